@@ -1,0 +1,10 @@
+export { decodeSource, type DecodedSource } from './lib/read.js';
+export { normalizeText, type NormalizedText } from './lib/normalize.js';
+export { toPlainText, looksLikeMarkdown, type PlainText } from './lib/parse.js';
+export { splitDocuments, type DocumentSlice } from './lib/split.js';
+export { extractHeader, type DocumentHeader } from './lib/header.js';
+export { findFullCitations, findReferences, type FoundCitation } from './lib/citations.js';
+export { classifyRelations, findCues } from './lib/relations.js';
+export { resolveWithinDocument } from './lib/resolve.js';
+export { tagTopics } from './lib/topics.js';
+export { extractBytes, extractFile, extractText, type ExtractOptions, type FileExtraction } from './lib/extract.js';

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import type { Assertion, Citation, ExtractedDocument, Message } from '@vanban/schema';
+import { findFullCitations, findReferences, type FoundCitation } from './citations.js';
+import { extractHeader } from './header.js';
+import { lineColumn, message } from './messages.js';
+import { normalizeText } from './normalize.js';
+import { SourceMapper } from './offsets.js';
+import { toPlainText } from './parse.js';
+import { decodeSource } from './read.js';
+import { classifyRelations, findCues } from './relations.js';
+import { resolveWithinDocument } from './resolve.js';
+import { splitDocuments } from './split.js';
+import { tagTopics } from './topics.js';
+
+export interface FileExtraction {
+  source: string;
+  /** False when nothing could be read (binary, empty, unreadable file). */
+  ok: boolean;
+  /** Decoded source text: the coordinate system of every span. */
+  text: string;
+  documents: ExtractedDocument[];
+  messages: Message[];
+}
+
+export interface ExtractOptions {
+  /** Path or label reported as `source`. */
+  source: string;
+  /** Parse as markdown; default: yes for `.md`, detected from the text otherwise. */
+  markdown?: boolean;
+}
+
+/** File bytes -> documents with header, citations, relations. Never throws on content. */
+export function extractBytes(bytes: Uint8Array, options: ExtractOptions): FileExtraction {
+  const decoded = decodeSource(bytes);
+  if (!decoded.readable) return { source: options.source, ok: false, text: '', documents: [], messages: decoded.messages };
+  const result = extractText(decoded.text, options);
+  return { ...result, messages: [...decoded.messages, ...result.messages] };
+}
+
+export async function extractFile(path: string, options: Partial<ExtractOptions> = {}): Promise<FileExtraction> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found' : `Cannot read file: ${(error as Error).message}`;
+    return { source: options.source ?? path, ok: false, text: '', documents: [], messages: [message(reason, 'read:io', 'error')] };
+  }
+  return extractBytes(bytes, { source: options.source ?? path, markdown: options.markdown ?? (/\.(md|markdown)$/i.test(path) ? true : undefined) });
+}
+
+/** Decoded text -> documents. */
+export function extractText(source: string, options: ExtractOptions): FileExtraction {
+  const normalized = normalizeText(source);
+  const plain = toPlainText(normalized.text, { markdown: options.markdown });
+  const mapper = new SourceMapper(normalized.toSource, plain.toParsed);
+  const documents: ExtractedDocument[] = [];
+  const fileMessages: Message[] = [];
+  if (!plain.text.trim()) fileMessages.push(message('No text found in file', 'read:no-text'));
+  const slices = plain.text.trim() ? splitDocuments(plain.text) : [];
+  slices.forEach((slice, index) => {
+    documents.push(extractDocument(source, plain.text, slice, index, mapper, options.source));
+  });
+  return { source: options.source, ok: true, text: source, documents, messages: fileMessages };
+}
+
+function extractDocument(
+  source: string,
+  plain: string,
+  slice: { start: number; end: number },
+  index: number,
+  mapper: SourceMapper,
+  label: string,
+): ExtractedDocument {
+  const text = plain.slice(slice.start, slice.end);
+  const header = extractHeader(text);
+  const messages: Message[] = [];
+  const toSource = (offset: number): number => mapper.start(slice.start + offset);
+  const place = (offset: number) => lineColumn(source, toSource(offset));
+
+  const full = findFullCitations(text).filter((c) => c.number !== header.number);
+  const references = findReferences(text, full);
+  for (const u of references.unlinked) {
+    const at = place(u.start);
+    messages.push({ reason: `Short reference "${u.raw.replace(/\s+/g, ' ')}" matches no full citation in this document`, ruleId: 'citations:unlinked-short', severity: 'info', ...at });
+  }
+  const all = [...full, ...references.linked].sort((a, b) => a.start - b.start);
+  resolveWithinDocument(all);
+  const { classified, assertions } = classifyRelations(text, all, findCues(text));
+
+  const citations: Citation[] = all.map((c, k) => {
+    const start = toSource(c.start);
+    const end = mapper.end(slice.start + c.end, slice.start + c.start);
+    return {
+      kind: c.kind,
+      raw: source.slice(start, end),
+      start,
+      end,
+      number: c.number,
+      typeCode: c.typeCode,
+      type: c.type,
+      issuerCode: c.issuerCode,
+      date: c.date,
+      year: c.year,
+      issuer: c.issuer,
+      pin: c.pin,
+      relation: classified[k].relation,
+      cue: classified[k].cue,
+      sentence: classified[k].sentence,
+      refersTo: c.refersTo === null ? null : all.indexOf(full[c.refersTo]),
+    };
+  });
+  const stated: Assertion[] = assertions.map((a) => ({
+    from: ref(all[a.from]),
+    to: ref(all[a.to]),
+    relation: a.relation,
+    cue: a.cue,
+    sentence: a.sentence,
+    start: toSource(a.start),
+    end: mapper.end(slice.start + a.end, slice.start + a.start),
+  }));
+  if (!header.number && index === 0) messages.push({ reason: 'No "Số:" line: the document\'s own number is unknown', ruleId: 'header:no-number', severity: 'info', ...place(0) });
+
+  return {
+    source: label,
+    index,
+    start: toSource(0),
+    end: mapper.end(slice.end, slice.start),
+    ...header,
+    topics: tagTopics(text),
+    citations,
+    assertions: stated,
+    messages,
+  };
+}
+
+function ref(c: FoundCitation): { number: string; year: number | null } {
+  return { number: c.number, year: c.year };
+}

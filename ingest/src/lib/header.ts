@@ -1,0 +1,195 @@
+import {
+  documentTypeByCode,
+  documentTypeByName,
+  findProvince,
+  isNationalLevel,
+  normalizeNumber,
+  parseNumber,
+  provinceNamePattern,
+  type IssuerLevel,
+} from '@vanban/schema';
+import { parseDateAt } from './dates.js';
+import { classifyOrganisation, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
+import { typeWordSource } from './vocabulary.js';
+
+export interface DocumentHeader {
+  number: string | null;
+  draft: boolean;
+  typeCode: string | null;
+  type: string | null;
+  date: string | null;
+  year: number | null;
+  place: string | null;
+  issuer: string | null;
+  parentIssuer: string | null;
+  issuerLevel: IssuerLevel | null;
+  province: string | null;
+  district: string | null;
+  subject: string | null;
+  recipients: string[];
+  signer: string | null;
+  signerTitle: string | null;
+}
+
+const HEAD = 3000;
+const motto = /C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
+const numberLine =
+  /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
+const placeDate = /(?:^|\n)[ \t]*([\p{L}][\p{L}. \-]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/iu;
+const subjectLine = /(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc)[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
+const titleType = new RegExp(`(?:^|\\n)[ \\t]*(${typeWordSource})[ \\t]*(?:\\n|$|[ \\t]+(?=về|Về|V\\/v|[\\p{Lu}]{2}))`, 'u');
+const recipientsLead = /(?:^|\n)[ \t]*Kính[ \t]+gửi[ \t]*:?[ \t*]*/iu;
+const signerTitles =
+  /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|PHÓ [\p{Lu} ]+)[\s*]*(?:\((?:Đã ký|đã ký)\)|\[daky\]|Đã ký)?[\s*]*\n?[ \t]*((?:[\p{Lu}][\p{Ll}]*[ \t]?){2,5})(?=\s*$|\s*\n)/gu;
+const notName = /^(?:Nơi|Lưu|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
+const provinceInText = new RegExp(`(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\\.?)[ \\t]+(${provinceNamePattern})(?![\\p{L}])`, 'gu');
+
+/** Header fields of one document (plain text of that document only). */
+export function extractHeader(text: string): DocumentHeader {
+  const head = text.slice(0, HEAD);
+  const numberMatch = numberLine.exec(head);
+  const number = numberMatch ? normalizeNumber(numberMatch[1]) : null;
+  const parts = number ? parseNumber(number) : null;
+
+  const pd = placeDate.exec(head);
+  const date = pd ? parseDateAt(`${pd[2].trim() || ''} tháng ${pd[3].trim()} năm ${pd[4]}`.trim(), 0) : null;
+  const blankMonth = pd && !/\d/.test(pd[3]);
+  const place = pd ? pd[1].replace(/\s+/g, ' ').trim() : null;
+
+  const firstMark = Math.min(...[numberMatch?.index, pd?.index, head.search(motto)].filter((i): i is number => i !== undefined && i >= 0), head.length);
+  const blockLines = issuerBlockLines(head, numberMatch ? numberMatch.index : firstMark);
+  const orgs = issuerOrganisations(blockLines);
+  const issuerName = orgs.length ? orgs[orgs.length - 1] : null;
+  const parentIssuer = orgs.length > 1 ? orgs[orgs.length - 2] : null;
+
+  let level: IssuerLevel | null = null;
+  let province: string | null = null;
+  let district: string | null = null;
+  if (issuerName) ({ level, province, district } = classifyOrganisation(issuerName, parentIssuer));
+  const fromNumber = parts ? issuerFromNumber(parts) : { issuer: null, level: null };
+  level ??= fromNumber.level;
+  const area = place ? placeToArea(place) : { province: null, district: null };
+  if (!isNationalLevel(level) || province) {
+    province ??= area.province;
+    if (!district && area.district && area.province === province) district = area.district;
+    if (district && level === 'province' && !/TỈNH|THÀNH PHỐ/.test(issuerName?.toUpperCase() ?? 'TỈNH')) level = 'district';
+    if (!issuerName && area.district && level === 'province') level = 'district';
+    province ??= mostNamedProvince(text);
+  }
+
+  const type = documentType(head, parts, pd !== null && subjectLine.test(head));
+  return {
+    number,
+    draft: number !== null && /^[/-]/.test(number),
+    typeCode: type?.code ?? null,
+    type: type?.name ?? null,
+    date: date && !blankMonth ? date.iso : null,
+    year: date?.year ?? (pd ? Number(pd[4]) : null),
+    place,
+    issuer: issuerName ?? fromNumber.issuer,
+    parentIssuer,
+    issuerLevel: level,
+    province,
+    district,
+    subject: subjectOf(head, numberMatch !== null || pd !== null),
+    recipients: recipientsOf(head),
+    ...signerOf(text),
+  };
+}
+
+/** Upper-case lines at the top of the document, before the number line (or after it, if none before). */
+function issuerBlockLines(head: string, stopAt: number): string[] {
+  const lines = head.slice(0, Math.max(stopAt, 0)).split('\n');
+  const block: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/[-_=*]{3,}/g, ' ').trim();
+    if (!line || line === '*') continue;
+    if (motto.test(line)) {
+      // the quốc hiệu may share a flattened table line with the issuer: keep what comes before it
+      const cut = line.search(motto);
+      if (cut > 2) block.push(line.slice(0, cut));
+      continue;
+    }
+    if (line !== line.toUpperCase() || !/\p{Lu}{2}/u.test(line) || line.length > 120) {
+      if (block.length) break;
+      continue;
+    }
+    block.push(line);
+  }
+  return block;
+}
+
+function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean) {
+  const title = titleType.exec(head);
+  const fromTitle = title ? documentTypeByName(title[1]) : undefined;
+  if (fromTitle && title && title[1] === title[1].toUpperCase()) return fromTitle;
+  if (parts?.type) return parts.type;
+  if (fromTitle && title && title.index < 200) return fromTitle;
+  if (hasSubjectLine || (parts && !parts.party && !parts.year && parts.issuerCode)) return documentTypeByCode('CV') ?? null;
+  return null;
+}
+
+function subjectOf(head: string, hasHeader: boolean): string | null {
+  const vv = subjectLine.exec(head);
+  if (vv) return clean(vv[1]);
+  const title = titleType.exec(head);
+  if (title) {
+    const after = head.slice(title.index + title[0].length);
+    const m = /^[ \t]*\n?((?:[^\n]+\n?){1,4}?)(?:\n[ \t]*\n|\n[ \t]*(?:Căn cứ|CĂN CỨ|ỦY BAN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG|Thực hiện))/u.exec(after);
+    if (m && m[1].trim()) return clean(m[1]);
+  }
+  if (!hasHeader) {
+    const first = head.split('\n').find((l) => l.trim());
+    if (first && first.length <= 300) return clean(first.replace(new RegExp(`^\\s*${typeWordSource}\\s+`, 'iu'), ''));
+  }
+  return null;
+}
+
+function recipientsOf(head: string): string[] {
+  const lead = recipientsLead.exec(head);
+  if (!lead) return [];
+  const rest = head.slice(lead.index + lead[0].length).replace(/^\s*\n/, '');
+  const out: string[] = [];
+  for (const line of rest.split('\n')) {
+    const item = line.replace(/^[\s\-+•*]+/, '').replace(/[\s,;.*]+$/, '').trim();
+    if (!item) {
+      if (out.length) break;
+      continue;
+    }
+    if (item.length > 200 || out.length >= 25) break;
+    out.push(...item.split(/;\s*/).filter(Boolean));
+    if (/\.\s*$/.test(line) && !/,\s*$/.test(line)) break;
+  }
+  return out;
+}
+
+function signerOf(text: string): { signer: string | null; signerTitle: string | null } {
+  const tail = text.slice(Math.max(0, text.length - 2500));
+  let found: { signer: string; title: string } | null = null;
+  signerTitles.lastIndex = 0;
+  for (let m = signerTitles.exec(tail); m; m = signerTitles.exec(tail)) {
+    const name = m[1].trim();
+    if (notName.test(name) || name.split(/\s+/).length < 2) continue;
+    found = { signer: name, title: clean(m[0].slice(0, m[0].indexOf(m[1]))).replace(/\(?(?:Đã ký|đã ký)\)?|\[daky\]/g, '').trim() };
+  }
+  if (!found) return { signer: null, signerTitle: null };
+  return { signer: found.signer, signerTitle: found.title || null };
+}
+
+/** The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. */
+function mostNamedProvince(text: string): string | null {
+  const counts = new Map<string, number>();
+  provinceInText.lastIndex = 0;
+  for (let m = provinceInText.exec(text); m; m = provinceInText.exec(text)) {
+    const p = findProvince(m[1]);
+    if (p) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [name, count] of counts) if (count > bestCount) [best, bestCount] = [name, count];
+  return best;
+}
+
+function clean(s: string): string {
+  return s.replace(/[*_]+/g, '').replace(/\s+/g, ' ').trim();
+}

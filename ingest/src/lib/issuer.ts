@@ -1,0 +1,85 @@
+import { findDistricts, findProvince, issuerByCode, type IssuerLevel, type NumberParts } from '@vanban/schema';
+
+/** Organisation names that start a new line group in the issuer block. */
+const orgStart =
+  /^(?:UBND|ỦY BAN|UỶ BAN|UY BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BAN|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|PHÒNG|TỔNG CỤC|CỤC|VĂN PHÒNG|BẢO HIỂM|NGÂN HÀNG|KIỂM TOÁN|TÒA ÁN|VIỆN|CÔNG AN|BỘ CHỈ HUY)(?![\p{L}])/u;
+
+export interface IssuerInfo {
+  issuer: string | null;
+  parentIssuer: string | null;
+  level: IssuerLevel | null;
+  province: string | null;
+  district: string | null;
+}
+
+/** Split the upper-case issuer block into organisations ("UBND TỈNH ĐẮK LẮK" / "SỞ LAO ĐỘNG…"). */
+export function issuerOrganisations(lines: string[]): string[] {
+  const orgs: string[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/[-_=*]{3,}/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    if (orgStart.test(line) || orgs.length === 0) orgs.push(line);
+    else orgs[orgs.length - 1] += ` ${line}`;
+  }
+  return orgs;
+}
+
+/** Level, province and district of an organisation named in upper or mixed case. */
+export function classifyOrganisation(name: string, parent: string | null): Omit<IssuerInfo, 'issuer' | 'parentIssuer'> {
+  const upper = name.toUpperCase();
+  const where = locate(`${parent ?? ''} ${name}`);
+  let level: IssuerLevel | null = null;
+  if (/BỘ CHÍNH TRỊ|BAN BÍ THƯ|BAN CHẤP HÀNH TRUNG ƯƠNG|TRUNG ƯƠNG ĐẢNG|^BAN .*TRUNG ƯƠNG/.test(upper)) level = 'party-central';
+  else if (/QUỐC HỘI/.test(upper)) level = 'national-assembly';
+  else if (/CHÍNH PHỦ|THỦ TƯỚNG/.test(upper)) level = 'government';
+  else if (/^(?:SỞ|BAN)(?![\p{L}])/u.test(upper) && !/TRUNG ƯƠNG/.test(upper)) level = 'department';
+  else if (/^PHÒNG(?![\p{L}])/u.test(upper)) level = where.district || /HUYỆN|QUẬN|THỊ XÃ/.test(parent?.toUpperCase() ?? '') ? 'district' : 'department';
+  else if (/^(?:BỘ|TỔNG CỤC|CỤC|BẢO HIỂM XÃ HỘI|NGÂN HÀNG NHÀ NƯỚC|KIỂM TOÁN NHÀ NƯỚC)(?![\p{L}])/u.test(upper)) level = 'ministry';
+  else if (/(?:^|\s)(?:XÃ|PHƯỜNG|THỊ TRẤN)\s/.test(upper) && !/THỊ XÃ/.test(upper)) level = 'commune';
+  else if (/HUYỆN|QUẬN|THỊ XÃ/.test(upper)) level = 'district';
+  else if (/ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|ĐẢNG BỘ/.test(upper)) level = where.district && !where.provinceNamed ? 'district' : 'province';
+  return { level, province: where.province, district: where.district };
+}
+
+/** Province (and district) named in an organisation or place: "TỈNH ĐẮK LẮK", "huyện Lục Nam". */
+export function locate(text: string): { province: string | null; district: string | null; provinceNamed: boolean } {
+  const cleaned = text.replace(/\s+/g, ' ').trim();
+  const unit = /(?:TỈNH|tỉnh|Tỉnh|THÀNH PHỐ|[Tt]hành phố|TP\.?|Tp\.?|HUYỆN|[Hh]uyện|QUẬN|[Qq]uận|THỊ XÃ|[Tt]hị xã)[ \t]+([\p{Lu}][\p{L}\- ]{1,30}?)(?=$|[,.;:()\n]|[ \t]+(?:TỈNH|tỉnh|THÀNH PHỐ|thành phố|[a-zđ])|\s{2})/gu;
+  let province: string | null = null;
+  let district: string | null = null;
+  let provinceNamed = false;
+  for (let m = unit.exec(cleaned); m; m = unit.exec(cleaned)) {
+    const kind = m[0].slice(0, m[0].length - m[1].length).trim().toUpperCase();
+    const name = m[1].trim();
+    const asProvince = /^(?:TỈNH|THÀNH PHỐ|TP)/.test(kind) ? findProvince(name) : undefined;
+    if (asProvince) {
+      province = asProvince.name;
+      provinceNamed = true;
+      continue;
+    }
+    const districts = findDistricts(`${kind.startsWith('TP') ? 'thành phố' : kind.toLowerCase()} ${name}`, province ?? undefined);
+    if (districts.length === 1) {
+      district = districts[0].district.name;
+      province ??= districts[0].province.name;
+    }
+  }
+  return { province, district, provinceNamed };
+}
+
+/** A place line name ("Bình Thuận", "Lục Nam", "TP. Hồ Chí Minh") as province and district. */
+export function placeToArea(place: string): { province: string | null; district: string | null } {
+  const name = place.replace(/^(?:TP\.?|Tp\.?|Thành phố|thành phố|Tỉnh|tỉnh)\s*/u, '').trim();
+  const province = findProvince(place) ?? findProvince(name);
+  if (province) return { province: province.name, district: null };
+  const districts = findDistricts(name);
+  if (districts.length === 1) return { province: districts[0].province.name, district: districts[0].district.name };
+  return { province: null, district: null };
+}
+
+/** What the số ký hiệu alone tells about the issuer (`SXD` -> a provincial department). */
+export function issuerFromNumber(parts: NumberParts): { issuer: string | null; level: IssuerLevel | null } {
+  const code = parts.issuerCode;
+  if (!code) return { issuer: null, level: null };
+  const known = issuerByCode(code);
+  return known ? { issuer: known.name, level: known.level } : { issuer: null, level: null };
+}

@@ -1,0 +1,101 @@
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { OffsetMap } from './offsets.js';
+
+export interface PlainText {
+  /** Text without markdown: blocks end with "\n", top-level blocks are separated by a blank line. */
+  text: string;
+  /** Plain offset -> offset in the text that was parsed. */
+  toParsed: OffsetMap;
+  markdown: boolean;
+}
+
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const parser = unified().use(remarkParse);
+const blockTypes = new Set(['paragraph', 'heading', 'code', 'tableCell', 'thematicBreak', 'html']);
+const markdownSigns = /\*\*|__|\\[*_.\-#\[\]()|>]|^#{1,6} |^\|.*\|\s*$|^\s*[*+] |^>|\]\(|&[a-z]+;|&#\d+;/m;
+
+/** Does this text use markdown syntax, or is it plain text (PDF text layer, word-segmented corpus)? */
+export function looksLikeMarkdown(text: string): boolean {
+  return markdownSigns.test(text.length > 200_000 ? text.slice(0, 200_000) : text);
+}
+
+/**
+ * Markdown -> plain text with remark-parse, keeping each character's offset in the input.
+ * Plain text passes through unchanged (identity map): parsing it as markdown would only damage it
+ * (indented lines becoming code, `+` lines becoming lists).
+ */
+export function toPlainText(text: string, options: { markdown?: boolean } = {}): PlainText {
+  const markdown = options.markdown ?? looksLikeMarkdown(text);
+  if (!markdown) return { text: unpipeTables(text), toParsed: null, markdown };
+  const tree = parser.parse(text) as MdNode;
+  const parts: string[] = [];
+  const map: number[] = [];
+  let last = 0;
+  const push = (s: string, at: number): void => {
+    parts.push(s);
+    for (let k = 0; k < s.length; k++) map.push(at);
+  };
+  const visit = (node: MdNode): void => {
+    const start = node.position?.start.offset ?? last;
+    const end = node.position?.end.offset ?? start;
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      const value = node.value ?? '';
+      alignInto(value, text, start, end, parts, map);
+      last = end;
+    } else if (node.type === 'break') {
+      push('\n', start);
+    } else if (node.children) {
+      for (const child of node.children) visit(child);
+    }
+    if (blockTypes.has(node.type)) push('\n', Math.max(start, end - 1));
+  };
+  for (const child of tree.children ?? []) {
+    visit(child);
+    push('\n', Math.max(0, (child.position?.end.offset ?? last) - 1));
+  }
+  map.push(text.length);
+  return { text: unpipeTables(parts.join('')), toParsed: Int32Array.from(map), markdown };
+}
+
+/**
+ * Append `value` (a node's decoded text) mapping each character to its place in
+ * `source[start, end)`; skips escapes, character references and line prefixes remark removed.
+ */
+function alignInto(value: string, source: string, start: number, end: number, parts: string[], map: number[]): void {
+  parts.push(value);
+  if (source.slice(start, end) === value) {
+    for (let k = 0; k < value.length; k++) map.push(start + k);
+    return;
+  }
+  let j = start;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    while (j < end && source[j] !== ch) {
+      if (source[j] === '&') {
+        const semi = source.indexOf(';', j);
+        if (semi !== -1 && semi - j <= 32 && semi < end) break;
+      }
+      j++;
+    }
+    if (j < end && source[j] === '&' && source[j] !== ch) {
+      map.push(j);
+      j = source.indexOf(';', j) + 1;
+      continue;
+    }
+    map.push(Math.min(j, Math.max(start, end - 1)));
+    if (j < end) j++;
+  }
+}
+
+/** Markdown table rows flattened by scrapers: each cell becomes its own line (same length). */
+function unpipeTables(text: string): string {
+  if (!text.includes('|')) return text;
+  return text.replace(/^[ \t]*\|.*$/gm, (row) => (/^[\s|:\-]+$/.test(row) ? ' '.repeat(row.length) : row.replace(/\|/g, '\n')));
+}

@@ -1,0 +1,173 @@
+import { unifyTonePlacement, type RelationType } from '@vanban/schema';
+import type { FoundCitation } from './citations.js';
+import { sentenceEnd, sentenceStart, sentenceText } from './sentences.js';
+import { cueByGroup, cuePattern } from './vocabulary.js';
+
+export interface CueHit {
+  start: number;
+  end: number;
+  phrase: string;
+  relation: RelationType;
+  adjacent: boolean;
+}
+
+export interface ClassifiedCitation {
+  relation: RelationType;
+  cue: string | null;
+  sentence: string;
+}
+
+export interface FoundAssertion {
+  from: number;
+  to: number;
+  relation: RelationType;
+  cue: string;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** Every cue phrase in the text, in order (one pass over the lower-cased text). */
+export function findCues(text: string): CueHit[] {
+  const lower = unifyTonePlacement(text.toLowerCase());
+  const hits: CueHit[] = [];
+  cuePattern.lastIndex = 0;
+  for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
+    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
+    const cue = cueByGroup[k];
+    hits.push({ start: m.index, end: m.index + m[0].length, phrase: cue.phrase, relation: cue.relation, adjacent: cue.adjacent });
+  }
+  return hits;
+}
+
+/** How far a cue reaches to govern the citation after it ("thực hiện nghiêm túc, có hiệu quả Chỉ thị…"). */
+const MAX_CUE_GAP = 60;
+const tailToCue = /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó)?[\s,]*$/iu;
+const reportLead = /(?:sơ kết|tổng kết|báo cáo)[^.;\n]{0,25}$/iu;
+
+/**
+ * Give every citation the relation of the clause that governs it, and collect the relations the
+ * text asserts between two cited documents ("Kế hoạch số A … của Tỉnh ủy thực hiện Chỉ thị số B").
+ * `citations` must be sorted by start.
+ */
+export function classifyRelations(
+  text: string,
+  citations: readonly FoundCitation[],
+  cues: readonly CueHit[],
+  bounds: { start: number; end: number } = { start: 0, end: text.length },
+): { classified: ClassifiedCitation[]; assertions: FoundAssertion[] } {
+  const classified: ClassifiedCitation[] = [];
+  const assertions: FoundAssertion[] = [];
+  let sentence = { start: -1, end: -1 };
+  let inSentence: number[] = [];
+  for (let k = 0; k < citations.length; k++) {
+    const c = citations[k];
+    if (c.start >= sentence.end || c.start < sentence.start) {
+      sentence = { start: sentenceStart(text, c.start, bounds.start), end: sentenceEnd(text, c.end, bounds.end) };
+      inSentence = [];
+    }
+    const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
+    const previous = previousIndex >= 0 ? citations[previousIndex] : null;
+    const cue = governingCue(text, cues, sentence.start, c.start);
+    const shown = sentenceText(text, sentence.start, sentence.end);
+    let relation: RelationType = 'CITES';
+    let cueText: string | null = null;
+    if (cue && (!previous || cue.start >= previous.end)) {
+      if (c.start - cue.end <= MAX_CUE_GAP && !/[;]/.test(text.slice(cue.end, c.start))) {
+        relation = relationOf(text, cue);
+        cueText = cue.phrase;
+        if (previous && previous.number !== c.number && tailToCue.test(text.slice(previous.tailEnd, cue.start)) && cue.start >= previous.tailEnd) {
+          assertions.push({ from: previousIndex, to: k, relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
+          relation = classified[previousIndex].relation;
+          cueText = classified[previousIndex].cue;
+        }
+      } else if (previous) {
+        ({ relation, cue: cueText } = classified[previousIndex]);
+      } else {
+        const lead = sentenceLeadCue(cues, sentence.start, c.start) ?? introCue(text, cues, sentence.start, bounds.start);
+        if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
+      }
+    } else if (previous) {
+      ({ relation, cue: cueText } = classified[previousIndex]);
+      if (/^[\s,]*\([\s]*$/.test(text.slice(previous.tailEnd, c.start)) && classified[previousIndex].relation === 'REPORTS_ON') {
+        // "Báo cáo sơ kết thực hiện Chỉ thị B (Báo cáo số A …)": A is the report on B.
+        assertions.push({ from: k, to: previousIndex, relation: 'REPORTS_ON', cue: cueText ?? 'báo cáo', sentence: shown, start: previous.start, end: c.end });
+        relation = 'CITES';
+        cueText = null;
+      }
+    } else {
+      const lead = introCue(text, cues, sentence.start, bounds.start);
+      if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
+    }
+    classified.push({ relation, cue: cueText, sentence: shown });
+    inSentence.push(k);
+  }
+  return { classified, assertions };
+}
+
+/** "thực hiện" after "sơ kết 05 năm" or "báo cáo kết quả" is reporting, not implementing. */
+function relationOf(text: string, cue: CueHit): RelationType {
+  if (cue.relation === 'IMPLEMENTS' && reportLead.test(text.slice(Math.max(0, cue.start - 40), cue.start))) return 'REPORTS_ON';
+  return cue.relation;
+}
+
+/** Nearest cue before `at` in the sentence; adjacent-only cues count only right before it. */
+function governingCue(text: string, cues: readonly CueHit[], from: number, at: number): CueHit | null {
+  let hi = upperBound(cues, at);
+  while (--hi >= 0) {
+    const cue = cues[hi];
+    if (cue.start < from) return null;
+    if (cue.end > at) continue;
+    if (cue.adjacent && !/^[\s]*(?:các[\s]+)?(?:tại[\s]+)?$/u.test(text.slice(cue.end, at))) continue;
+    return cue;
+  }
+  return null;
+}
+
+/** A cue opening the sentence ("Căn cứ …", "1.2. Tiếp tục thực hiện …") governs its whole list. */
+function sentenceLeadCue(cues: readonly CueHit[], from: number, at: number): CueHit | null {
+  const k = lowerBound(cues, from);
+  const cue = cues[k];
+  return cue && cue.start < at && cue.start - from <= 30 && !cue.adjacent ? cue : null;
+}
+
+/**
+ * A citation whose sentence has no cue hangs under a lead-in: the nearest earlier line ending with
+ * ":" or a short heading line ("1. Tiếp tục tổ chức thực hiện các chương trình"), within a few lines.
+ */
+function introCue(text: string, cues: readonly CueHit[], sentenceFrom: number, floor: number): CueHit | null {
+  let lineEnd = sentenceFrom;
+  for (let n = 0; n < 6 && lineEnd > floor; n++) {
+    const end = text.lastIndexOf('\n', lineEnd - 1);
+    if (end < floor) return null;
+    let start = text.lastIndexOf('\n', end - 1) + 1;
+    if (start < floor) start = floor;
+    const line = text.slice(start, end).trim();
+    lineEnd = start;
+    if (!line) continue;
+    const heading = line.endsWith(':') || (line.length <= 160 && !/[.;,]$/.test(line));
+    if (!heading) {
+      if (line.length > 400) return null;
+      continue;
+    }
+    let best: CueHit | null = null;
+    for (let k = lowerBound(cues, start); k < cues.length && cues[k].start < end; k++) if (!cues[k].adjacent) best ??= cues[k];
+    return best;
+  }
+  return null;
+}
+
+function upperBound(cues: readonly CueHit[], at: number): number {
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBound(cues: readonly CueHit[], at: number): number {
+  return upperBound(cues, at);
+}

@@ -1,0 +1,61 @@
+/**
+ * One file may hold several documents (a cover letter and the draft it forwards). A new document
+ * starts at a header: the quốc hiệu ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT
+ * NAM") with a "Số:" line near it, after the previous document has ended ("Nơi nhận"). Forms in
+ * annexes repeat the quốc hiệu with a dotted "Số: …/…" placeholder; those never split.
+ */
+export interface DocumentSlice {
+  start: number;
+  end: number;
+}
+
+const nationalMotto = /C[ỘộO]NG\s+H[ÒòOoÓó][AaÀà]\s+X[ÃãA]\s+H[ỘộO]I\s+CH[ỦủU]\s+NGH[ĨĩI]A\s+VI[ỆệE]T\s+NAM|Đ[ẢảA]NG\s+C[ỘộO]NG\s+S[ẢảA]N\s+VI[ỆệE]T\s+NAM/g;
+const numberLine = /(?:^|\n)[ \t]*S[ốỐ]\s*[:.]?[ \t]*(\d*)[ \t]*(?:\/|-)[ \t]*\S*[A-ZĐ]/g;
+const closing = /N[ơƠ]i\s+nh[ậẬ]n|T\/M\b|KT\.\s|TM\.\s/g;
+
+export function splitDocuments(text: string): DocumentSlice[] {
+  const mottos = allIndexes(nationalMotto, text);
+  if (mottos.length < 2) return [{ start: 0, end: text.length }];
+  const numbers = allIndexes(numberLine, text);
+  const closings = allIndexes(closing, text);
+  const starts: number[] = [0];
+  let previousMotto = mottos[0];
+  for (const motto of mottos.slice(1)) {
+    const hasNumber = numbers.some((n) => Math.abs(n - motto) < 800);
+    const previousEnded = closings.some((c) => c > previousMotto + 200 && c < motto);
+    if (hasNumber && previousEnded) {
+      starts.push(headerStart(text, Math.min(motto, ...numbers.filter((n) => Math.abs(n - motto) < 800 && n > starts[starts.length - 1]))));
+      previousMotto = motto;
+    }
+  }
+  return starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1] : text.length }));
+}
+
+/** Walk back from the quốc hiệu over the issuer block (short upper-case lines). */
+function headerStart(text: string, at: number): number {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  for (;;) {
+    if (lineStart <= 0) return 0;
+    let prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    let line = text.slice(prevStart, lineStart - 1).trim();
+    // skip blank lines between the issuer block and the quốc hiệu
+    while (line === '' && prevStart > 0) {
+      const next = text.lastIndexOf('\n', prevStart - 2) + 1;
+      line = text.slice(next, prevStart - 1).trim();
+      if (line !== '') {
+        prevStart = next;
+        break;
+      }
+      prevStart = next;
+    }
+    if (!line || line.length > 80 || line !== line.toUpperCase() || !/\p{Lu}/u.test(line)) return lineStart;
+    lineStart = prevStart;
+  }
+}
+
+function allIndexes(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}

@@ -1,0 +1,59 @@
+import { mixedCaseCodes } from './vocabulary/codes.js';
+import { documentTypeByCode, type DocumentType } from './vocabulary/document-types.js';
+import { issuerByCode, type IssuerCode } from './vocabulary/issuer-codes.js';
+
+/**
+ * Normalize a số ký hiệu (DESIGN.md "Identity"): NFC, Ð/ð -> Đ, spaces and `&` removed, dashes
+ * unified, upper case except the mixed-case codes. Đ is never folded to D.
+ */
+export function normalizeNumber(raw: string): string {
+  const flat = raw
+    .normalize('NFC')
+    .replace(/[\u00D0\u0110]/g, 'Đ')
+    .replace(/[\u00F0\u0111]/g, 'đ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s_&]+/g, '')
+    .toUpperCase();
+  return flat.replace(/[A-ZĐ]+/g, (segment) => mixedCaseCodes.get(segment) ?? segment);
+}
+
+export interface NumberParts {
+  /** Serial before the first separator ("1863"), empty for a draft's blank number. */
+  serial: string;
+  /** Year written inside a normative number (`56/2017/NĐ-CP` -> 2017). */
+  year: number | null;
+  /** Party style `20-CT/TW` (type after a dash, issuer after the slash). */
+  party: boolean;
+  type: DocumentType | null;
+  issuerCode: string | null;
+  issuer: IssuerCode | null;
+}
+
+/** Split a normalized number into what it tells about the document. */
+export function parseNumber(number: string): NumberParts {
+  const m = /^(\d*)(?:\/(\d{4}))?([-/])(.*)$/.exec(number);
+  if (!m) return { serial: number, year: null, party: false, type: null, issuerCode: null, issuer: null };
+  const [, serial, yearText, separator, rest] = m;
+  const party = separator === '-';
+  const segments = rest.split(/[-/.]/).filter(Boolean);
+  let type: DocumentType | null = null;
+  let issuerCode: string | null = null;
+  const first = segments[0] ?? '';
+  const second = segments[1] ?? '';
+  const firstType = documentTypeByCode(first) ?? null;
+  // `CT` is both Chỉ thị and Cục Thuế: it is Chỉ thị only when an issuer code follows (`CT-TTg`, `CT/TW`).
+  if (firstType && !(first.toUpperCase() === 'CT' && second && !issuerByCode(second))) {
+    type = firstType;
+    issuerCode = second || null;
+  } else {
+    issuerCode = first || null;
+  }
+  return {
+    serial,
+    year: yearText ? Number(yearText) : null,
+    party,
+    type,
+    issuerCode,
+    issuer: issuerCode ? (issuerByCode(issuerCode) ?? null) : null,
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const RelationTypeSchema = z.enum([
+  'IMPLEMENTS',
+  'BASED_ON',
+  'GUIDES',
+  'AMENDS',
+  'REPLACES',
+  'REPORTS_ON',
+  'RESPONDS_TO',
+  'CITES',
+]);
+export type RelationType = z.infer<typeof RelationTypeSchema>;
+
+/** When one document relates to another in several ways, the strongest one names the edge. */
+export const relationStrength: readonly RelationType[] = RelationTypeSchema.options;
+
+export function strongerRelation(a: RelationType, b: RelationType): RelationType {
+  return relationStrength.indexOf(a) <= relationStrength.indexOf(b) ? a : b;
+}
+
+/**
+ * Cue phrases (lower case, NFC, single spaces) that govern the citations after them in the
+ * same clause. The nearest cue before a citation wins; a `CITES` cue stops an earlier cue from
+ * reaching past it ("Xét đề nghị … tại Tờ trình số …" is not what "Căn cứ" governs).
+ * `adjacent` cues only count right before the document type word ("theo Quyết định số…",
+ * never "theo quy định").
+ */
+export const RelationCueSchema = z.object({
+  phrase: z.string().min(2),
+  relation: RelationTypeSchema,
+  adjacent: z.boolean().default(false),
+});
+export type RelationCue = z.infer<typeof RelationCueSchema>;
+
+const table: z.input<typeof RelationCueSchema>[] = [
+  { phrase: 'thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'triển khai', relation: 'IMPLEMENTS' },
+  { phrase: 'quán triệt', relation: 'IMPLEMENTS' },
+  { phrase: 'cụ thể hóa', relation: 'IMPLEMENTS' },
+  { phrase: 'thi hành', relation: 'IMPLEMENTS' },
+  { phrase: 'căn cứ', relation: 'BASED_ON' },
+  { phrase: 'trên cơ sở', relation: 'BASED_ON' },
+  { phrase: 'theo', relation: 'BASED_ON', adjacent: true },
+  { phrase: 'hướng dẫn thi hành', relation: 'GUIDES' },
+  { phrase: 'hướng dẫn thực hiện', relation: 'GUIDES' },
+  { phrase: 'hướng dẫn', relation: 'GUIDES', adjacent: true },
+  { phrase: 'quy định chi tiết', relation: 'GUIDES' },
+  { phrase: 'sửa đổi', relation: 'AMENDS' },
+  { phrase: 'bổ sung', relation: 'AMENDS', adjacent: true },
+  { phrase: 'thay thế', relation: 'REPLACES' },
+  { phrase: 'bãi bỏ', relation: 'REPLACES' },
+  { phrase: 'hết hiệu lực', relation: 'REPLACES' },
+  { phrase: 'báo cáo kết quả thực hiện', relation: 'REPORTS_ON' },
+  { phrase: 'báo cáo tình hình thực hiện', relation: 'REPORTS_ON' },
+  { phrase: 'sơ kết', relation: 'REPORTS_ON' },
+  { phrase: 'tổng kết', relation: 'REPORTS_ON' },
+  { phrase: 'phúc đáp', relation: 'RESPONDS_TO' },
+  { phrase: 'trả lời', relation: 'RESPONDS_TO' },
+  { phrase: 'xét đề nghị', relation: 'CITES' },
+  { phrase: 'theo đề nghị', relation: 'CITES' },
+  { phrase: 'đề nghị của', relation: 'CITES' },
+  { phrase: 'tham khảo', relation: 'CITES' },
+];
+
+export const relationCues: readonly RelationCue[] = z.array(RelationCueSchema).parse(table);

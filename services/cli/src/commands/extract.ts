@@ -1,0 +1,64 @@
+import { extractBytes, extractFile, extractText, type FileExtraction } from '@vanban/ingest';
+import type { ExtractedDocument, ExtractResult } from '@vanban/schema';
+import { expandInputs, readStdin } from '../files.js';
+import { UsageError } from '../usage-error.js';
+
+export interface ExtractCommandOptions {
+  json?: boolean;
+  text?: string;
+}
+
+/** `vanban extract`: read files (or --text, or stdin) and print what the engine finds. Returns the exit code. */
+export async function runExtract(inputs: string[], options: ExtractCommandOptions): Promise<number> {
+  if (!inputs.length && options.text === undefined) throw new UsageError('Cần ít nhất một tệp, thư mục, "-" (đầu vào chuẩn) hoặc --text.');
+  const results: FileExtraction[] = [];
+  if (options.text !== undefined) results.push(extractText(options.text, { source: '--text' }));
+  const { files, missing } = await expandInputs(inputs);
+  for (const path of missing) {
+    results.push({ source: path, ok: false, text: '', documents: [], messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] });
+  }
+  for (const file of files) {
+    results.push(file === '-' ? extractBytes(await readStdin(), { source: '-' }) : await extractFile(file));
+  }
+
+  const failed = results.filter((r) => !r.ok);
+  for (const r of results) {
+    for (const m of r.messages) {
+      const where = m.line ? `${r.source}:${m.line}:${m.column}` : r.source;
+      process.stderr.write(`${where}  ${m.severity}  ${m.reason}  ${m.ruleId}\n`);
+    }
+  }
+  if (options.json) {
+    const out: ExtractResult = {
+      documents: results.flatMap((r) => r.documents),
+      files: results.map((r) => ({ source: r.source, ok: r.ok, documents: r.documents.length, messages: r.messages })),
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const r of results) for (const d of r.documents) process.stdout.write(summarize(d));
+    const docs = results.reduce((n, r) => n + r.documents.length, 0);
+    const cites = results.reduce((n, r) => n + r.documents.reduce((m, d) => m + d.citations.length, 0), 0);
+    process.stderr.write(`\nĐã đọc ${results.length - failed.length}/${results.length} tệp: ${docs} văn bản, ${cites} trích dẫn.\n`);
+  }
+  if (failed.length) process.stderr.write(`Không đọc được ${failed.length} tệp: ${failed.map((f) => f.source).join(', ')}\n`);
+  return failed.length ? 1 : 0;
+}
+
+const label = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
+
+/** Readable summary of one document for staff (Vietnamese labels). */
+function summarize(d: ExtractedDocument): string {
+  const lines = [
+    `${d.source}${d.index ? ` #${d.index + 1}` : ''}`,
+    `  Số ký hiệu: ${label(d.number)}${d.draft ? ' (dự thảo)' : ''}   Loại: ${label(d.type)}   Ngày: ${label(d.date ?? d.year)}`,
+    `  Cơ quan ban hành: ${label(d.issuer)} (${label(d.issuerLevel)})   Tỉnh: ${label(d.province)}${d.district ? `, ${d.district}` : ''}`,
+    `  Trích yếu: ${label(d.subject)}`,
+    `  Người ký: ${label(d.signer)}${d.signerTitle ? ` — ${d.signerTitle}` : ''}`,
+    `  Chủ đề: ${d.topics.length ? d.topics.join('; ') : '—'}`,
+    `  Trích dẫn (${d.citations.length}):`,
+    ...d.citations.map((c) => `    ${c.relation.padEnd(11)} ${c.number}${c.year ? ` (${c.year})` : ''}${c.pin ? ` [${c.pin}]` : ''}${c.kind !== 'full' ? ` ← "${c.raw.replace(/\s+/g, ' ')}"` : ''}`),
+    ...d.assertions.map((a) => `  Khẳng định: ${a.from.number} ${a.relation} ${a.to.number}`),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

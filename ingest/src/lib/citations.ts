@@ -1,5 +1,5 @@
 import { documentTypeByCode, documentTypeByName, normalizeNumber, parseNumber, type CitationKind } from '@vanban/schema';
-import { dateAfter } from './dates.js';
+import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { issuerPhraseAt } from './issuer-phrase.js';
 import { typeBeforeNumber, typeWordSource } from './vocabulary.js';
 
@@ -28,7 +28,7 @@ export interface FoundCitation {
 // serial [/year] separator code; the code may break across a line after a separator
 // ("51/BC-\nĐGS") or hold a space between capitals ("LĐT BXH"). See DESIGN.md "Identity".
 const numberPattern =
-  /(?<![\p{L}\d/.,\-])(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)(?![\p{L}\d])/gu;
+  /(?<![\p{L}\d/.,\-])(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)(?![\p{L}\d])/gu;
 
 const formBefore = /(?:mẫu|biểu|mẫu biểu|tờ khai|phụ lục|bảng kê|ký hiệu)[ \t\n]*(?:số)?[ \t\n]*:?[ \t\n]*$/iu;
 const pinBefore =
@@ -63,9 +63,12 @@ export function findFullCitations(text: string, exclude: ReadonlyArray<[number, 
     }
     const type = parts.type ?? typeFromText ?? (!parts.party && !parts.year && parts.issuer ? documentTypeByCode('CV')! : null);
 
-    const date = dateAfter(text, numberEnd);
-    const end = date ? date.end : numberEnd;
+    const dateRightAfter = dateAfter(text, numberEnd);
+    const end = dateRightAfter ? dateRightAfter.end : numberEnd;
     const issuer = issuerPhraseAt(text, end);
+    // "Thông báo số 87/TB-VPCP của Văn phòng Chính phủ ngày 02/3/2012"; "Ngày 18-7-1977, … ban hành Chỉ thị số 169-CP"
+    const dateAfterIssuer = !dateRightAfter && issuer ? dateAfter(text, issuer.end) : null;
+    const date = dateRightAfter ?? dateAfterIssuer ?? dateBefore(text, start);
     const pinMatch = pinBefore.exec(text.slice(Math.max(0, start - 60), start));
     found.push({
       kind: 'full',
@@ -73,7 +76,7 @@ export function findFullCitations(text: string, exclude: ReadonlyArray<[number, 
       end,
       numberStart,
       numberEnd,
-      tailEnd: issuer ? issuer.end : end,
+      tailEnd: Math.max(end, issuer?.end ?? 0, dateAfterIssuer?.end ?? 0),
       number,
       typeCode: type?.code ?? null,
       type: type?.name ?? null,
@@ -102,7 +105,7 @@ function shareListDates(found: FoundCitation[], text: string): void {
     const current = found[k];
     const previous = found[k - 1];
     if (previous.date || previous.year !== null || !current.date) continue;
-    if (previous.end === previous.numberEnd && current.start - previous.end <= 20 && listJoin.test(text.slice(previous.end, current.start))) {
+    if (previous.end === previous.numberEnd && current.start === current.numberStart && current.start - previous.end <= 20 && listJoin.test(text.slice(previous.end, current.start))) {
       previous.date = current.date;
       previous.year = current.year;
     }
@@ -118,7 +121,7 @@ function plausibleCode(code: string): boolean {
   if (letters.length < 2) return false;
   if (code === code.toUpperCase()) return true;
   if (code === code.toLowerCase()) return true;
-  return code.split(/[-/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^(?:TTg|CTr|TTr|QyĐ|ThU)\d*$/.test(segment));
+  return code.split(/[-/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^(?:TTg|CTr|TTr|QyĐ)\d*$/.test(segment));
 }
 
 // "Quyết định 1863", "Chỉ thị số 20": a type word and a bare serial, no code.
@@ -161,4 +164,20 @@ export function findReferences(text: string, full: FoundCitation[]): { linked: F
 
 function reference(kind: CitationKind, target: FoundCitation, index: number, start: number, end: number): FoundCitation {
   return { ...target, kind, start, end, numberStart: start, numberEnd: end, tailEnd: end, pin: null, refersTo: index };
+}
+
+const issuedOn = /(?:^|[\s(])[Nn]gày[ \t\n]+(?=\d)/g;
+
+/** "Ngày 18-7-1977, Hội đồng Chính phủ đã ban hành Chỉ thị số 169-CP": a date opening the clause. */
+function dateBefore(text: string, start: number): ParsedDate | null {
+  const from = Math.max(0, start - 160);
+  const window = text.slice(from, start);
+  if (!/(?:ban[ \t\n]+hành|đã[ \t\n]+có|đã[ \t\n]+ký|ký)[^.;]{0,20}$/u.test(window)) return null;
+  let last: ParsedDate | null = null;
+  issuedOn.lastIndex = 0;
+  for (let m = issuedOn.exec(window); m; m = issuedOn.exec(window)) {
+    const parsed = parseDateAt(text, from + m.index + m[0].length);
+    if (parsed && !/[.;]/.test(text.slice(parsed.end, start))) last = parsed;
+  }
+  return last;
 }

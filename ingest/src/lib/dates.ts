@@ -35,9 +35,14 @@ function build(day: string, month: string, year: string, start: number, end: num
 const dateLead = /[ \t\n]*,?[ \t\n]*\(?[ \t\n]*(?:ban hành[ \t\n]+)?(?:ngày|ngay)[ \t\n]*/iy;
 const bareLead = /[ \t]*,[ \t]*(?=\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/y;
 
+const yearOnly = /[ \t\n]*,?[ \t\n]*năm[ \t\n]+(\d{4})(?!\d)/iy;
+
 export function dateAfter(text: string, at: number): ParsedDate | null {
   dateLead.lastIndex = at;
   if (dateLead.exec(text)) return parseDateAt(text, dateLead.lastIndex);
+  yearOnly.lastIndex = at;
+  const y = yearOnly.exec(text);
+  if (y && Number(y[1]) >= 1945 && Number(y[1]) <= 2100) return { iso: null, year: Number(y[1]), start: at, end: yearOnly.lastIndex };
   bareLead.lastIndex = at;
   if (bareLead.exec(text)) return parseDateAt(text, bareLead.lastIndex);
   return null;

@@ -1,4 +1,7 @@
+import { relationCues } from '@vanban/schema';
 import { typeWordSource } from './vocabulary.js';
+
+const cueWords = relationCues.map((c) => c.phrase.replace(/ /g, '[ \\t\\n]+')).join('|');
 
 /**
  * The issuer phrase after a citation: "của Thủ tướng Chính phủ", "của UBND tỉnh Bắc Giang",
@@ -8,7 +11,7 @@ import { typeWordSource } from './vocabulary.js';
 const lead = /[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iy;
 const stop = new RegExp(
   [
-    `[ \\t\\n]+(?:về|V\\/v|v\\/v|thực hiện|triển khai|tổ chức|hướng dẫn|phê duyệt|ban hành|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|theo|năm|kèm|có|giai đoạn|số)(?![\\p{L}])`,
+    `[ \\t\\n]+(?:về|V\\/v|v\\/v|tổ chức|phê duyệt|ban hành|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|năm|kèm|có|giai đoạn|số|${cueWords})(?![\\p{L}])`,
     `[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}]))`,
     `[ \\t\\n]+(?:và|hoặc)[ \\t\\n]+(?=[\\p{Ll}\\d]|(?:${typeWordSource}))`,
     `[ \\t]*,[ \\t\\n]*(?=[\\p{Ll}\\d]|(?:${typeWordSource})|ngày)`,

@@ -35,7 +35,7 @@ export function classifyOrganisation(name: string, parent: string | null): Omit<
   else if (/^(?:SỞ|BAN)(?![\p{L}])/u.test(upper) && !/TRUNG ƯƠNG/.test(upper)) level = 'department';
   else if (/^PHÒNG(?![\p{L}])/u.test(upper)) level = where.district || /HUYỆN|QUẬN|THỊ XÃ/.test(parent?.toUpperCase() ?? '') ? 'district' : 'department';
   else if (/^(?:BỘ|TỔNG CỤC|CỤC|BẢO HIỂM XÃ HỘI|NGÂN HÀNG NHÀ NƯỚC|KIỂM TOÁN NHÀ NƯỚC)(?![\p{L}])/u.test(upper)) level = 'ministry';
-  else if (/(?:^|\s)(?:XÃ|PHƯỜNG|THỊ TRẤN)\s/.test(upper) && !/THỊ XÃ/.test(upper)) level = 'commune';
+  else if (/(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HĐND|ĐẢNG ỦY|HỘI ĐỒNG NHÂN DÂN)\s+(?:XÃ|PHƯỜNG|THỊ TRẤN)\s/.test(upper)) level = 'commune';
   else if (/HUYỆN|QUẬN|THỊ XÃ/.test(upper)) level = 'district';
   else if (/ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|ĐẢNG BỘ/.test(upper)) level = where.district && !where.provinceNamed ? 'district' : 'province';
   return { level, province: where.province, district: where.district };

@@ -9,6 +9,7 @@ export interface CueHit {
   phrase: string;
   relation: RelationType;
   adjacent: boolean;
+  passive: boolean;
 }
 
 export interface ClassifiedCitation {
@@ -35,13 +36,17 @@ export function findCues(text: string): CueHit[] {
   for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
     const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
     const cue = cueByGroup[k];
-    hits.push({ start: m.index, end: m.index + m[0].length, phrase: cue.phrase, relation: cue.relation, adjacent: cue.adjacent });
+    hits.push({ start: m.index, end: m.index + m[0].length, phrase: cue.phrase, relation: cue.relation, adjacent: cue.adjacent, passive: cue.passive });
   }
   return hits;
 }
 
-/** How far a cue reaches to govern the citation after it ("thực hiện nghiêm túc, có hiệu quả Chỉ thị…"). */
-const MAX_CUE_GAP = 60;
+/**
+ * How far a cue reaches to govern the citation after it ("thực hiện nghiêm túc, có hiệu quả Chỉ thị…").
+ * Replacing and amending clauses describe what they replace before naming where it was issued
+ * ("thay thế Danh mục … công bố tại các Quyết định: Số …"), so they reach further.
+ */
+const cueReach = (cue: CueHit): number => (cue.relation === 'REPLACES' || cue.relation === 'AMENDS' ? 300 : 60);
 const tailToCue = /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó)?[\s,]*$/iu;
 const reportLead = /(?:sơ kết|tổng kết|báo cáo)[^.;\n]{0,25}$/iu;
 
@@ -73,7 +78,11 @@ export function classifyRelations(
     let relation: RelationType = 'CITES';
     let cueText: string | null = null;
     if (cue && (!previous || cue.start >= previous.end)) {
-      if (c.start - cue.end <= MAX_CUE_GAP && !/[;]/.test(text.slice(cue.end, c.start))) {
+      if (cue.passive && previous && c.start - cue.end <= cueReach(cue)) {
+        // "A … được sửa đổi, bổ sung bởi B": B amends A; for this document B is part of A's clause.
+        assertions.push({ from: k, to: previousIndex, relation: cue.relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
+        ({ relation, cue: cueText } = classified[previousIndex]);
+      } else if (c.start - cue.end <= cueReach(cue) && !/[;]/.test(text.slice(cue.end, c.start))) {
         relation = relationOf(text, cue);
         cueText = cue.phrase;
         if (previous && previous.number !== c.number && tailToCue.test(text.slice(previous.tailEnd, cue.start)) && cue.start >= previous.tailEnd) {
@@ -81,10 +90,15 @@ export function classifyRelations(
           relation = classified[previousIndex].relation;
           cueText = classified[previousIndex].cue;
         }
-      } else if (previous) {
+      } else if (previous && cue.relation !== 'CITES' && !text.slice(previous.end, cue.start).includes(';')) {
+        // the cue sits in the previous citation's description; this one continues that list
         ({ relation, cue: cueText } = classified[previousIndex]);
+      } else if (previous) {
+        // a new clause opened by its own cue ("…; Theo đề nghị … tại các văn bản: Số …")
+        relation = cue.relation;
+        cueText = cue.phrase;
       } else {
-        const lead = sentenceLeadCue(cues, sentence.start, c.start) ?? introCue(text, cues, sentence.start, bounds.start);
+        const lead = sentenceLeadCue(cues, sentence.start, c.start) ?? introCue(text, cues, citations, sentence.start, bounds.start);
         if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
       }
     } else if (previous) {
@@ -96,7 +110,7 @@ export function classifyRelations(
         cueText = null;
       }
     } else {
-      const lead = introCue(text, cues, sentence.start, bounds.start);
+      const lead = introCue(text, cues, citations, sentence.start, bounds.start);
       if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
     }
     classified.push({ relation, cue: cueText, sentence: shown });
@@ -128,14 +142,15 @@ function governingCue(text: string, cues: readonly CueHit[], from: number, at: n
 function sentenceLeadCue(cues: readonly CueHit[], from: number, at: number): CueHit | null {
   const k = lowerBound(cues, from);
   const cue = cues[k];
-  return cue && cue.start < at && cue.start - from <= 30 && !cue.adjacent ? cue : null;
+  const opener = cue && (cue.relation === 'BASED_ON' || cue.relation === 'IMPLEMENTS');
+  return opener && cue.start < at && cue.start - from <= 30 && !cue.adjacent ? cue : null;
 }
 
 /**
  * A citation whose sentence has no cue hangs under a lead-in: the nearest earlier line ending with
  * ":" or a short heading line ("1. Tiếp tục tổ chức thực hiện các chương trình"), within a few lines.
  */
-function introCue(text: string, cues: readonly CueHit[], sentenceFrom: number, floor: number): CueHit | null {
+function introCue(text: string, cues: readonly CueHit[], citations: readonly FoundCitation[], sentenceFrom: number, floor: number): CueHit | null {
   let lineEnd = sentenceFrom;
   for (let n = 0; n < 6 && lineEnd > floor; n++) {
     const end = text.lastIndexOf('\n', lineEnd - 1);
@@ -145,13 +160,16 @@ function introCue(text: string, cues: readonly CueHit[], sentenceFrom: number, f
     const line = text.slice(start, end).trim();
     lineEnd = start;
     if (!line) continue;
-    const heading = line.endsWith(':') || (line.length <= 160 && !/[.;,]$/.test(line));
+    const nextLine = text.slice(end + 1, end + 3).trimStart();
+    const heading = line.endsWith(':') || (line.length <= 160 && !/[.;,]$/.test(line) && /^[\p{Lu}\d]/u.test(line) && /^[\p{Lu}\d\n-]/u.test(nextLine || '\n'));
     if (!heading) {
       if (line.length > 400) return null;
       continue;
     }
     let best: CueHit | null = null;
     for (let k = lowerBound(cues, start); k < cues.length && cues[k].start < end; k++) if (!cues[k].adjacent) best ??= cues[k];
+    // "Trả lời Công văn số 577…, Tổng cục Thuế có ý kiến như sau:" — that cue has its own citation
+    if (best && citations.some((c) => c.start > best.end && c.start < end)) return null;
     return best;
   }
   return null;

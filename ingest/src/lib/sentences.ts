@@ -1,7 +1,8 @@
 /**
- * Sentence bounds in plain text. Boundaries: a blank line; a line break after `.;:!?`; a full
+ * Sentence bounds in plain text. Boundaries: a blank line; a line break after `.:!?`; a full
  * stop followed by a capital or a digit. A single line break alone is not one (PDF text breaks
- * lines mid-sentence). Bounded to keep the scan linear.
+ * lines mid-sentence), nor is one after `;`: "Căn cứ A;\nB;\nC" is one list under one cue.
+ * Bounded to keep the scan linear.
  */
 const MAX = 700;
 
@@ -37,7 +38,7 @@ function endsClause(text: string, newline: number): boolean {
   let j = newline - 1;
   while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
   const c = text[j];
-  return c === '.' || c === ';' || c === ':' || c === '!' || c === '?' || c === '/';
+  return c === '.' || c === ':' || c === '!' || c === '?';
 }
 
 function startsSentence(text: string, i: number): boolean {

@@ -3,5 +3,5 @@
  * keyed by their upper-case spelling: `1863/qđ-ttg` -> `1863/QĐ-TTg`.
  */
 export const mixedCaseCodes: ReadonlyMap<string, string> = new Map(
-  ['TTg', 'CTr', 'TTr', 'QyĐ', 'ThU'].map((c) => [c.toUpperCase(), c]),
+  ['TTg', 'CTr', 'TTr', 'QyĐ'].map((c) => [c.toUpperCase(), c]),
 );

@@ -23,6 +23,7 @@ const table: DocumentType[] = [
   { code: 'NQLT', name: 'Nghị quyết liên tịch', aliases: ['NQLT'], normative: true },
   { code: 'TT', name: 'Thông tư', aliases: ['TT'], normative: true },
   { code: 'TTLT', name: 'Thông tư liên tịch', aliases: ['TTLT'], normative: true },
+  { code: 'TTLB', name: 'Thông tư liên bộ', aliases: ['TTLB'], normative: false },
   { code: 'BC', name: 'Báo cáo', aliases: ['BC'], normative: false },
   { code: 'TB', name: 'Thông báo', aliases: ['TB'], normative: false },
   { code: 'HD', name: 'Hướng dẫn', aliases: ['HD'], normative: false },

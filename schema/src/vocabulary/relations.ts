@@ -24,12 +24,14 @@ export function strongerRelation(a: RelationType, b: RelationType): RelationType
  * same clause. The nearest cue before a citation wins; a `CITES` cue stops an earlier cue from
  * reaching past it ("Xét đề nghị … tại Tờ trình số …" is not what "Căn cứ" governs).
  * `adjacent` cues only count right before the document type word ("theo Quyết định số…",
- * never "theo quy định").
+ * never "theo quy định"). `passive` cues point the other way: in "Nghị định A … được sửa đổi, bổ
+ * sung bởi Nghị định B" it is B that amends A.
  */
 export const RelationCueSchema = z.object({
   phrase: z.string().min(2),
   relation: RelationTypeSchema,
   adjacent: z.boolean().default(false),
+  passive: z.boolean().default(false),
 });
 export type RelationCue = z.infer<typeof RelationCueSchema>;
 
@@ -38,7 +40,7 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'triển khai', relation: 'IMPLEMENTS' },
   { phrase: 'quán triệt', relation: 'IMPLEMENTS' },
   { phrase: 'cụ thể hóa', relation: 'IMPLEMENTS' },
-  { phrase: 'thi hành', relation: 'IMPLEMENTS' },
+  { phrase: 'thi hành', relation: 'IMPLEMENTS', adjacent: true },
   { phrase: 'căn cứ', relation: 'BASED_ON' },
   { phrase: 'trên cơ sở', relation: 'BASED_ON' },
   { phrase: 'theo', relation: 'BASED_ON', adjacent: true },
@@ -57,6 +59,13 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'tổng kết', relation: 'REPORTS_ON' },
   { phrase: 'phúc đáp', relation: 'RESPONDS_TO' },
   { phrase: 'trả lời', relation: 'RESPONDS_TO' },
+  { phrase: 'được sửa đổi, bổ sung bởi', relation: 'AMENDS', passive: true },
+  { phrase: 'được sửa đổi, bổ sung tại', relation: 'AMENDS', passive: true },
+  { phrase: 'được sửa đổi bởi', relation: 'AMENDS', passive: true },
+  { phrase: 'được bổ sung bởi', relation: 'AMENDS', passive: true },
+  { phrase: 'được thay thế bởi', relation: 'REPLACES', passive: true },
+  { phrase: 'được hướng dẫn bởi', relation: 'GUIDES', passive: true },
+  { phrase: 'được hướng dẫn tại', relation: 'GUIDES', passive: true },
   { phrase: 'xét đề nghị', relation: 'CITES' },
   { phrase: 'theo đề nghị', relation: 'CITES' },
   { phrase: 'đề nghị của', relation: 'CITES' },

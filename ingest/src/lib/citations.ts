@@ -28,7 +28,7 @@ export interface FoundCitation {
 // serial [/year] separator code; the code may break across a line after a separator
 // ("51/BC-\nĐGS") or hold a space between capitals ("LĐT BXH"). See DESIGN.md "Identity".
 const numberPattern =
-  /(?<![\p{L}\d/.,\-])(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)(?![\p{L}\d])/gu;
+  /(?:(?<![\p{L}\d/.,\-])|(?<=[Ss][ốỐ]))(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)(?![\p{L}\d])/gu;
 
 const formBefore = /(?:mẫu|biểu|mẫu biểu|tờ khai|phụ lục|bảng kê|ký hiệu)[ \t\n]*(?:số)?[ \t\n]*:?[ \t\n]*$/iu;
 const pinBefore =
@@ -105,7 +105,11 @@ function shareListDates(found: FoundCitation[], text: string): void {
     const current = found[k];
     const previous = found[k - 1];
     if (previous.date || previous.year !== null || !current.date) continue;
-    if (previous.end === previous.numberEnd && current.start === current.numberStart && current.start - previous.end <= 20 && listJoin.test(text.slice(previous.end, current.start))) {
+    const join = text.slice(previous.end, current.start);
+    // "số 12/KH-UBND, số 13/KH-UBND ngày …" and "Tờ trình số 347/TTr-CP và Đề án số 348/ĐA-CP ngày …"
+    // share the date; "Quyết định số 62/QĐ-TTg, Quyết định số 40/2011/QĐ-TTg ngày …" does not.
+    const shared = current.start === current.numberStart ? listJoin.test(join) : /^[ \t\n]*(?:và|hoặc)[ \t\n]*$/u.test(join);
+    if (previous.end === previous.numberEnd && join.length <= 20 && shared) {
       previous.date = current.date;
       previous.year = current.year;
     }

@@ -35,12 +35,17 @@ const HEAD = 3000;
 const motto = /C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
 const numberLine =
   /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
-const placeDate = /(?:^|\n)[ \t]*([\p{L}][\p{L}. \-]{1,40}?)[ \t]*,[ \t]*ngày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/iu;
+const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.]*(?:[ \t\-]+[\p{Lu}][\p{L}.]*){0,5})[ \t]*,[ \t]*ngày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/iu;
 const subjectLine = /(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc)[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
 const titleType = new RegExp(`(?:^|\\n)[ \\t]*(${typeWordSource})[ \\t]*(?:\\n|$|[ \\t]+(?=về|Về|V\\/v|[\\p{Lu}]{2}))`, 'u');
 const recipientsLead = /(?:^|\n)[ \t]*Kính[ \t]+gửi[ \t]*:?[ \t*]*/iu;
-const signerTitles =
-  /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|PHÓ [\p{Lu} ]+)[\s*]*(?:\((?:Đã ký|đã ký)\)|\[daky\]|Đã ký)?[\s*]*\n?[ \t]*((?:[\p{Lu}][\p{Ll}]*[ \t]?){2,5})(?=\s*$|\s*\n)/gu;
+const signerTitle =
+  /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|TỔNG BÍ THƯ|TỔNG KIỂM TOÁN)(?![\p{L}])/gu;
+const nameWords = String.raw`[\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,4}`;
+/** A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown). */
+const nameAfterTitle = new RegExp(String.raw`^[\s*\\|\[\]]*(?:\(?(?:Đã ký|đã ký)\)?|\[daky\])?[\s*\\|\[\]]*(${nameWords})(?![\p{Ll}])`, 'u');
+/** A line holding only a name (signature columns of flattened tables). */
+const nameLine = new RegExp(String.raw`^[\s*\\|]*(${nameWords})[\s*\\|]*$`, 'u');
 const notName = /^(?:Nơi|Lưu|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
 const provinceInText = new RegExp(`(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\\.?)[ \\t]+(${provinceNamePattern})(?![\\p{L}])`, 'gu');
 
@@ -59,6 +64,8 @@ export function extractHeader(text: string): DocumentHeader {
   const firstMark = Math.min(...[numberMatch?.index, pd?.index, head.search(motto)].filter((i): i is number => i !== undefined && i >= 0), head.length);
   const blockLines = issuerBlockLines(head, numberMatch ? numberMatch.index : firstMark);
   const orgs = issuerOrganisations(blockLines);
+  // Documents without a header block (word-segmented corpus) may name the issuer on an early line.
+  if (!orgs.length) orgs.push(...earlyIssuerLine(head));
   const issuerName = orgs.length ? orgs[orgs.length - 1] : null;
   const parentIssuer = orgs.length > 1 ? orgs[orgs.length - 2] : null;
 
@@ -119,12 +126,22 @@ function issuerBlockLines(head: string, stopAt: number): string[] {
   return block;
 }
 
+const orgLine = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|SỞ|CHÍNH PHỦ|THỦ TƯỚNG|VĂN PHÒNG|TỈNH ỦY|THÀNH ỦY|BAN|CỤC|TỔNG CỤC)(?![\p{L}])/u;
+
+function earlyIssuerLine(head: string): string[] {
+  const lines = head.split('\n', 6).map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  const line = lines.find((l) => l.length <= 100 && orgLine.test(l.toUpperCase()));
+  return line ? [line.toUpperCase()] : [];
+}
+
 function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean) {
   const title = titleType.exec(head);
   const fromTitle = title ? documentTypeByName(title[1]) : undefined;
   if (fromTitle && title && title[1] === title[1].toUpperCase()) return fromTitle;
   if (parts?.type) return parts.type;
   if (fromTitle && title && title.index < 200) return fromTitle;
+  const firstWord = new RegExp(`^\\s*(${typeWordSource})(?![\\p{L}])`, 'iu').exec(head);
+  if (firstWord && !/^\s*(?:Số|số)/u.test(head)) return documentTypeByName(firstWord[1]) ?? null;
   if (hasSubjectLine || (parts && !parts.party && !parts.year && parts.issuerCode)) return documentTypeByCode('CV') ?? null;
   return null;
 }
@@ -163,17 +180,34 @@ function recipientsOf(head: string): string[] {
   return out;
 }
 
+/**
+ * Signer: the name after the last signing title ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Đức Toàn"),
+ * inline or on a line of its own within a few lines; annexes may follow the signature, so the whole
+ * document is searched and the title nearest to "Nơi nhận" wins.
+ */
 function signerOf(text: string): { signer: string | null; signerTitle: string | null } {
-  const tail = text.slice(Math.max(0, text.length - 2500));
-  let found: { signer: string; title: string } | null = null;
-  signerTitles.lastIndex = 0;
-  for (let m = signerTitles.exec(tail); m; m = signerTitles.exec(tail)) {
-    const name = m[1].trim();
-    if (notName.test(name) || name.split(/\s+/).length < 2) continue;
-    found = { signer: name, title: clean(m[0].slice(0, m[0].indexOf(m[1]))).replace(/\(?(?:Đã ký|đã ký)\)?|\[daky\]/g, '').trim() };
+  const receivers = text.search(/N[ơƠ]i\s+nh[ậẬ]n/u);
+  let best: { signer: string; title: string; distance: number } | null = null;
+  signerTitle.lastIndex = 0;
+  for (let m = signerTitle.exec(text); m; m = signerTitle.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 900);
+    let name = nameAfterTitle.exec(after)?.[1] ?? null;
+    if (!name) {
+      for (const line of after.split('\n').slice(1, 25)) {
+        const only = nameLine.exec(line);
+        if (only && !notName.test(only[1])) {
+          name = only[1];
+          break;
+        }
+      }
+    }
+    if (!name || notName.test(name)) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const title = clean(text.slice(Math.max(lineStart, m.index - 60), m.index + m[0].length).replace(/^.*?(?=(?:KT\.|TM\.|T\/M|TL\.|Q\.)|[\p{Lu}]{2,})/u, ''));
+    const distance = receivers === -1 ? text.length - m.index : Math.abs(m.index - receivers);
+    if (!best || distance <= best.distance) best = { signer: name.replace(/\s+/g, ' '), title, distance };
   }
-  if (!found) return { signer: null, signerTitle: null };
-  return { signer: found.signer, signerTitle: found.title || null };
+  return best ? { signer: best.signer, signerTitle: best.title || null } : { signer: null, signerTitle: null };
 }
 
 /** The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. */

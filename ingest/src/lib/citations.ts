@@ -1,7 +1,7 @@
 import { documentTypeByCode, documentTypeByName, normalizeNumber, parseNumber, type CitationKind } from '@vanban/schema';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { issuerPhraseAt } from './issuer-phrase.js';
-import { typeBeforeNumber, typeWordSource } from './vocabulary.js';
+import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
 
 /** A citation found in plain text; offsets are plain-text offsets. */
 export interface FoundCitation {
@@ -28,35 +28,62 @@ export interface FoundCitation {
 // serial [/year] separator code; the code may break across a line after a separator
 // ("51/BC-\nĐGS") or hold a space between capitals ("LĐT BXH"). See DESIGN.md "Identity".
 const numberPattern =
-  /(?:(?<![\p{L}\d/.,\-])|(?<=[Ss][ốỐ]))(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)(?![\p{L}\d])/gu;
+  /(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/g;
 
+// cheap guards before the end-anchored patterns, which would otherwise try every position
+const formHint = /mẫu|Mẫu|MẪU|biểu|Biểu|tờ khai|Tờ khai|phụ lục|Phụ lục|bảng kê|Bảng kê|ký hiệu/;
+const pinHint = /[Đđ]iều|ĐIỀU|[Cc]hương|CHƯƠNG|[Mm]ục|[Pp]hần|[Pp]hụ lục/;
 const formBefore = /(?:mẫu|biểu|mẫu biểu|tờ khai|phụ lục|bảng kê|ký hiệu)[ \t\n]*(?:số)?[ \t\n]*:?[ \t\n]*$/iu;
 const pinBefore =
   /((?:điểm[ \t\n]+[a-zđ][ \t\n]*,?[ \t\n]*)?(?:khoản[ \t\n]+\d+[ \t\n]*,?[ \t\n]*)?(?:Điều[ \t\n]+\d+[a-zđ]?|Chương[ \t\n]+[IVXLC]+|Mục[ \t\n]+\d+|Phần[ \t\n]+[IVX]+|Phụ lục[ \t\n]+[IVX\d]+))[ \t\n]*,?[ \t\n]*(?:của|tại)?[ \t\n]*$/iu;
 const listJoin = /^[ \t\n]*(?:,|;|và|hoặc)[ \t\n]*(?:các[ \t\n]+)?(?:số)?[ \t\n]*$/iu;
 
+function wordBefore(text: string, end: number): string {
+  return text.slice(wordStartBefore(text, end), end);
+}
+
+/** The type word right before a number ("Quyết định số ", "QĐ ", "Công văn hỏa tốc số: "), if any. */
+function typeWordBefore(text: string, at: number): TypeHit | undefined {
+  let j = skipBlanksBack(text, at);
+  if (j > 0 && text[j - 1] === ':') j = skipBlanksBack(text, j - 1);
+  if (/^(?:số|Số|SỐ|so)$/.test(wordBefore(text, j))) j = skipBlanksBack(text, wordStartBefore(text, j));
+  if (/^(?:khẩn|tốc)$/.test(wordBefore(text, j))) {
+    j = skipBlanksBack(text, wordStartBefore(text, j));
+    if (wordBefore(text, j) === 'hỏa') j = skipBlanksBack(text, wordStartBefore(text, j));
+  }
+  return at - j <= 24 ? typeWordEndingAt(text, j) : undefined;
+}
+
+/** A serial starts a number unless it continues a word or another number ("COVID-19", "1.426", "23/12/2019"); "số1863" is fine. */
+function startsNumber(text: string, at: number): boolean {
+  const c = text[at - 1];
+  if (c === undefined) return true;
+  if (/[\d/.,\-]/.test(c)) return false;
+  return !isLetterAt(text, at - 1) || /s[ốỐ]$/i.test(text.slice(Math.max(0, at - 2), at));
+}
+
 /** Every full citation (a số ký hiệu with its code) in `text`. */
-export function findFullCitations(text: string, exclude: ReadonlyArray<[number, number]> = []): FoundCitation[] {
+export function findFullCitations(text: string): FoundCitation[] {
   const found: FoundCitation[] = [];
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m; m = numberPattern.exec(text)) {
     const numberStart = m.index;
     const numberEnd = m.index + m[0].length;
-    if (exclude.some(([s, e]) => numberStart >= s && numberStart < e)) continue;
+    if (!startsNumber(text, numberStart) || isLetterAt(text, numberEnd) || /\d/.test(text[numberEnd] ?? '')) continue;
     const code = m[4];
     if (!plausibleCode(code)) continue;
     const before = text.slice(Math.max(0, numberStart - 60), numberStart);
-    if (formBefore.test(before)) continue;
+    if (formHint.test(before) && formBefore.test(before)) continue;
     const number = normalizeNumber(`${m[1]}${m[2] ? `/${m[2]}` : ''}${m[3]}${code}`);
     const parts = parseNumber(number);
-    if (!parts.type && !parts.issuer && !typeBeforeNumber.test(before) && !listJoinedTo(found, text, numberStart)) continue;
+    const typeHit = typeWordBefore(text, numberStart);
+    if (!parts.type && !parts.issuer && !typeHit && !listJoinedTo(found, text, numberStart)) continue;
 
-    const typeMatch = typeBeforeNumber.exec(before);
     let start = numberStart;
     let typeFromText = null as ReturnType<typeof documentTypeByName> | null;
-    if (typeMatch) {
-      start = numberStart - typeMatch[0].length + (typeMatch[0].length - typeMatch[0].trimStart().length);
-      typeFromText = documentTypeByName(typeMatch[1]) ?? null;
+    if (typeHit) {
+      start = typeHit.start;
+      typeFromText = documentTypeByName(typeHit.word) ?? null;
     } else {
       const previous = listJoinedTo(found, text, numberStart);
       if (previous && !parts.type) typeFromText = previous.typeCode ? (documentTypeByCode(previous.typeCode) ?? null) : null;
@@ -69,7 +96,8 @@ export function findFullCitations(text: string, exclude: ReadonlyArray<[number, 
     // "Thông báo số 87/TB-VPCP của Văn phòng Chính phủ ngày 02/3/2012"; "Ngày 18-7-1977, … ban hành Chỉ thị số 169-CP"
     const dateAfterIssuer = !dateRightAfter && issuer ? dateAfter(text, issuer.end) : null;
     const date = dateRightAfter ?? dateAfterIssuer ?? dateBefore(text, start);
-    const pinMatch = pinBefore.exec(text.slice(Math.max(0, start - 60), start));
+    const pinWindow = text.slice(Math.max(0, start - 60), start);
+    const pinMatch = pinHint.test(pinWindow) ? pinBefore.exec(pinWindow) : null;
     found.push({
       kind: 'full',
       start,
@@ -128,41 +156,71 @@ function plausibleCode(code: string): boolean {
   return code.split(/[-/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^(?:TTg|CTr|TTr|QyĐ)\d*$/.test(segment));
 }
 
-// "Quyết định 1863", "Chỉ thị số 20": a type word and a bare serial, no code.
-const shortPattern = new RegExp(`(?<![\\p{L}])(${typeWordSource})[ \\t\\n]+(?:số[ \\t\\n]+)?(\\d{1,6})(?![\\d/\\-–.]?[\\p{L}\\d])`, 'giu');
-// "Kế hoạch nêu trên", "Quyết định trên", "Chỉ thị nói trên".
-const anaphoraPattern = new RegExp(`(?<![\\p{L}])(${typeWordSource})[ \\t\\n]+(?:nêu trên|nói trên|trên|vừa nêu|đã nêu)(?![\\p{L}])`, 'giu');
+// A bare serial, no code ("Quyết định 1863", "Chỉ thị số 20"), found from its digits …
+const bareSerial = /(\d{1,6})(?![\d]|[/\-–.]?[A-Za-zĐđ\d])/g;
+// … and "Kế hoạch nêu trên", "Quyết định trên", "Chỉ thị nói trên", found from the pointing word.
+const pointing = /(?:nêu trên|nói trên|vừa nêu|đã nêu|trên)(?![A-Za-zÀ-ỹ])/g;
 
 /**
  * Short and anaphoric references, each linked to a full citation in the same text when one fits
- * (same type and serial; or the nearest earlier one of the same type). Unlinked ones are returned
- * separately so the caller can report them.
+ * (same type and serial; or the nearest earlier one of the same type). Unlinked short references
+ * are returned separately so the caller can report them.
  */
-export function findReferences(text: string, full: FoundCitation[]): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
+export function findReferences(text: string, full: readonly FoundCitation[]): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
   const linked: FoundCitation[] = [];
   const unlinked: Array<{ raw: string; start: number }> = [];
-  const covered = (s: number): boolean => full.some((c) => s >= c.start && s < c.end);
-  shortPattern.lastIndex = 0;
-  for (let m = shortPattern.exec(text); m; m = shortPattern.exec(text)) {
-    if (covered(m.index)) continue;
-    const type = documentTypeByName(m[1]);
-    const serial = m[2];
-    const target = full.findIndex((c) => c.number.startsWith(`${serial}/`) || c.number.startsWith(`${serial}-`) ? !type || c.typeCode === type.code : false);
-    if (target === -1) {
-      if (type) unlinked.push({ raw: m[0], start: m.index });
-      continue;
+  // full citations are sorted by start and do not overlap: binary search
+  const inside = (at: number): boolean => {
+    let lo = 0;
+    let hi = full.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (full[mid].start <= at) lo = mid + 1;
+      else hi = mid;
     }
-    linked.push(reference('short', full[target], target, m.index, m.index + m[0].length));
-  }
-  anaphoraPattern.lastIndex = 0;
-  for (let m = anaphoraPattern.exec(text); m; m = anaphoraPattern.exec(text)) {
-    const type = documentTypeByName(m[1]);
+    return lo > 0 && at < full[lo - 1].end;
+  };
+  const bySerial = new Map<string, number>();
+  const lastOfType = new Map<string, number[]>();
+  full.forEach((c, k) => {
+    const key = `${c.typeCode}|${/^\d+/.exec(c.number)?.[0] ?? ''}`;
+    if (!bySerial.has(key)) bySerial.set(key, k);
+    const list = lastOfType.get(c.typeCode ?? '') ?? [];
+    list.push(k);
+    lastOfType.set(c.typeCode ?? '', list);
+  });
+  bareSerial.lastIndex = 0;
+  for (let m = bareSerial.exec(text); m; m = bareSerial.exec(text)) {
+    if (isLetterAt(text, m.index - 1) || /[\d/.,\-]/.test(text[m.index - 1] ?? '') || isLetterAt(text, bareSerial.lastIndex)) continue;
+    const hit = typeWordBefore(text, m.index);
+    if (!hit || hit.end === m.index || inside(hit.start)) continue;
+    // a bare serial needs a proper type word: "Quyết định 1863", "QĐ số 1863"; not "luật 13" or a heading "ĐỀ ÁN 1"
+    const said = text.slice(hit.end, m.index);
+    if (!/^\p{Lu}/u.test(hit.word) || (hit.word === hit.word.toUpperCase() && hit.word.length > 4 && !/số/i.test(said))) continue;
+    const type = documentTypeByName(hit.word);
     if (!type) continue;
-    let target = -1;
-    for (let k = 0; k < full.length && full[k].end <= m.index; k++) if (full[k].typeCode === type.code) target = k;
-    if (target === -1) continue;
-    linked.push(reference('anaphoric', full[target], target, m.index, m.index + m[0].length));
+    const serial = m[1];
+    const target = bySerial.get(`${type.code}|${serial}`) ?? -1;
+    const end = m.index + m[0].length;
+    if (target === -1) unlinked.push({ raw: text.slice(hit.start, end), start: hit.start });
+    else linked.push(reference('short', full[target], target, hit.start, end));
   }
+  pointing.lastIndex = 0;
+  for (let m = pointing.exec(text); m; m = pointing.exec(text)) {
+    if (isLetterAt(text, m.index - 1)) continue;
+    const before = skipBlanksBack(text, m.index);
+    if (before === m.index) continue;
+    const hit = typeWordEndingAt(text, before);
+    const type = hit ? documentTypeByName(hit.word) : undefined;
+    if (!hit || !type || inside(hit.start)) continue;
+    let target = -1;
+    for (const k of lastOfType.get(type.code) ?? []) {
+      if (full[k].end > hit.start) break;
+      target = k;
+    }
+    if (target !== -1) linked.push(reference('anaphoric', full[target], target, hit.start, m.index + m[0].length));
+  }
+  linked.sort((a, b) => a.start - b.start);
   return { linked, unlinked };
 }
 

@@ -7,7 +7,7 @@ import { normalizeText } from './normalize.js';
 import { SourceMapper } from './offsets.js';
 import { toPlainText } from './parse.js';
 import { decodeSource } from './read.js';
-import { classifyRelations, findCues } from './relations.js';
+import { classifyRelations } from './relations.js';
 import { resolveWithinDocument } from './resolve.js';
 import { splitDocuments } from './split.js';
 import { tagTopics } from './topics.js';
@@ -53,14 +53,19 @@ export function extractText(source: string, options: ExtractOptions): FileExtrac
   const normalized = normalizeText(source);
   const plain = toPlainText(normalized.text, { markdown: options.markdown });
   const mapper = new SourceMapper(normalized.toSource, plain.toParsed);
+  return extractFromPlain(source, plain.text, mapper, options.source);
+}
+
+/** The extraction stages after parsing: split, header, citations, relations, resolve, topics. */
+export function extractFromPlain(source: string, plain: string, mapper: SourceMapper, label: string): FileExtraction {
   const documents: ExtractedDocument[] = [];
   const fileMessages: Message[] = [];
-  if (!plain.text.trim()) fileMessages.push(message('No text found in file', 'read:no-text'));
-  const slices = plain.text.trim() ? splitDocuments(plain.text) : [];
+  if (!plain.trim()) fileMessages.push(message('No text found in file', 'read:no-text'));
+  const slices = plain.trim() ? splitDocuments(plain) : [];
   slices.forEach((slice, index) => {
-    documents.push(extractDocument(source, plain.text, slice, index, mapper, options.source));
+    documents.push(extractDocument(source, plain, slice, index, mapper, label));
   });
-  return { source: options.source, ok: true, text: source, documents, messages: fileMessages };
+  return { source: label, ok: true, text: source, documents, messages: fileMessages };
 }
 
 function extractDocument(
@@ -85,7 +90,7 @@ function extractDocument(
   }
   const all = [...full, ...references.linked].sort((a, b) => a.start - b.start);
   resolveWithinDocument(all);
-  const { classified, assertions } = classifyRelations(text, all, findCues(text));
+  const { classified, assertions } = classifyRelations(text, all);
 
   const citations: Citation[] = all.map((c, k) => {
     const start = toSource(c.start);

@@ -35,9 +35,11 @@ const HEAD = 3000;
 const motto = /C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
 const numberLine =
   /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
-const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.]*(?:[ \t\-]+[\p{Lu}][\p{L}.]*){0,5})[ \t]*,[ \t]*ngày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/iu;
+const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.]*(?:[ \t\-]+[\p{Lu}][\p{L}.]*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/u;
 const subjectLine = /(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc)[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
 const titleType = new RegExp(`(?:^|\\n)[ \\t]*(${typeWordSource})[ \\t]*(?:\\n|$|[ \\t]+(?=về|Về|V\\/v|[\\p{Lu}]{2}))`, 'u');
+const firstTypeWord = new RegExp(`^\\s*(${typeWordSource})(?![\\p{L}])`, 'u');
+const leadingTypeWord = new RegExp(`^\\s*${typeWordSource}\\s+`, 'u');
 const recipientsLead = /(?:^|\n)[ \t]*Kính[ \t]+gửi[ \t]*:?[ \t*]*/iu;
 const signerTitle =
   /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|TỔNG BÍ THƯ|TỔNG KIỂM TOÁN)(?![\p{L}])/gu;
@@ -140,7 +142,7 @@ function documentType(head: string, parts: ReturnType<typeof parseNumber> | null
   if (fromTitle && title && title[1] === title[1].toUpperCase()) return fromTitle;
   if (parts?.type) return parts.type;
   if (fromTitle && title && title.index < 200) return fromTitle;
-  const firstWord = new RegExp(`^\\s*(${typeWordSource})(?![\\p{L}])`, 'iu').exec(head);
+  const firstWord = firstTypeWord.exec(head);
   if (firstWord && !/^\s*(?:Số|số)/u.test(head)) return documentTypeByName(firstWord[1]) ?? null;
   if (hasSubjectLine || (parts && !parts.party && !parts.year && parts.issuerCode)) return documentTypeByCode('CV') ?? null;
   return null;
@@ -151,13 +153,21 @@ function subjectOf(head: string, hasHeader: boolean): string | null {
   if (vv) return clean(vv[1]);
   const title = titleType.exec(head);
   if (title) {
-    const after = head.slice(title.index + title[0].length);
-    const m = /^[ \t]*\n?((?:[^\n]+\n?){1,4}?)(?:\n[ \t]*\n|\n[ \t]*(?:Căn cứ|CĂN CỨ|ỦY BAN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG|Thực hiện))/u.exec(after);
-    if (m && m[1].trim()) return clean(m[1]);
+    // up to four title lines, ending at a blank line or where the preamble starts
+    const lines: string[] = [];
+    for (const line of head.slice(title.index + title[0].length).split('\n', 8)) {
+      if (!line.trim()) {
+        if (lines.length) break;
+        continue;
+      }
+      if (/^\s*(?:Căn cứ|CĂN CỨ|ỦY BAN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG|Thực hiện)/u.test(line) || lines.length === 4) break;
+      lines.push(line);
+    }
+    if (lines.length) return clean(lines.join(' '));
   }
   if (!hasHeader) {
     const first = head.split('\n').find((l) => l.trim());
-    if (first && first.length <= 300) return clean(first.replace(new RegExp(`^\\s*${typeWordSource}\\s+`, 'iu'), ''));
+    if (first && first.length <= 300) return clean(first.replace(leadingTypeWord, ''));
   }
   return null;
 }
@@ -190,8 +200,10 @@ function signerOf(text: string): { signer: string | null; signerTitle: string | 
   let best: { signer: string; title: string; distance: number } | null = null;
   signerTitle.lastIndex = 0;
   for (let m = signerTitle.exec(text); m; m = signerTitle.exec(text)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 900);
-    let name = nameAfterTitle.exec(after)?.[1] ?? null;
+    const from = m.index + m[0].length;
+    const after = text.slice(from, from + 900);
+    const inline = nameAfterTitle.exec(after);
+    let name = inline?.[1] ?? null;
     if (!name) {
       for (const line of after.split('\n').slice(1, 25)) {
         const only = nameLine.exec(line);
@@ -202,12 +214,29 @@ function signerOf(text: string): { signer: string | null; signerTitle: string | 
       }
     }
     if (!name || notName.test(name)) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const title = clean(text.slice(Math.max(lineStart, m.index - 60), m.index + m[0].length).replace(/^.*?(?=(?:KT\.|TM\.|T\/M|TL\.|Q\.)|[\p{Lu}]{2,})/u, ''));
     const distance = receivers === -1 ? text.length - m.index : Math.abs(m.index - receivers);
-    if (!best || distance <= best.distance) best = { signer: name.replace(/\s+/g, ' '), title, distance };
+    if (!best || distance <= best.distance) best = { signer: name.replace(/\s+/g, ' '), title: titleBefore(text, m.index, from), distance };
   }
   return best ? { signer: best.signer, signerTitle: best.title || null } : { signer: null, signerTitle: null };
+}
+
+/** The upper-case title lines ending at `end` ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), at most three. */
+function titleBefore(text: string, start: number, end: number): string {
+  const lines = text.slice(Math.max(0, start - 200), end).split('\n');
+  const kept: string[] = [];
+  for (let k = lines.length - 1; k >= 0 && kept.length < 3; k--) {
+    const line = lines[k].replace(/[*\\|\[\]]|\(?(?:Đã ký|đã ký)\)?/g, ' ').trim();
+    if (!line) {
+      if (kept.length) break;
+      continue;
+    }
+    if (line !== line.toUpperCase()) {
+      if (k === lines.length - 1) kept.unshift(line.replace(/^.*?(?=(?:KT\.|TM\.|T\/M|TL\.|Q\.)|\p{Lu}{2})/u, ''));
+      break;
+    }
+    kept.unshift(line);
+  }
+  return clean(kept.join(' '));
 }
 
 /** The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. */

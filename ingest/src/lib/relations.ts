@@ -1,7 +1,7 @@
-import { unifyTonePlacement, type RelationType } from '@vanban/schema';
+import type { RelationType } from '@vanban/schema';
 import type { FoundCitation } from './citations.js';
 import { sentenceEnd, sentenceStart, sentenceText } from './sentences.js';
-import { cueByGroup, cuePattern } from './vocabulary.js';
+import { scanCues } from './vocabulary.js';
 
 export interface CueHit {
   start: number;
@@ -29,16 +29,54 @@ export interface FoundAssertion {
 }
 
 /** Every cue phrase in the text, in order (one pass over the lower-cased text). */
-export function findCues(text: string): CueHit[] {
-  const lower = unifyTonePlacement(text.toLowerCase());
-  const hits: CueHit[] = [];
-  cuePattern.lastIndex = 0;
-  for (let m = cuePattern.exec(lower); m; m = cuePattern.exec(lower)) {
-    const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-    const cue = cueByGroup[k];
-    hits.push({ start: m.index, end: m.index + m[0].length, phrase: cue.phrase, relation: cue.relation, adjacent: cue.adjacent, passive: cue.passive });
+export function findCues(text: string, offset = 0): CueHit[] {
+  return scanCues(text.toLowerCase()).map(({ start, end, cue }) => ({
+    start: start + offset,
+    end: end + offset,
+    phrase: cue.phrase,
+    relation: cue.relation,
+    adjacent: cue.adjacent,
+    passive: cue.passive,
+  }));
+}
+
+/**
+ * Cues of a text, found only where they are needed (the sentences holding citations and the lines
+ * they hang under), block by block, so text without citations is never scanned for cues.
+ */
+class CueIndex {
+  private static readonly BLOCK = 2048;
+  private static readonly OVERLAP = 64; // longer than any cue phrase
+  private readonly blocks = new Map<number, CueHit[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly eager?: readonly CueHit[],
+  ) {}
+
+  /** Cues starting in [from, to), sorted. */
+  range(from: number, to: number): readonly CueHit[] {
+    if (this.eager) return this.eager.filter((c) => c.start >= from && c.start < to);
+    const out: CueHit[] = [];
+    for (let b = Math.floor(from / CueIndex.BLOCK); b * CueIndex.BLOCK < to; b++) {
+      for (const c of this.block(b)) if (c.start >= from && c.start < to) out.push(c);
+    }
+    return out;
   }
-  return hits;
+
+  private block(b: number): CueHit[] {
+    let hits = this.blocks.get(b);
+    if (!hits) {
+      const start = b * CueIndex.BLOCK;
+      // start early so a phrase crossing into this block is matched whole by the scan (and then
+      // dropped as the previous block's), never as a shorter cue inside it
+      const from = Math.max(0, start - CueIndex.OVERLAP);
+      const slice = this.text.slice(from, start + CueIndex.BLOCK + CueIndex.OVERLAP);
+      hits = findCues(slice, from).filter((c) => c.start >= start && c.start < start + CueIndex.BLOCK);
+      this.blocks.set(b, hits);
+    }
+    return hits;
+  }
 }
 
 /**
@@ -58,13 +96,16 @@ const reportLead = /(?:sơ kết|tổng kết|báo cáo)[^.;\n]{0,25}$/iu;
 export function classifyRelations(
   text: string,
   citations: readonly FoundCitation[],
-  cues: readonly CueHit[],
+  cues?: readonly CueHit[],
   bounds: { start: number; end: number } = { start: 0, end: text.length },
 ): { classified: ClassifiedCitation[]; assertions: FoundAssertion[] } {
+  const index = new CueIndex(text, cues);
   const classified: ClassifiedCitation[] = [];
   const assertions: FoundAssertion[] = [];
   let sentence = { start: -1, end: -1 };
   let inSentence: number[] = [];
+  let shown = '';
+  let shownFor = -1;
   for (let k = 0; k < citations.length; k++) {
     const c = citations[k];
     if (c.start >= sentence.end || c.start < sentence.start) {
@@ -73,8 +114,12 @@ export function classifyRelations(
     }
     const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
-    const cue = governingCue(text, cues, sentence.start, c.start);
-    const shown = sentenceText(text, sentence.start, sentence.end);
+    const sentenceCues = index.range(sentence.start, c.start);
+    const cue = governingCue(text, sentenceCues, sentence.start, c.start);
+    if (shownFor !== sentence.start) {
+      shown = sentenceText(text, sentence.start, sentence.end);
+      shownFor = sentence.start;
+    }
     let relation: RelationType = 'CITES';
     let cueText: string | null = null;
     if (cue && (!previous || cue.start >= previous.end)) {
@@ -98,7 +143,7 @@ export function classifyRelations(
         relation = cue.relation;
         cueText = cue.phrase;
       } else {
-        const lead = sentenceLeadCue(cues, sentence.start, c.start) ?? introCue(text, cues, citations, sentence.start, bounds.start);
+        const lead = sentenceLeadCue(sentenceCues, sentence.start, c.start) ?? introCue(text, index, citations, sentence.start, bounds.start);
         if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
       }
     } else if (previous) {
@@ -110,7 +155,7 @@ export function classifyRelations(
         cueText = null;
       }
     } else {
-      const lead = introCue(text, cues, citations, sentence.start, bounds.start);
+      const lead = introCue(text, index, citations, sentence.start, bounds.start);
       if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
     }
     classified.push({ relation, cue: cueText, sentence: shown });
@@ -140,8 +185,7 @@ function governingCue(text: string, cues: readonly CueHit[], from: number, at: n
 
 /** A cue opening the sentence ("Căn cứ …", "1.2. Tiếp tục thực hiện …") governs its whole list. */
 function sentenceLeadCue(cues: readonly CueHit[], from: number, at: number): CueHit | null {
-  const k = lowerBound(cues, from);
-  const cue = cues[k];
+  const cue = cues[upperBound(cues, from)];
   const opener = cue && (cue.relation === 'BASED_ON' || cue.relation === 'IMPLEMENTS');
   return opener && cue.start < at && cue.start - from <= 30 && !cue.adjacent ? cue : null;
 }
@@ -150,7 +194,7 @@ function sentenceLeadCue(cues: readonly CueHit[], from: number, at: number): Cue
  * A citation whose sentence has no cue hangs under a lead-in: the nearest earlier line ending with
  * ":" or a short heading line ("1. Tiếp tục tổ chức thực hiện các chương trình"), within a few lines.
  */
-function introCue(text: string, cues: readonly CueHit[], citations: readonly FoundCitation[], sentenceFrom: number, floor: number): CueHit | null {
+function introCue(text: string, index: CueIndex, citations: readonly FoundCitation[], sentenceFrom: number, floor: number): CueHit | null {
   let lineEnd = sentenceFrom;
   for (let n = 0; n < 6 && lineEnd > floor; n++) {
     const end = text.lastIndexOf('\n', lineEnd - 1);
@@ -167,7 +211,7 @@ function introCue(text: string, cues: readonly CueHit[], citations: readonly Fou
       continue;
     }
     let best: CueHit | null = null;
-    for (let k = lowerBound(cues, start); k < cues.length && cues[k].start < end; k++) if (!cues[k].adjacent) best ??= cues[k];
+    for (const cue of index.range(start, end)) if (!cue.adjacent) best ??= cue;
     // "Trả lời Công văn số 577…, Tổng cục Thuế có ý kiến như sau:" — that cue has its own citation
     if (best && citations.some((c) => c.start > best.end && c.start < end)) return null;
     return best;
@@ -184,8 +228,4 @@ function upperBound(cues: readonly CueHit[], at: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function lowerBound(cues: readonly CueHit[], at: number): number {
-  return upperBound(cues, at);
 }

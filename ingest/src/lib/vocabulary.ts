@@ -1,32 +1,165 @@
-import { documentTypes, relationCues } from '@vanban/schema';
+import { documentTypes, relationCues, topics, unifyTonePlacement, type RelationCue } from '@vanban/schema';
 
-/** Regex sources compiled once from the schema tables (pattern data apart from the engine). */
+/**
+ * Scanners compiled once from the schema tables (pattern data apart from the engine). They avoid
+ * the `i` and `u` flags and look-behinds on purpose: spelled-out case variants and a boundary
+ * check in code keep a full-text pass at hundreds of MB/s.
+ */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const flexible = (s: string): string => escape(s).replace(/ /g, '[ \\t\\n]+');
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-const typeWords = [
-  ...new Set([
-    ...documentTypes.flatMap((t) => [t.name, ...t.aliases]),
-    'Văn bản',
-    'Nghị định số',
-  ]),
-]
-  .filter((w) => !w.endsWith(' số'))
-  .sort((a, b) => b.length - a.length);
+/**
+ * Regex source matching any of `words`, factored into a trie so the engine tests one character
+ * class per position instead of every alternative. Spaces match any run of blanks.
+ */
+export function trieSource(words: readonly string[]): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const word of words) {
+    let node = root;
+    for (const ch of word.replace(/\s+/g, ' ')) {
+      let child = node.get(ch);
+      if (!child) node.set(ch, (child = new Map()));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node].map(([ch, child]) => (ch === ' ' ? '[ \\t\\n]+' : escape(ch)) + emit(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
 
-/** Any document type word, name or abbreviation ("Quyết định", "QĐ", "Thông tư liên tịch"). */
-export const typeWordSource = `(?:${typeWords.map(flexible).join('|')})`;
+const isLetterCode = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 
-/** Type word (+ "số") right before a number; anchored at the end of the look-back window. */
-export const typeBeforeNumber = new RegExp(
-  `(?<![\\p{L}\\d])(${typeWords.map(flexible).join('|')})(?:[ \\t]+(?:hỏa tốc|khẩn))?[ \\t\\n]*(?:số|so)?[ \\t\\n]*[:.]?[ \\t\\n]*$`,
-  'iu',
-);
+/** Is `text[i]` a letter (Latin, Vietnamese)? Out of range is not. */
+export function isLetterAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isLetterCode(text.charCodeAt(i));
+}
 
-const cuePhrases = [...relationCues].sort((a, b) => b.phrase.length - a.phrase.length);
-/** All cue phrases, longest first, on lower-case text. Group index k+1 is cue k. */
-export const cuePattern = new RegExp(
-  `(?<![\\p{L}])(?:${cuePhrases.map((c) => `(${flexible(c.phrase)})`).join('|')})(?![\\p{L}])`,
-  'gu',
-);
-export const cueByGroup = cuePhrases;
+const typeWords = [...new Set([...documentTypes.flatMap((t) => [t.name, ...t.aliases]), 'Văn bản'])];
+/** Each type word as written in text: "Quyết định", "quyết định", "QUYẾT ĐỊNH", abbreviations as is. */
+const typeVariants = [
+  ...new Set(typeWords.flatMap((w) => (w === w.toUpperCase() ? [w] : [w, w.toLowerCase(), capitalize(w.toLowerCase()), w.toUpperCase()]))),
+].sort((a, b) => b.length - a.length);
+
+/** Regex source of any type word in any of its spellings (case-sensitive alternation). */
+export const typeWordSource = `(?:${trieSource(typeVariants)})`;
+const typeKeys = new Set(typeVariants.map((v) => v.replace(/\s+/g, ' ')));
+const maxTypeWords = Math.max(...typeVariants.map((v) => v.split(/\s+/).length));
+
+export interface TypeHit {
+  start: number;
+  end: number;
+  word: string;
+}
+
+const multiBlank = /[\t\n]| {2}/;
+
+const isBlank = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 10;
+};
+
+/**
+ * The longest type word ("Quyết định", "Thông tư liên tịch", "QĐ") ending exactly at `end`, found
+ * by looking up the last one to four words: no scan of the whole text.
+ */
+export function typeWordEndingAt(text: string, end: number): TypeHit | undefined {
+  let best: TypeHit | undefined;
+  let start = end;
+  for (let n = 0; n < maxTypeWords; n++) {
+    let j = start;
+    if (n > 0) {
+      while (j > 0 && isBlank(text, j - 1)) j--;
+      if (j === start) break;
+    }
+    let k = j;
+    while (k > 0 && isLetterAt(text, k - 1)) k--;
+    if (k === j) break;
+    start = k;
+    let phrase = text.slice(start, end);
+    if (n > 0 && multiBlank.test(phrase)) phrase = phrase.replace(/[ \t\n]+/g, ' ');
+    if (typeKeys.has(phrase)) best = { start, end, word: phrase };
+  }
+  return best;
+}
+
+/** Start of the word ending at `end` (letters only). */
+export function wordStartBefore(text: string, end: number): number {
+  let k = end;
+  while (k > 0 && isLetterAt(text, k - 1)) k--;
+  return k;
+}
+
+export function skipBlanksBack(text: string, at: number): number {
+  let j = at;
+  while (j > 0 && isBlank(text, j - 1)) j--;
+  return j;
+}
+
+// Cue phrases in both tone placements ("cụ thể hóa" / "cụ thể hoá"), matched on lower-case text.
+const cueSpellings = new Map<string, RelationCue>();
+for (const cue of relationCues) {
+  cueSpellings.set(cue.phrase, cue);
+  for (const variant of toneVariants(cue.phrase)) cueSpellings.set(variant, cue);
+}
+const cueScan = new RegExp(trieSource([...cueSpellings.keys()]), 'g');
+
+export interface CueMatch {
+  start: number;
+  end: number;
+  cue: RelationCue;
+}
+
+/** Every relation cue in `lower` (the lower-cased text), whole words only. */
+export function scanCues(lower: string): CueMatch[] {
+  const out: CueMatch[] = [];
+  cueScan.lastIndex = 0;
+  for (let m = cueScan.exec(lower); m; m = cueScan.exec(lower)) {
+    const end = m.index + m[0].length;
+    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, end)) continue;
+    const cue = cueSpellings.get(m[0].replace(/[ \t\n]+/g, ' '));
+    if (cue) out.push({ start: m.index, end, cue });
+  }
+  return out;
+}
+
+const topicSpellings = new Map<string, string>();
+for (const topic of topics) {
+  for (const p of topic.patterns) {
+    topicSpellings.set(p, topic.label);
+    for (const variant of toneVariants(p)) topicSpellings.set(variant, topic.label);
+  }
+}
+const topicScan = new RegExp(trieSource([...topicSpellings.keys()]), 'g');
+
+/** Topic labels found in `lower` (lower-cased NFC text), diacritics respected. */
+export function scanTopics(lower: string): string[] {
+  const found = new Set<string>();
+  topicScan.lastIndex = 0;
+  for (let m = topicScan.exec(lower); m; m = topicScan.exec(lower)) {
+    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, m.index + m[0].length)) continue;
+    const label = topicSpellings.get(m[0].replace(/[ \t\n]+/g, ' '));
+    if (label) found.add(label);
+  }
+  return topics.filter((t) => found.has(t.label)).map((t) => t.label);
+}
+
+/** The other tone placement of each open "oa/oe/uy" syllable ("hóa" <-> "hoá"). */
+function toneVariants(phrase: string): string[] {
+  const unified = unifyTonePlacement(phrase);
+  const old = unified
+    .replace(/([òóỏõọ])([ae])(?![\p{L}])/gu, (_, o: string, v: string) => `o${moveTone(o, v)}`)
+    .replace(/(^|[^q])([ùúủũụ])y(?![\p{L}])/gu, (_, pre: string, u: string) => `${pre}u${moveTone(u, 'y')}`);
+  return [unified, old].filter((v) => v !== phrase);
+}
+
+function moveTone(marked: string, target: string): string {
+  const tone = marked.normalize('NFD').slice(1);
+  return `${target}${tone}`.normalize('NFC');
+}

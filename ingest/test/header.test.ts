@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractFile, extractText } from '../src/index.js';
+
+const seeds = new URL('../../../shared/corpus/seeds/', import.meta.url).pathname;
+
+describe('header', () => {
+  it('reads number, place, date, subject, recipients and signer of a letter', () => {
+    const text = [
+      'UBND TỈNH ĐẮK LẮK',
+      'SỞ LAO ĐỘNG – THƯƠNG BINH',
+      'VÀ XÃ HỘI',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập – Tự do – Hạnh phúc',
+      '',
+      'Số: 15/SLĐTBXH-BTXH',
+      'V/v tăng cường phòng, chống đuối nước',
+      'cho trẻ em',
+      '',
+      'Đắk Lắk, ngày 03 tháng 6 năm 2021',
+      '',
+      'Kính gửi:',
+      '- UBND các huyện;',
+      '- Các phòng chuyên môn.',
+      '',
+      'Nội dung văn bản.',
+      '',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      '',
+      'Nguyễn Văn An',
+    ].join('\n');
+    const [doc] = extractText(text, { source: 't' }).documents;
+    expect(doc).toMatchObject({
+      number: '15/SLĐTBXH-BTXH',
+      typeCode: 'CV',
+      date: '2021-06-03',
+      year: 2021,
+      issuer: 'SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI',
+      parentIssuer: 'UBND TỈNH ĐẮK LẮK',
+      issuerLevel: 'department',
+      province: 'Đắk Lắk',
+      subject: 'tăng cường phòng, chống đuối nước cho trẻ em',
+      recipients: ['UBND các huyện', 'Các phòng chuyên môn'],
+      signer: 'Nguyễn Văn An',
+      signerTitle: 'KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC',
+    });
+    expect(doc.topics).toContain('đuối nước');
+  });
+
+  it('keeps a draft with a blank number and a blank day', () => {
+    const [doc] = extractText('Số: /UBND-KGVX\n\nĐắk Lắk, ngày    tháng 02 năm 2020\n\nNội dung.', { source: 't' }).documents;
+    expect(doc).toMatchObject({ number: '/UBND-KGVX', draft: true, date: null, year: 2020 });
+  });
+
+  describe.skipIf(!existsSync(seeds))('on the seeds (../shared/corpus/seeds)', () => {
+    it('maps a district letter to its province through the gazetteer', async () => {
+      const { documents } = await extractFile(`${seeds}003_c9c028365ed0d9ae.txt`);
+      expect(documents[0]).toMatchObject({ number: '279/UBND-LĐTBXH', district: 'Lục Nam', province: 'Bắc Giang', issuerLevel: 'district', signer: 'Nguyễn Đức Toàn' });
+    });
+
+    it('splits a cover letter from the draft it forwards', async () => {
+      const { documents } = await extractFile(`${seeds}004_aab771c767b14fb2.txt`);
+      expect(documents.map((d) => [d.number, d.issuerLevel])).toEqual([
+        ['/SLĐTBXH-BTXH', 'department'],
+        ['/UBND-KGVX', 'province'],
+      ]);
+    });
+
+    it('finds the province of a document without a header in its text', async () => {
+      const { documents } = await extractFile(`${seeds}001_166c6e6be5be06b6.txt`);
+      expect(documents).toHaveLength(1);
+      expect(documents[0]).toMatchObject({ number: null, province: 'Quảng Nam' });
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { extractText, normalizeText, toPlainText } from '../src/index.js';
+
+describe('spans in source coordinates', () => {
+  it('land on the cited characters through markdown escapes, bold and entities', () => {
+    const source = '**Căn cứ** Quyết định số 1863/QĐ-**TTg** ngày 23/12/2019 \\*ghi chú\\* &amp; Chỉ thị số 20-CT/TW ngày 05/11/2012.';
+    const [doc] = extractText(source, { source: 't', markdown: true }).documents;
+    for (const c of doc.citations) expect(source.slice(c.start, c.end)).toBe(c.raw);
+    expect(doc.citations[0].raw).toBe('Quyết định số 1863/QĐ-**TTg** ngày 23/12/2019');
+    expect(doc.citations[1].raw).toBe('Chỉ thị số 20-CT/TW ngày 05/11/2012');
+  });
+
+  it('land on the NFD characters of an NFD source', () => {
+    const source = 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.'.normalize('NFD');
+    const [doc] = extractText(source, { source: 't' }).documents;
+    const c = doc.citations[0];
+    expect(source.slice(c.start, c.end).normalize('NFC')).toBe('Chỉ thị số 20-CT/TW ngày 05/11/2012');
+  });
+
+  it('map every plain character back to an equal source character', () => {
+    const source = '# TIÊU ĐỀ\n\n- Mục *một* với [liên kết](http://x) và `mã`\n- Mục hai\n\n| a | b |\n|---|---|\n| c | d |\n';
+    const n = normalizeText(source);
+    const p = toPlainText(n.text, { markdown: true });
+    for (let i = 0; i < p.text.length; i++) {
+      const ch = p.text[i];
+      if (ch === '\n' || ch === ' ') continue;
+      const at = p.toParsed ? p.toParsed[i] : i;
+      expect(n.text[at]).toBe(ch);
+    }
+  });
+
+  it('normalizes Ð (U+00D0), NFD and word-segmentation underscores without moving offsets', () => {
+    const source = 'Quyết_định Ðảng';
+    const n = normalizeText(source);
+    expect(n.text).toBe('Quyết định Đảng');
+    expect(n.toSource?.[n.text.indexOf('Đ')]).toBe(source.indexOf('Ð'));
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/index.js';
+
+const extract = (text: string) => extractText(text, { source: 'test' }).documents[0];
+
+describe('relations', () => {
+  it('gives one cue to every member of a list', () => {
+    const doc = extract('Tiếp tục thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012; Chỉ thị số 32-CT/TU ngày 23/01/2013; Công văn số 2544/UBND-KGVXNV ngày 10/7/2020.');
+    expect(doc.citations.map((c) => c.relation)).toEqual(['IMPLEMENTS', 'IMPLEMENTS', 'IMPLEMENTS']);
+    expect(doc.citations[1].sentence).toContain('Tiếp tục thực hiện');
+  });
+
+  it('reads a relation asserted between two other documents', () => {
+    const doc = extract('Kế hoạch số 41-KH/TU ngày 28/1/2013 của Tỉnh ủy Bắc Giang về việc thực hiện Chỉ thị số 20-CT/TW của Bộ Chính trị.');
+    expect(doc.assertions).toEqual([
+      expect.objectContaining({ from: { number: '41-KH/TU', year: 2013 }, to: { number: '20-CT/TW', year: null }, relation: 'IMPLEMENTS', cue: 'thực hiện' }),
+    ]);
+  });
+
+  it('reads passive amendments the right way round', () => {
+    const doc = extract(
+      'Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 của Chính phủ quy định chi tiết một số điều được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01/7/2025;',
+    );
+    expect(doc.citations.map((c) => `${c.number} ${c.relation}`)).toEqual(['78/2025/NĐ-CP BASED_ON', '187/2025/NĐ-CP BASED_ON']);
+    expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['187/2025/NĐ-CP AMENDS 78/2025/NĐ-CP']);
+  });
+
+  it.each([
+    ['Căn cứ Quyết định số 12/2020/QĐ-UBND;', 'BASED_ON'],
+    ['Trên cơ sở Kế hoạch số 7504/KH-UBND ngày 13/12/2019 của UBND tỉnh,', 'BASED_ON'],
+    ['Quyết định này thay thế Quyết định số 110/2005/QĐ-UBND ngày 29/12/2005.', 'REPLACES'],
+    ['Sửa đổi, bổ sung Điều 3 Quyết định số 12/2020/QĐ-UBND.', 'AMENDS'],
+    ['Phúc đáp Công văn số 577/CT-THNVDT ngày 23/4/2013 của Cục Thuế,', 'RESPONDS_TO'],
+    ['Báo cáo kết quả thực hiện Chỉ thị số 18/CT-TTg ngày 16/5/2017.', 'REPORTS_ON'],
+    ['Xét đề nghị của Sở Tài chính tại Tờ trình số 41/TTr-STC ngày 2/3/2020,', 'CITES'],
+    ['Nội dung này đã nêu trong Công văn số 41/UBND-VX ngày 2/3/2020.', 'CITES'],
+  ])('%s -> %s', (text, relation) => {
+    expect(extract(text).citations[0].relation).toBe(relation);
+  });
+
+  it('takes the cue of the heading a numbered list hangs under', () => {
+    const doc = extract('1. Tiếp tục tổ chức thực hiện các chương trình sau\n\n1.1. Chỉ thị số 20-CT/TW ngày 5/11/2012 của Bộ Chính trị.\n');
+    expect(doc.citations[0].relation).toBe('IMPLEMENTS');
+  });
+});
+
+it('finds a cue phrase that crosses the 2048-character scanning block whole', () => {
+  const sentence = 'Căn cứ Thông tư số 151/2014/TT-BTC ngày 10/10/2014 của Bộ Tài chính hướng dẫn thi hành Nghị định số 91/2014/NĐ-CP ngày 01/10/2014.';
+  const pad = 'x'.repeat(2048 - sentence.indexOf('hướng dẫn') - 4) + '.\n\n';
+  const doc = extractText(pad + sentence, { source: 'test' }).documents[0];
+  expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['151/2014/TT-BTC GUIDES 91/2014/NĐ-CP']);
+  expect(doc.citations.map((c) => c.relation)).toEqual(['BASED_ON', 'BASED_ON']);
+});

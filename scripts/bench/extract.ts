@@ -1,0 +1,102 @@
+/**
+ * `pnpm bench:extract`: extraction speed on the same bytes, printed (no asserts).
+ *   floor         one plain regex pass over the parsed text (what any scan costs)
+ *   stages        the extraction stages after parsing (split, header, citations, relations, topics)
+ *   remark        remark-parse alone, on the markdown files
+ *   whole         bytes -> records (decode, normalize, parse, stages)
+ * Then RSS while streaming a large generated corpus file by file (`--stream-mb`, default 500).
+ * Input: every file under ../shared/corpus (or VANBAN_CORPUS), repeated to `--mb` (default 40).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { extractBytes, extractFile, normalizeText, toPlainText } from '@vanban/ingest';
+import { extractFromPlain } from '../../ingest/src/lib/extract.js';
+import { SourceMapper } from '../../ingest/src/lib/offsets.js';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const corpus = resolve(process.env.VANBAN_CORPUS ?? new URL('../../../shared/corpus', import.meta.url).pathname);
+const targetMb = arg('mb', 40);
+const streamMb = arg('stream-mb', 500);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.(md|txt)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+const files = [...walk(join(corpus, 'seeds')), ...walk(join(corpus, 'real'))].map((path) => ({ path, bytes: readFileSync(path), markdown: path.endsWith('.md') ? true : undefined }));
+const baseBytes = files.reduce((n, f) => n + f.bytes.length, 0);
+const rounds = Math.max(1, Math.round((targetMb * 1e6) / baseBytes));
+const mb = (baseBytes * rounds) / 1e6;
+console.log(`input: ${files.length} files from ${corpus}, ${(baseBytes / 1e6).toFixed(2)} MB x ${rounds} rounds = ${mb.toFixed(1)} MB`);
+
+// prepare the parsed text once, outside the timed stages
+const prepared = files.map((f) => {
+  const source = new TextDecoder().decode(f.bytes);
+  const n = normalizeText(source);
+  const p = toPlainText(n.text, { markdown: f.markdown });
+  return { source, plain: p.text, mapper: new SourceMapper(n.toSource, p.toParsed), normalized: n.text, isMarkdown: p.markdown, path: f.path };
+});
+
+function time(label: string, fn: () => number): { label: string; seconds: number; sink: number } {
+  fn(); // warm-up round
+  const t0 = performance.now();
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) sink += fn();
+  return { label, seconds: (performance.now() - t0) / 1000, sink };
+}
+
+const floorRe = /\d+\s?[/-]\s?[A-ZĐ]/g;
+const floor = time('floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0));
+const stages = time('stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0));
+const whole = time('whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
+
+const md = prepared.filter((p) => p.isMarkdown);
+const mdMb = (md.reduce((n, p) => n + Buffer.byteLength(p.source), 0) * rounds) / 1e6;
+const parser = unified().use(remarkParse);
+const remark = time('remark-parse alone (markdown files)', () => md.reduce((n, p) => n + (parser.parse(p.normalized).children.length), 0));
+const mdFiles = files.filter((f, i) => prepared[i].isMarkdown);
+const wholeMd = time('whole path (markdown files)', () => mdFiles.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
+
+const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
+console.log('\nstage                                      MB/s     vs floor');
+for (const x of [floor, stages, whole]) console.log(`${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}`);
+console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);
+console.log(`${remark.label.padEnd(40)} ${rate(remark, mdMb).toFixed(1).padStart(8)}`);
+console.log(`${wholeMd.label.padEnd(40)} ${rate(wholeMd, mdMb).toFixed(1).padStart(8)}   ${((100 * rate(wholeMd, mdMb)) / rate(remark, mdMb)).toFixed(1)} % of remark-parse alone`);
+
+// Streaming: write a large corpus to a temporary folder, then extract it file by file.
+if (streamMb > 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'vanban-bench-'));
+  try {
+    let written = 0;
+    let k = 0;
+    while (written < streamMb * 1e6) {
+      const f = files[k % files.length];
+      const name = join(dir, `${String(k).padStart(7, '0')}${f.path.endsWith('.md') ? '.md' : '.txt'}`);
+      writeFileSync(name, f.bytes);
+      written += f.bytes.length;
+      k++;
+    }
+    const names = readdirSync(dir).sort();
+    let peak = 0;
+    let docs = 0;
+    const t0 = performance.now();
+    for (const name of names) {
+      docs += (await extractFile(join(dir, name))).documents.length;
+      peak = Math.max(peak, process.memoryUsage.rss());
+    }
+    const s = (performance.now() - t0) / 1000;
+    const total = names.reduce((n, name) => n + statSync(join(dir, name)).size, 0) / 1e6;
+    console.log(`\nstreaming ${total.toFixed(0)} MB in ${names.length} files: ${docs} documents in ${s.toFixed(1)} s (${(total / s).toFixed(1)} MB/s), peak RSS ${(peak / 1e6).toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const seeds = join(root, '../shared/corpus/seeds');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'services/cli/src/main.ts');
+
+/** Run the real `vanban` command in a child process. */
+function vanban(args: string[], input?: string) {
+  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('vanban extract', () => {
+  it('prints the JSON contract for --text', () => {
+    const r = vanban(['extract', '--json', '--text', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const doc = out.documents[0];
+    for (const key of ['source', 'index', 'number', 'typeCode', 'type', 'date', 'year', 'issuer', 'issuerLevel', 'province', 'district', 'subject', 'signer', 'topics', 'citations', 'assertions', 'messages']) {
+      expect(doc).toHaveProperty(key);
+    }
+    expect(doc.citations[0]).toMatchObject({ number: '20-CT/TW', typeCode: 'CT', type: 'Chỉ thị', date: '2012-11-05', year: 2012, issuer: 'Bộ Chính trị', relation: 'IMPLEMENTS' });
+    expect(doc.citations[0]).toHaveProperty('sentence');
+  });
+
+  it('reads stdin with "-"', () => {
+    const r = vanban(['extract', '--json', '-'], 'Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09/5/2017;');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).documents[0].citations[0].number).toBe('56/2017/NĐ-CP');
+  });
+
+  it('exits 1 naming the file that could not be read, and still prints the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-'));
+    writeFileSync(join(dir, 'good.txt'), 'Thực hiện Kế hoạch số 959/KH-UBND ngày 01/4/2022.');
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0, 1, 2, 3, 0]));
+    const r = vanban(['extract', '--json', dir, join(dir, 'missing.md')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.txt');
+    expect(r.stderr).toContain('missing.md');
+    const out = JSON.parse(r.stdout);
+    expect(out.documents.map((d: { citations: Array<{ number: string }> }) => d.citations[0]?.number)).toEqual(['959/KH-UBND']);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(vanban(['extract']).code).toBe(2);
+    expect(vanban(['extract', '--bogus']).code).toBe(2);
+  });
+
+  it.skipIf(!existsSync(seeds))('prints a readable summary of the seeds', () => {
+    const r = vanban(['extract', seeds]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Số ký hiệu: 851/SXD-VP');
+    expect(r.stdout).toContain('IMPLEMENTS  20-CT/TW (2012)');
+    expect(r.stderr).toContain('Đã đọc 5/5 tệp: 6 văn bản');
+  });
+});

@@ -13,7 +13,19 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { extractBytes, extractFile, normalizeText, toPlainText } from '@vanban/ingest';
+import {
+  classifyRelations,
+  extractBytes,
+  extractFile,
+  extractHeader,
+  findFullCitations,
+  findReferences,
+  normalizeText,
+  resolveWithinDocument,
+  splitDocuments,
+  tagTopics,
+  toPlainText,
+} from '@vanban/ingest';
 import { extractFromPlain } from '../../ingest/src/lib/extract.js';
 import { SourceMapper } from '../../ingest/src/lib/offsets.js';
 
@@ -58,6 +70,29 @@ const floor = time('floor: one regex pass over parsed text', () => prepared.redu
 const stages = time('stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0));
 const whole = time('whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
 
+// where the stage time goes, per stage (same texts, one more pass)
+const perStage: Record<string, number> = {};
+const timed = <T>(key: string, fn: () => T): T => {
+  const t0 = performance.now();
+  const result = fn();
+  perStage[key] = (perStage[key] ?? 0) + performance.now() - t0;
+  return result;
+};
+for (let r = 0; r < rounds; r++) {
+  for (const p of prepared) {
+    for (const slice of timed('split', () => splitDocuments(p.plain))) {
+      const text = p.plain.slice(slice.start, slice.end);
+      timed('header', () => extractHeader(text));
+      const full = timed('citations (full)', () => findFullCitations(text));
+      const refs = timed('citations (short, anaphoric)', () => findReferences(text, full));
+      const all = [...full, ...refs.linked].sort((a, b) => a.start - b.start);
+      timed('resolve', () => resolveWithinDocument(all));
+      timed('relations', () => classifyRelations(text, all));
+      timed('topics', () => tagTopics(text));
+    }
+  }
+}
+
 const md = prepared.filter((p) => p.isMarkdown);
 const mdMb = (md.reduce((n, p) => n + Buffer.byteLength(p.source), 0) * rounds) / 1e6;
 const parser = unified().use(remarkParse);
@@ -68,6 +103,8 @@ const wholeMd = time('whole path (markdown files)', () => mdFiles.reduce((n, f) 
 const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
 console.log('\nstage                                      MB/s     vs floor');
 for (const x of [floor, stages, whole]) console.log(`${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}`);
+console.log('\nper stage (after parsing)                   MB/s');
+for (const [key, ms] of Object.entries(perStage)) console.log(`  ${key.padEnd(38)} ${(mb / (ms / 1000)).toFixed(1).padStart(8)}`);
 console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);
 console.log(`${remark.label.padEnd(40)} ${rate(remark, mdMb).toFixed(1).padStart(8)}`);
 console.log(`${wholeMd.label.padEnd(40)} ${rate(wholeMd, mdMb).toFixed(1).padStart(8)}   ${((100 * rate(wholeMd, mdMb)) / rate(remark, mdMb)).toFixed(1)} % of remark-parse alone`);

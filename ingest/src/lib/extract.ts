@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Assertion, Citation, ExtractedDocument, Message } from '@vanban/schema';
 import { findFullCitations, findReferences, type FoundCitation } from './citations.js';
 import { extractHeader } from './header.js';
-import { lineColumn, message } from './messages.js';
+import { LineIndex, message } from './messages.js';
 import { normalizeText } from './normalize.js';
 import { SourceMapper } from './offsets.js';
 import { toPlainText } from './parse.js';
@@ -62,8 +62,9 @@ export function extractFromPlain(source: string, plain: string, mapper: SourceMa
   const fileMessages: Message[] = [];
   if (!plain.trim()) fileMessages.push(message('No text found in file', 'read:no-text'));
   const slices = plain.trim() ? splitDocuments(plain) : [];
+  const lines = new LineIndex(source);
   slices.forEach((slice, index) => {
-    documents.push(extractDocument(source, plain, slice, index, mapper, label));
+    documents.push(extractDocument(source, plain, slice, index, mapper, label, lines));
   });
   return { source: label, ok: true, text: source, documents, messages: fileMessages };
 }
@@ -75,12 +76,13 @@ function extractDocument(
   index: number,
   mapper: SourceMapper,
   label: string,
+  lines: LineIndex,
 ): ExtractedDocument {
   const text = plain.slice(slice.start, slice.end);
   const header = extractHeader(text);
   const messages: Message[] = [];
   const toSource = (offset: number): number => mapper.start(slice.start + offset);
-  const place = (offset: number) => lineColumn(source, toSource(offset));
+  const place = (offset: number) => lines.at(toSource(offset));
 
   const full = findFullCitations(text).filter((c) => c.number !== header.number);
   const references = findReferences(text, full);
@@ -92,6 +94,7 @@ function extractDocument(
   resolveWithinDocument(all);
   const { classified, assertions } = classifyRelations(text, all);
 
+  const positionOf = new Map(all.map((c, k) => [c, k]));
   const citations: Citation[] = all.map((c, k) => {
     const start = toSource(c.start);
     const end = mapper.end(slice.start + c.end, slice.start + c.start);
@@ -111,7 +114,7 @@ function extractDocument(
       relation: classified[k].relation,
       cue: classified[k].cue,
       sentence: classified[k].sentence,
-      refersTo: c.refersTo === null ? null : all.indexOf(full[c.refersTo]),
+      refersTo: c.refersTo === null ? null : positionOf.get(full[c.refersTo]) ?? null,
     };
   });
   const stated: Assertion[] = assertions.map((a) => ({

@@ -60,5 +60,6 @@ function abbreviationBefore(text: string, dot: number): boolean {
 
 /** The sentence as shown for provenance: whitespace collapsed, clipped around the citation. */
 export function sentenceText(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const s = text.slice(start, end);
+  return (/[\t\n\r]| {2}/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }

@@ -57,3 +57,9 @@ export function parseNumber(number: string): NumberParts {
     issuer: issuerCode ? (issuerByCode(issuerCode) ?? null) : null,
   };
 }
+
+/** The serial of a number without leading zeros ("06/2022/TT-BTC" -> "6"), for lookups. */
+export function serialOf(number: string): string {
+  const digits = /^\d*/.exec(number)?.[0] ?? '';
+  return digits.replace(/^0+(?=\d)/, '');
+}

@@ -8,3 +8,5 @@ export * from './vocabulary/relations.js';
 export * from './vocabulary/topics.js';
 export * from './text/fold.js';
 export * from './gazetteer.js';
+export * from './jurisdiction.js';
+export * from './storage/sqlite.js';

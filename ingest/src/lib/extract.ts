@@ -19,6 +19,8 @@ export interface FileExtraction {
   /** Decoded source text: the coordinate system of every span. */
   text: string;
   documents: ExtractedDocument[];
+  /** Plain text (NFC, markdown removed) of each document, for full-text indexing. */
+  plain: string[];
   messages: Message[];
 }
 
@@ -32,7 +34,7 @@ export interface ExtractOptions {
 /** File bytes -> documents with header, citations, relations. Never throws on content. */
 export function extractBytes(bytes: Uint8Array, options: ExtractOptions): FileExtraction {
   const decoded = decodeSource(bytes);
-  if (!decoded.readable) return { source: options.source, ok: false, text: '', documents: [], messages: decoded.messages };
+  if (!decoded.readable) return { source: options.source, ok: false, text: '', documents: [], plain: [], messages: decoded.messages };
   const result = extractText(decoded.text, options);
   return { ...result, messages: [...decoded.messages, ...result.messages] };
 }
@@ -43,7 +45,7 @@ export async function extractFile(path: string, options: Partial<ExtractOptions>
     bytes = await readFile(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found' : `Cannot read file: ${(error as Error).message}`;
-    return { source: options.source ?? path, ok: false, text: '', documents: [], messages: [message(reason, 'read:io', 'error')] };
+    return { source: options.source ?? path, ok: false, text: '', documents: [], plain: [], messages: [message(reason, 'read:io', 'error')] };
   }
   return extractBytes(bytes, { source: options.source ?? path, markdown: options.markdown ?? (/\.(md|markdown)$/i.test(path) ? true : undefined) });
 }
@@ -66,7 +68,7 @@ export function extractFromPlain(source: string, plain: string, mapper: SourceMa
   slices.forEach((slice, index) => {
     documents.push(extractDocument(source, plain, slice, index, mapper, label, lines));
   });
-  return { source: label, ok: true, text: source, documents, messages: fileMessages };
+  return { source: label, ok: true, text: source, documents, plain: slices.map((s) => plain.slice(s.start, s.end)), messages: fileMessages };
 }
 
 function extractDocument(

@@ -15,7 +15,7 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
   if (options.text !== undefined) results.push(extractText(options.text, { source: '--text' }));
   const { files, missing } = await expandInputs(inputs);
   for (const path of missing) {
-    results.push({ source: path, ok: false, text: '', documents: [], messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] });
+    results.push({ source: path, ok: false, text: '', documents: [], plain: [], messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] });
   }
   for (const file of files) {
     results.push(file === '-' ? extractBytes(await readStdin(), { source: '-' }) : await extractFile(file));

@@ -1,0 +1,118 @@
+/**
+ * SQLite storage schema of the embedded store, one migration per schema version. Graph tables are
+ * queried with recursive CTEs; FTS5 indexes a folded column (tone marks removed, đ -> d) beside the
+ * exact lower-case text; numbers are looked up in the documents and mentions tables.
+ */
+export const sqliteMigrations: readonly string[] = [
+  // 1: initial schema
+  `
+  CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    ok INTEGER NOT NULL,
+    messages TEXT NOT NULL,
+    text TEXT NOT NULL,
+    ingested_seq INTEGER NOT NULL
+  );
+
+  CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    identity TEXT NOT NULL UNIQUE,
+    number TEXT,
+    serial TEXT,
+    number_folded TEXT,
+    year INTEGER,
+    jurisdiction TEXT NOT NULL,
+    type_code TEXT,
+    type TEXT,
+    issuer TEXT,
+    issuer_level TEXT,
+    province TEXT,
+    district TEXT,
+    date TEXT,
+    subject TEXT,
+    signer TEXT,
+    signer_title TEXT,
+    recipients TEXT NOT NULL DEFAULT '[]',
+    topics TEXT NOT NULL DEFAULT '[]',
+    draft INTEGER NOT NULL DEFAULT 0,
+    known INTEGER NOT NULL,
+    source TEXT REFERENCES files(path) ON DELETE SET NULL,
+    doc_index INTEGER,
+    start INTEGER,
+    end INTEGER
+  );
+  CREATE INDEX documents_number ON documents(number, year);
+  CREATE INDEX documents_serial ON documents(serial);
+  CREATE INDEX documents_source ON documents(source);
+  CREATE INDEX documents_province ON documents(province, year);
+
+  CREATE TABLE mentions (
+    rowid INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    number_folded TEXT NOT NULL,
+    type_code TEXT,
+    type TEXT,
+    issuer_code TEXT,
+    issuer TEXT,
+    date TEXT,
+    year INTEGER,
+    pin TEXT,
+    relation TEXT NOT NULL,
+    cue TEXT,
+    sentence TEXT NOT NULL,
+    target INTEGER REFERENCES documents(rowid) ON DELETE SET NULL,
+    unresolved TEXT
+  );
+  CREATE INDEX mentions_doc ON mentions(doc);
+  CREATE INDEX mentions_target ON mentions(target);
+  CREATE INDEX mentions_number ON mentions(number);
+  CREATE INDEX mentions_serial ON mentions(serial);
+
+  CREATE TABLE assertions (
+    rowid INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    from_number TEXT NOT NULL,
+    from_year INTEGER,
+    to_number TEXT NOT NULL,
+    to_year INTEGER,
+    relation TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+  );
+  CREATE INDEX assertions_doc ON assertions(doc);
+
+  -- derived by the resolution pass: citing -> cited (mentions) and asserted relations
+  CREATE TABLE edges (
+    src INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    dst INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    relation TEXT NOT NULL,
+    asserted_by INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    sentence TEXT NOT NULL,
+    cue TEXT,
+    PRIMARY KEY (src, dst, relation, asserted_by)
+  ) WITHOUT ROWID;
+  CREATE INDEX edges_dst ON edges(dst, relation);
+
+  -- contentless: the text lives once, in files; snippets are cut from it in code
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    folded, exact,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];

@@ -1,0 +1,2 @@
+export * from './ports.js';
+export { createSqliteStore, type SqliteStore } from './sqlite/store.js';

@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { sqliteMigrations } from '@vanban/schema';
+import { StoreError } from '../ports.js';
+
+export type Db = Database.Database;
+
+/** Open (creating if needed) and migrate the embedded database: WAL, foreign keys, versioned schema. */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  let db: Db;
+  try {
+    if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (cause) {
+    throw new StoreError(`[sqlite] cannot open database ${path}: ${(cause as Error).message}`, { cause });
+  }
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -65536');
+  if (!options.readonly) migrate(db);
+  return db;
+}
+
+/** Apply the migrations this database has not seen, each in its own transaction. */
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > sqliteMigrations.length) {
+    throw new StoreError(`[sqlite] database schema version ${version} is newer than this Vanban (${sqliteMigrations.length})`);
+  }
+  for (let v = version; v < sqliteMigrations.length; v++) {
+    db.transaction(() => {
+      db.exec(sqliteMigrations[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,171 @@
+import { citedJurisdiction, documentSlug, foldVietnamese, issuerByCode, parseNumber, serialOf, type IssuerLevel } from '@vanban/schema';
+import type { ResolveSummary } from '../ports.js';
+import type { Db } from './open.js';
+import { uniqueId } from './ids.js';
+
+interface MentionRow {
+  rowid: number;
+  doc: number;
+  number: string;
+  type_code: string | null;
+  type: string | null;
+  issuer_code: string | null;
+  issuer: string | null;
+  date: string | null;
+  year: number | null;
+}
+
+interface CitingRow {
+  province: string | null;
+  district: string | null;
+  issuer_level: IssuerLevel | null;
+}
+
+const nationalLevelOfPhrase: Array<[RegExp, IssuerLevel]> = [
+  [/^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương)/u, 'party-central'],
+  [/^(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội)/u, 'national-assembly'],
+  [/^(?:Chính phủ|Thủ tướng|Văn phòng Chính phủ)/u, 'government'],
+  [/^(?:Bộ|Tổng cục|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|liên Bộ|Liên Bộ)/u, 'ministry'],
+];
+
+/**
+ * Resolution: each mention to the document it means, by identity (number, year, jurisdiction).
+ * A cited document not in the corpus becomes a node known only from citations; a mention whose
+ * year or jurisdiction cannot be determined resolves only to the single document that fits, or
+ * stays unresolved with its reason. Deterministic: the same mentions in the same order give the
+ * same nodes and edges.
+ */
+export class Resolver {
+  private readonly byIdentity;
+  private readonly byNumber;
+  private readonly byNumberJurisdiction;
+  private readonly citing;
+  private readonly insertNode;
+  private readonly setTarget;
+
+  constructor(private readonly db: Db) {
+    this.byIdentity = db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE identity = ?');
+    this.byNumber = db.prepare<[string, number], { rowid: number }>('SELECT rowid FROM documents WHERE number = ? AND year IS ? LIMIT 2');
+    this.byNumberJurisdiction = db.prepare<[string, string], { rowid: number }>('SELECT rowid FROM documents WHERE number = ? AND jurisdiction = ? LIMIT 2');
+    this.citing = db.prepare<[number], CitingRow>('SELECT province, district, issuer_level FROM documents WHERE rowid = ?');
+    this.insertNode = db.prepare(
+      `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district, date, known)
+       VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district, @date, 0)`,
+    );
+    this.setTarget = db.prepare<[number | null, string | null, number]>('UPDATE mentions SET target = ?, unresolved = ? WHERE rowid = ?');
+  }
+
+  /** Resolve the given mentions (rows of `mentions`), creating cited-only nodes as needed. */
+  resolveMentions(mentions: readonly MentionRow[]): void {
+    const citingCache = new Map<number, CitingRow | undefined>();
+    for (const m of mentions) {
+      let citing = citingCache.get(m.doc);
+      if (!citingCache.has(m.doc)) citingCache.set(m.doc, (citing = this.citing.get(m.doc)));
+      const { target, reason } = this.resolveOne(m, citing ?? { province: null, district: null, issuer_level: null });
+      this.setTarget.run(target, reason, m.rowid);
+    }
+  }
+
+  private resolveOne(m: MentionRow, citing: CitingRow): { target: number | null; reason: string | null } {
+    const year = m.year ?? parseNumber(m.number).year;
+    const hint = citedJurisdiction({ issuerCode: m.issuer_code, issuer: m.issuer }, { province: citing.province, district: citing.district, issuerLevel: citing.issuer_level });
+    if (hint.jurisdiction === null) {
+      if (year === null) return { target: null, reason: hint.reason };
+      const fits = this.byNumber.all(m.number, year);
+      return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : hint.reason };
+    }
+    if (year === null) {
+      const fits = this.byNumberJurisdiction.all(m.number, hint.jurisdiction);
+      return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : 'no-year' };
+    }
+    const identity = `${m.number}|${year}|${hint.jurisdiction}`;
+    const existing = this.byIdentity.get(identity);
+    if (existing) return { target: existing.rowid, reason: null };
+    return { target: this.createCitedOnly(m, year, hint.jurisdiction, identity), reason: null };
+  }
+
+  private createCitedOnly(m: MentionRow, year: number, jurisdiction: string, identity: string): number {
+    const [province, district] = jurisdiction ? jurisdiction.split('/') : [null, null];
+    const code = m.issuer_code ? issuerByCode(m.issuer_code) : undefined;
+    const phraseLevel = m.issuer ? nationalLevelOfPhrase.find(([re]) => re.test(m.issuer ?? ''))?.[1] : undefined;
+    const level: IssuerLevel | null = jurisdiction === '' ? (phraseLevel ?? code?.level ?? null) : district ? 'district' : (code?.level ?? 'province');
+    const info = this.insertNode.run({
+      id: uniqueId(this.db, documentSlug(m.number, year, jurisdiction)),
+      identity,
+      number: m.number,
+      serial: serialOf(m.number),
+      numberFolded: foldVietnamese(m.number),
+      year,
+      jurisdiction,
+      typeCode: m.type_code,
+      type: m.type,
+      issuer: m.issuer ?? code?.name ?? null,
+      issuerLevel: level,
+      province: province ?? null,
+      district: district ?? null,
+      date: m.date,
+    });
+    return Number(info.lastInsertRowid);
+  }
+}
+
+const mentionColumns = 'rowid, doc, number, type_code, type, issuer_code, issuer, date, year';
+
+export function mentionsOfDocuments(db: Db, docs: readonly number[]): MentionRow[] {
+  const stmt = db.prepare<[number], MentionRow>(`SELECT ${mentionColumns} FROM mentions WHERE doc = ? ORDER BY rowid`);
+  return docs.flatMap((d) => stmt.all(d));
+}
+
+/** Unresolved mentions of these numbers: a new document may be the one they meant. */
+export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): MentionRow[] {
+  const stmt = db.prepare<[string], MentionRow>(`SELECT ${mentionColumns} FROM mentions WHERE number = ? AND target IS NULL ORDER BY rowid`);
+  return numbers.flatMap((n) => stmt.all(n));
+}
+
+/**
+ * Rebuild the edges a document asserts: to each resolved mention's target (the mention's relation)
+ * and between the documents its assertions name (resolved through its own mentions).
+ */
+export function rebuildEdges(db: Db, docs: readonly number[]): void {
+  const drop = db.prepare<[number]>('DELETE FROM edges WHERE asserted_by = ?');
+  const fromMentions = db.prepare<[number]>(
+    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, sentence, cue)
+     SELECT doc, target, relation, doc, sentence, cue FROM mentions
+     WHERE doc = ? AND target IS NOT NULL AND target != doc ORDER BY rowid`,
+  );
+  const fromAssertions = db.prepare<[number]>(
+    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, sentence, cue)
+     SELECT mf.target, mt.target, a.relation, a.doc, a.sentence, a.cue
+     FROM assertions a
+     JOIN mentions mf ON mf.rowid = (SELECT rowid FROM mentions WHERE doc = a.doc AND number = a.from_number AND target IS NOT NULL AND (a.from_year IS NULL OR year IS NULL OR year = a.from_year) ORDER BY rowid LIMIT 1)
+     JOIN mentions mt ON mt.rowid = (SELECT rowid FROM mentions WHERE doc = a.doc AND number = a.to_number AND target IS NOT NULL AND (a.to_year IS NULL OR year IS NULL OR year = a.to_year) ORDER BY rowid LIMIT 1)
+     WHERE a.doc = ? AND mf.target != mt.target ORDER BY a.rowid`,
+  );
+  for (const d of docs) {
+    drop.run(d);
+    fromMentions.run(d);
+    fromAssertions.run(d);
+  }
+}
+
+/** The corpus-level pass: forget every resolution and cited-only node, resolve everything again. */
+export function resolveAll(db: Db): ResolveSummary {
+  return db.transaction(() => {
+    db.exec('DELETE FROM edges; UPDATE mentions SET target = NULL, unresolved = NULL; DELETE FROM documents WHERE known = 0;');
+    const docs = db.prepare<[], { rowid: number }>('SELECT rowid FROM documents ORDER BY rowid').all().map((r) => r.rowid);
+    const resolver = new Resolver(db);
+    resolver.resolveMentions(db.prepare<[], MentionRow>(`SELECT ${mentionColumns} FROM mentions ORDER BY rowid`).all());
+    rebuildEdges(db, docs);
+    return resolveSummary(db);
+  })();
+}
+
+export function resolveSummary(db: Db): ResolveSummary {
+  const counts = db.prepare<[], { mentions: number; resolved: number }>('SELECT count(*) AS mentions, count(target) AS resolved FROM mentions').get()!;
+  const unresolved = Object.fromEntries(
+    db.prepare<[], { unresolved: string; n: number }>('SELECT unresolved, count(*) AS n FROM mentions WHERE target IS NULL GROUP BY unresolved ORDER BY unresolved').all().map((r) => [r.unresolved ?? 'unknown', r.n]),
+  );
+  const edges = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM edges').get()!.n;
+  const citedOnly = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents WHERE known = 0').get()!.n;
+  return { ...counts, unresolved, edges, citedOnly };
+}

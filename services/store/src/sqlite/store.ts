@@ -1,0 +1,151 @@
+import { foldVietnamese, normalizeNumber, type Message, type RelationType } from '@vanban/schema';
+import type { DocumentDetail, GraphStore, Hop, SearchIndex, StoredDocument, StoreStats } from '../ports.js';
+import { StoreError } from '../ports.js';
+import { auditDecree } from './audit.js';
+import { documentByRowid, implementationsOf, traceUpward } from './graph.js';
+import { openDatabase, type Db } from './open.js';
+import { numberMatches, parseQuery } from './query.js';
+import { resolveAll, resolveSummary } from './resolve.js';
+import { toDocument, type DocumentRow } from './rows.js';
+import { searchDocuments } from './search.js';
+import { ingestFile } from './write.js';
+
+export type SqliteStore = GraphStore & SearchIndex & { readonly db: Db; readonly path: string };
+
+/** The embedded default: one SQLite file holds the graph and the full-text index. */
+export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {
+  const db = openDatabase(path, options);
+  const byId = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?');
+  const row = (id: string): DocumentRow | undefined => byId.get(id);
+
+  const store: SqliteStore = {
+    db,
+    path,
+    ingestFile: (input) => wrap('ingest', () => ingestFile(db, input)),
+    resolve: () => wrap('resolve', () => resolveAll(db)),
+    getDocument: (id) => {
+      const r = row(id);
+      return r ? toDocument(r) : null;
+    },
+    describe: (id) => wrap('describe', () => describe(db, row(id))),
+    find: (ref, filters = {}) => {
+      const direct = row(ref);
+      return direct ? [toDocument(direct)] : lookup(db, ref, filters);
+    },
+    lookup: (number, filters = {}) => lookup(db, number, filters),
+    trace: (id, options = {}) => {
+      const r = row(id);
+      return r ? traceUpward(db, r, options.relations, options.maxChains) : null;
+    },
+    implementations: (id, options = {}) => {
+      const r = row(id);
+      return r ? implementationsOf(db, r, options.relations, options.maxDepth) : null;
+    },
+    audit: (id, options = {}) => {
+      const r = row(id);
+      return r ? auditDecree(db, r, options.provinces ?? 63) : null;
+    },
+    search: (query) => wrap('search', () => searchDocuments(db, query)),
+    stats: () => stats(db),
+    exportGraph: () => ({
+      documents: (function* () {
+        for (const r of db.prepare<[], DocumentRow>('SELECT rowid, * FROM documents ORDER BY id').iterate()) yield toDocument(r);
+      })(),
+      edges: (function* () {
+        for (const e of db
+          .prepare<[], { from: string; to: string; relation: RelationType; assertedBy: string; sentence: string }>(
+            `SELECT s.id AS "from", t.id AS "to", e.relation, a.id AS assertedBy, e.sentence FROM edges e
+             JOIN documents s ON s.rowid = e.src JOIN documents t ON t.rowid = e.dst JOIN documents a ON a.rowid = e.asserted_by
+             ORDER BY s.id, t.id, e.relation, a.id`,
+          )
+          .iterate())
+          yield e;
+      })(),
+    }),
+    close: () => db.close(),
+  };
+  return store;
+}
+
+function wrap<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (cause) {
+    if (cause instanceof StoreError) throw cause;
+    throw new StoreError(`[sqlite] ${what} failed: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Documents whose own number is `number`, typed exactly or loosely ("1863/qd-ttg", "QĐ 1863"). */
+function lookup(db: Db, number: string, filters: { year?: number; province?: string }): StoredDocument[] {
+  const normalized = normalizeNumber(number);
+  let rows = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE number = ? ORDER BY year, rowid').all(normalized);
+  if (!rows.length) {
+    const parsed = parseQuery(number);
+    if (parsed.kind === 'number') {
+      rows = db
+        .prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE serial = ? ORDER BY year, rowid')
+        .all(parsed.serial)
+        .filter((r) => r.number_folded && numberMatches(r.number_folded, parsed));
+    } else {
+      rows = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE number_folded = ? ORDER BY year, rowid').all(foldVietnamese(normalized));
+    }
+  }
+  return rows
+    .filter((r) => (filters.year === undefined || r.year === filters.year) && (!filters.province || r.province === filters.province))
+    .map(toDocument);
+}
+
+function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
+  if (!r) return null;
+  const file = r.source ? db.prepare<[string], { text: string; messages: string }>('SELECT text, messages FROM files WHERE path = ?').get(r.source) : undefined;
+  const text = file && r.start !== null && r.end !== null ? file.text.slice(r.start, r.end) : null;
+  const citations = db
+    .prepare<{ doc: number; offset: number }, DocumentDetail["citations"][number]>(
+      `SELECT m.kind, m.raw, m.start - @offset AS start, m.end - @offset AS end, m.number, m.year, m.relation, m.sentence, m.cue, m.pin, t.id AS target, m.unresolved
+       FROM mentions m LEFT JOIN documents t ON t.rowid = m.target WHERE m.doc = @doc ORDER BY m.ord`,
+    )
+    .all({ doc: r.rowid, offset: r.start ?? 0 });
+  const hops = (sql: string): Hop[] =>
+    db
+      .prepare<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(sql)
+      .all(r.rowid)
+      .map((e) => ({ document: toDocument(documentByRowid(db, e.other)!), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.by }));
+  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edges e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src`);
+  const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edges e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
+  const assertions = db
+    .prepare<[number], DocumentDetail['assertions'][number]>(
+      `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, a.sentence,
+        (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.from_number LIMIT 1) AS "from",
+        (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.to_number LIMIT 1) AS "to"
+       FROM assertions a WHERE a.doc = ? ORDER BY a.rowid`,
+    )
+    .all(r.rowid);
+  const doc = toDocument(r);
+  return {
+    document: { ...doc, subject: r.subject, signerTitle: r.signer_title, recipients: JSON.parse(r.recipients) as string[] },
+    text,
+    citations,
+    citedBy,
+    relatesTo,
+    assertions,
+    messages: file ? (JSON.parse(file.messages) as Message[]) : [],
+  };
+}
+
+function stats(db: Db): StoreStats {
+  const files = db.prepare<[], { files: number; failed: number }>('SELECT count(*) AS files, count(*) FILTER (WHERE ok = 0) AS failed FROM files').get()!;
+  const docs = db.prepare<[], { documents: number; known: number }>('SELECT count(*) AS documents, count(*) FILTER (WHERE known = 1) AS known FROM documents').get()!;
+  const summary = resolveSummary(db);
+  return {
+    files: files.files,
+    failedFiles: files.failed,
+    documents: docs.documents,
+    knownDocuments: docs.known,
+    citedOnly: summary.citedOnly,
+    mentions: summary.mentions,
+    resolved: summary.resolved,
+    unresolved: summary.unresolved,
+    edges: summary.edges,
+  };
+}

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { extractBytes, type FileExtraction } from '@vanban/ingest';
+import {
+  documentSlug,
+  foldVietnamese,
+  jurisdictionOf,
+  parseNumber,
+  serialOf,
+  slugPart,
+  unifyTonePlacement,
+  type ExtractedDocument,
+  type Message,
+} from '@vanban/schema';
+import type { IngestFileResult } from '../ports.js';
+import { uniqueId } from './ids.js';
+import type { Db } from './open.js';
+import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } from './resolve.js';
+
+/**
+ * Store one file: skipped when its content hash is unchanged; otherwise, in one transaction, its
+ * previous documents are replaced by the new ones, their mentions resolved and edges rebuilt. A file
+ * that cannot be read never touches what was stored before.
+ */
+export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; markdown?: boolean }): IngestFileResult {
+  const hash = createHash('sha256').update(input.bytes).digest('hex');
+  const previous = db.prepare<[string], { content_hash: string; ok: number; messages: string }>('SELECT content_hash, ok, messages FROM files WHERE path = ?').get(input.source);
+  if (previous && previous.content_hash === hash) {
+    const counts = db
+      .prepare<{ source: string }, { documents: number; citations: number }>(
+        'SELECT count(*) AS documents, (SELECT count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.source = @source) AS citations FROM documents WHERE source = @source',
+      )
+      .get({ source: input.source })!;
+    const messages = JSON.parse(previous.messages) as Message[];
+    return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...counts, messages };
+  }
+  const extraction = extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });
+  const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
+  if (!extraction.ok) {
+    if (!previous) {
+      db.prepare('INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (?, ?, ?, 0, ?, \'\', ?)').run(
+        input.source, hash, input.bytes.length, JSON.stringify(messages), nextSeq(db),
+      );
+    }
+    return { source: input.source, status: 'failed', documents: 0, citations: 0, messages };
+  }
+  return db.transaction(() => storeExtraction(db, extraction, hash, input.bytes.length, messages, previous !== undefined))();
+}
+
+function nextSeq(db: Db): number {
+  return (db.prepare<[], { n: number | null }>('SELECT max(ingested_seq) AS n FROM files').get()?.n ?? 0) + 1;
+}
+
+function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size: number, messages: Message[], replacing: boolean): IngestFileResult {
+  const source = extraction.source;
+  if (replacing) detachDocuments(db, source);
+  db.prepare(
+    `INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (@path, @hash, @size, 1, @messages, @text, @seq)
+     ON CONFLICT(path) DO UPDATE SET content_hash = @hash, size = @size, ok = 1, messages = @messages, text = @text, ingested_seq = @seq`,
+  ).run({ path: source, hash, size, messages: JSON.stringify(messages), text: extraction.text, seq: nextSeq(db) });
+
+  const stored: number[] = [];
+  const numbers: string[] = [];
+  extraction.documents.forEach((doc, k) => {
+    const rowid = upsertDocument(db, doc, messages);
+    stored.push(rowid);
+    if (doc.number && !doc.draft) numbers.push(doc.number);
+    insertMentions(db, rowid, doc);
+    const plain = extraction.plain[k] ?? '';
+    db.prepare('INSERT INTO documents_fts (rowid, folded, exact) VALUES (?, ?, ?)').run(rowid, foldVietnamese(plain), unifyTonePlacement(plain.toLowerCase()));
+  });
+
+  const resolver = new Resolver(db);
+  resolver.resolveMentions(mentionsOfDocuments(db, stored));
+  // earlier documents' unresolved citations of these numbers may mean the documents just stored
+  const earlier = unresolvedMentionsOf(db, numbers).filter((m) => !stored.includes(m.doc));
+  resolver.resolveMentions(earlier);
+  rebuildEdges(db, [...new Set([...stored, ...earlier.map((m) => m.doc)])]);
+  const citations = extraction.documents.reduce((n, d) => n + d.citations.length, 0);
+  return { source, status: replacing ? 'replaced' : 'stored', documents: stored.length, citations, messages };
+}
+
+/**
+ * Remove a file's documents before storing its new version. A document other documents cite
+ * stays as a node known only from citations; the new version, if it has the same identity,
+ * becomes that node again.
+ */
+function detachDocuments(db: Db, source: string): void {
+  const rows = db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE source = ?').all(source);
+  for (const { rowid } of rows) {
+    db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+    db.prepare('DELETE FROM edges WHERE asserted_by = ?').run(rowid);
+    db.prepare('DELETE FROM mentions WHERE doc = ?').run(rowid);
+    db.prepare('DELETE FROM assertions WHERE doc = ?').run(rowid);
+    const cited = db.prepare<[number, number], { one: number }>('SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
+    if (cited) {
+      db.prepare(
+        `UPDATE documents SET known = 0, source = NULL, doc_index = NULL, start = NULL, end = NULL, signer = NULL, signer_title = NULL,
+         recipients = '[]', topics = '[]', subject = NULL WHERE rowid = ?`,
+      ).run(rowid);
+    } else {
+      db.prepare('DELETE FROM documents WHERE rowid = ?').run(rowid);
+    }
+  }
+}
+
+/** Insert a document, or make an existing node known only from citations into it (same identity). */
+function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): number {
+  const jurisdiction = jurisdictionOf(doc);
+  const year = doc.year ?? (doc.number ? parseNumber(doc.number).year : null);
+  const where = `${doc.source}#${doc.index}`;
+  let identity: string;
+  let base: string;
+  if (!doc.number) {
+    identity = `no-number|${where}`;
+    base = `van-ban-${shortHash(where)}`;
+  } else if (doc.draft) {
+    identity = `draft|${where}`;
+    base = ['du-thao', slugPart(doc.number), year, ...jurisdiction.split('/').map(slugPart), shortHash(where)].filter(Boolean).join('-');
+  } else {
+    identity = `${doc.number}|${year ?? ''}|${jurisdiction}`;
+    base = documentSlug(doc.number, year, jurisdiction);
+  }
+  const existing = db.prepare<[string], { rowid: number; known: number }>('SELECT rowid, known FROM documents WHERE identity = ?').get(identity);
+  if (existing?.known) {
+    messages.push({ reason: `Same number, year and jurisdiction as an already stored document (${identity}); stored separately`, ruleId: 'store:duplicate-identity', severity: 'warning', line: null, column: null });
+    identity = `${identity}|${where}`;
+    base = `${base}-${shortHash(where)}`;
+  }
+  const values = {
+    identity,
+    number: doc.number,
+    serial: doc.number ? serialOf(doc.number) : null,
+    numberFolded: doc.number ? foldVietnamese(doc.number) : null,
+    year,
+    jurisdiction,
+    typeCode: doc.typeCode,
+    type: doc.type,
+    issuer: doc.issuer,
+    issuerLevel: doc.issuerLevel,
+    province: doc.province,
+    district: doc.district,
+    date: doc.date,
+    subject: doc.subject,
+    signer: doc.signer,
+    signerTitle: doc.signerTitle,
+    recipients: JSON.stringify(doc.recipients),
+    topics: JSON.stringify(doc.topics),
+    draft: doc.draft ? 1 : 0,
+    source: doc.source,
+    docIndex: doc.index,
+    start: doc.start,
+    end: doc.end,
+  };
+  const columns = `number = @number, serial = @serial, number_folded = @numberFolded, year = @year, jurisdiction = @jurisdiction,
+    type_code = @typeCode, type = @type, issuer = @issuer, issuer_level = @issuerLevel, province = @province, district = @district,
+    date = @date, subject = @subject, signer = @signer, signer_title = @signerTitle, recipients = @recipients, topics = @topics,
+    draft = @draft, known = 1, source = @source, doc_index = @docIndex, start = @start, end = @end`;
+  if (existing && !existing.known) {
+    db.prepare(`UPDATE documents SET ${columns} WHERE rowid = @rowid`).run({ ...values, rowid: existing.rowid });
+    return existing.rowid;
+  }
+  const info = db
+    .prepare(
+      `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district,
+        date, subject, signer, signer_title, recipients, topics, draft, known, source, doc_index, start, end)
+       VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district,
+        @date, @subject, @signer, @signerTitle, @recipients, @topics, @draft, 1, @source, @docIndex, @start, @end)`,
+    )
+    .run({ ...values, id: uniqueId(db, base) });
+  return Number(info.lastInsertRowid);
+}
+
+function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
+  const mention = db.prepare(
+    `INSERT INTO mentions (doc, ord, kind, raw, start, end, number, serial, number_folded, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
+     VALUES (@doc, @ord, @kind, @raw, @start, @end, @number, @serial, @numberFolded, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
+  );
+  doc.citations.forEach((c, ord) => {
+    mention.run({
+      doc: rowid,
+      ord,
+      kind: c.kind,
+      raw: c.raw,
+      start: c.start,
+      end: c.end,
+      number: c.number,
+      serial: serialOf(c.number),
+      numberFolded: foldVietnamese(c.number),
+      typeCode: c.typeCode,
+      type: c.type,
+      issuerCode: c.issuerCode,
+      issuer: c.issuer,
+      date: c.date,
+      year: c.year,
+      pin: c.pin,
+      relation: c.relation,
+      cue: c.cue,
+      sentence: c.sentence,
+    });
+  });
+  const assertion = db.prepare(
+    `INSERT INTO assertions (doc, from_number, from_year, to_number, to_year, relation, cue, sentence, start, end)
+     VALUES (@doc, @fromNumber, @fromYear, @toNumber, @toYear, @relation, @cue, @sentence, @start, @end)`,
+  );
+  for (const a of doc.assertions) {
+    assertion.run({ doc: rowid, fromNumber: a.from.number, fromYear: a.from.year, toNumber: a.to.number, toYear: a.to.year, relation: a.relation, cue: a.cue, sentence: a.sentence, start: a.start, end: a.end });
+  }
+}
+
+function shortHash(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 8);
+}

@@ -49,68 +49,76 @@ const rounds = Math.max(1, Math.round((targetMb * 1e6) / baseBytes));
 const mb = (baseBytes * rounds) / 1e6;
 console.log(`input: ${files.length} files from ${corpus}, ${(baseBytes / 1e6).toFixed(2)} MB x ${rounds} rounds = ${mb.toFixed(1)} MB`);
 
-// prepare the parsed text once, outside the timed stages
-const prepared = files.map((f) => {
-  const source = new TextDecoder().decode(f.bytes);
-  const n = normalizeText(source);
-  const p = toPlainText(n.text, { markdown: f.markdown });
-  return { source, plain: p.text, mapper: new SourceMapper(n.toSource, p.toParsed), normalized: n.text, isMarkdown: p.markdown, path: f.path };
-});
+const streamOnly = process.argv.includes('--stream-only');
+if (!streamOnly) {
+  // prepare the parsed text once, outside the timed stages
+  const prepared = files.map((f) => {
+    const source = new TextDecoder().decode(f.bytes);
+    const n = normalizeText(source);
+    const p = toPlainText(n.text, { markdown: f.markdown });
+    return { source, plain: p.text, mapper: new SourceMapper(n.toSource, p.toParsed), normalized: n.text, isMarkdown: p.markdown, path: f.path };
+  });
 
-function time(label: string, fn: () => number): { label: string; seconds: number; sink: number } {
-  fn(); // warm-up round
-  const t0 = performance.now();
-  let sink = 0;
-  for (let r = 0; r < rounds; r++) sink += fn();
-  return { label, seconds: (performance.now() - t0) / 1000, sink };
-}
+  function time(label: string, fn: () => number): { label: string; seconds: number; sink: number } {
+    fn(); // warm-up round
+    const t0 = performance.now();
+    let sink = 0;
+    for (let r = 0; r < rounds; r++) sink += fn();
+    return { label, seconds: (performance.now() - t0) / 1000, sink };
+  }
 
-const floorRe = /\d+\s?[/-]\s?[A-ZĐ]/g;
-const floor = time('floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0));
-const stages = time('stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0));
-const whole = time('whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
+  const floorRe = /\d+\s?[/-]\s?[A-ZĐ]/g;
+  const floor = time('floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0));
+  const stages = time('stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0));
+  const whole = time('whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
 
-// where the stage time goes, per stage (same texts, one more pass)
-const perStage: Record<string, number> = {};
-const timed = <T>(key: string, fn: () => T): T => {
-  const t0 = performance.now();
-  const result = fn();
-  perStage[key] = (perStage[key] ?? 0) + performance.now() - t0;
-  return result;
-};
-for (let r = 0; r < rounds; r++) {
-  for (const p of prepared) {
-    for (const slice of timed('split', () => splitDocuments(p.plain))) {
-      const text = p.plain.slice(slice.start, slice.end);
-      timed('header', () => extractHeader(text));
-      const full = timed('citations (full)', () => findFullCitations(text));
-      const refs = timed('citations (short, anaphoric)', () => findReferences(text, full));
-      const all = [...full, ...refs.linked].sort((a, b) => a.start - b.start);
-      timed('resolve', () => resolveWithinDocument(all));
-      timed('relations', () => classifyRelations(text, all));
-      timed('topics', () => tagTopics(text));
+  // where the stage time goes, per stage (same texts, one more pass)
+  const perStage: Record<string, number> = {};
+  const timed = <T>(key: string, fn: () => T): T => {
+    const t0 = performance.now();
+    const result = fn();
+    perStage[key] = (perStage[key] ?? 0) + performance.now() - t0;
+    return result;
+  };
+  for (let r = 0; r < rounds; r++) {
+    for (const p of prepared) {
+      for (const slice of timed('split', () => splitDocuments(p.plain))) {
+        const text = p.plain.slice(slice.start, slice.end);
+        timed('header', () => extractHeader(text));
+        const full = timed('citations (full)', () => findFullCitations(text));
+        const refs = timed('citations (short, anaphoric)', () => findReferences(text, full));
+        const all = [...full, ...refs.linked].sort((a, b) => a.start - b.start);
+        timed('resolve', () => resolveWithinDocument(all));
+        timed('relations', () => classifyRelations(text, all));
+        timed('topics', () => tagTopics(text));
+      }
     }
   }
+
+  const md = prepared.filter((p) => p.isMarkdown);
+  const mdMb = (md.reduce((n, p) => n + Buffer.byteLength(p.source), 0) * rounds) / 1e6;
+  const parser = unified().use(remarkParse);
+  const remark = time('remark-parse alone (markdown files)', () => md.reduce((n, p) => n + (parser.parse(p.normalized).children.length), 0));
+  const mdFiles = files.filter((f, i) => prepared[i].isMarkdown);
+  const wholeMd = time('whole path (markdown files)', () => mdFiles.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
+
+  const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
+  console.log('\nstage                                      MB/s     vs floor');
+  for (const x of [floor, stages, whole]) console.log(`${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}`);
+  console.log('\nper stage (after parsing)                   MB/s');
+  for (const [key, ms] of Object.entries(perStage)) console.log(`  ${key.padEnd(38)} ${(mb / (ms / 1000)).toFixed(1).padStart(8)}`);
+  console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);
+  console.log(`${remark.label.padEnd(40)} ${rate(remark, mdMb).toFixed(1).padStart(8)}`);
+  console.log(`${wholeMd.label.padEnd(40)} ${rate(wholeMd, mdMb).toFixed(1).padStart(8)}   ${((100 * rate(wholeMd, mdMb)) / rate(remark, mdMb)).toFixed(1)} % of remark-parse alone`);
 }
 
-const md = prepared.filter((p) => p.isMarkdown);
-const mdMb = (md.reduce((n, p) => n + Buffer.byteLength(p.source), 0) * rounds) / 1e6;
-const parser = unified().use(remarkParse);
-const remark = time('remark-parse alone (markdown files)', () => md.reduce((n, p) => n + (parser.parse(p.normalized).children.length), 0));
-const mdFiles = files.filter((f, i) => prepared[i].isMarkdown);
-const wholeMd = time('whole path (markdown files)', () => mdFiles.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
-
-const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
-console.log('\nstage                                      MB/s     vs floor');
-for (const x of [floor, stages, whole]) console.log(`${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}`);
-console.log('\nper stage (after parsing)                   MB/s');
-for (const [key, ms] of Object.entries(perStage)) console.log(`  ${key.padEnd(38)} ${(mb / (ms / 1000)).toFixed(1).padStart(8)}`);
-console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);
-console.log(`${remark.label.padEnd(40)} ${rate(remark, mdMb).toFixed(1).padStart(8)}`);
-console.log(`${wholeMd.label.padEnd(40)} ${rate(wholeMd, mdMb).toFixed(1).padStart(8)}   ${((100 * rate(wholeMd, mdMb)) / rate(remark, mdMb)).toFixed(1)} % of remark-parse alone`);
-
-// Streaming: write a large corpus to a temporary folder, then extract it file by file.
-if (streamMb > 0) {
+// Streaming: write a large corpus to a temporary folder, then extract it file by file in a fresh
+// process, so the peak RSS is the pipeline's own and not this process's prepared inputs.
+if (streamMb > 0 && !process.argv.includes('--stream-only')) {
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(process.execPath, [...process.execArgv, new URL(import.meta.url).pathname, '--stream-only', '--stream-mb', String(streamMb)], { stdio: 'inherit' });
+}
+if (process.argv.includes('--stream-only')) {
   const dir = mkdtempSync(join(tmpdir(), 'vanban-bench-'));
   try {
     let written = 0;

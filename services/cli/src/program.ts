@@ -1,35 +1,133 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { StoreError } from '@vanban/store';
+import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
+import { ingestPaths, printIngestSummary } from './commands/ingest.js';
+import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
+import { readConfig } from './config.js';
+import { NotFound } from './open-store.js';
 import { UsageError } from './usage-error.js';
 
 /** The `vanban` command. Data on stdout, messages and progress on stderr. */
 export function buildProgram(): Command {
+  const config = readConfig();
   const program = new Command('vanban')
     .description('Vanban — đồ thị trích dẫn và tìm kiếm văn bản hành chính Việt Nam')
     .showHelpAfterError()
     .exitOverride();
+  const db = () => new Option('--db <path>', 'tệp cơ sở dữ liệu SQLite (biến môi trường VANBAN_DB)').default(config.db);
+  const json = () => new Option('--json', 'in JSON cho máy đọc');
+  const year = () => new Option('--year <năm>', 'năm của văn bản khi số ký hiệu trùng nhau');
+  const province = () => new Option('--province <tỉnh>', 'tỉnh của văn bản khi số ký hiệu trùng nhau');
 
   program
     .command('extract')
-    .description('Đọc văn bản (.md, .txt; UTF-8 hoặc UTF-16 có BOM) và in số ký hiệu, trích dẫn, quan hệ tìm được')
+    .description('Đọc văn bản (.md, .txt; UTF-8 hoặc UTF-16 có BOM) và in số ký hiệu, trích dẫn, quan hệ tìm được (không lưu)')
     .argument('[files...]', 'tệp hoặc thư mục (đọc đệ quy); "-" đọc từ đầu vào chuẩn')
     .option('--json', 'in một đối tượng JSON { documents, files } cho máy đọc')
     .option('--text <string>', 'đọc văn bản từ chuỗi này thay vì từ tệp')
-    .addHelpText(
-      'after',
-      '\nVí dụ:\n  pnpm --silent vanban extract ../shared/corpus/seeds\n  pnpm --silent vanban extract --json --text "Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012"\n\nMã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được, 2 sai cách gọi.',
-    )
+    .addHelpText('after', '\nVí dụ:\n  vanban extract ../shared/corpus/seeds\n  vanban extract --json --text "Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012"\n\nMã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được, 2 sai cách gọi.')
     .action(async (files: string[], options: { json?: boolean; text?: string }) => {
       process.exitCode = await runExtract(files, options);
     });
+
+  program
+    .command('ingest')
+    .description('Nhập văn bản vào cơ sở dữ liệu: trích xuất, xác định văn bản được trích dẫn, lập chỉ mục tìm kiếm')
+    .argument('<paths...>', 'tệp hoặc thư mục (đọc đệ quy .md, .txt)')
+    .addOption(db())
+    .addOption(json())
+    .addHelpText('after', '\nNhập lại cùng tệp không thay đổi gì; tệp đã sửa được thay thế trọn vẹn; một tệp lỗi không dừng các tệp khác.\nMã thoát: 0 tất cả đã nhập, 1 có tệp lỗi (các tệp tốt vẫn được lưu), 2 sai cách gọi.')
+    .action(async (paths: string[], o: { db: string; json?: boolean }) => {
+      const summary = await ingestPaths(paths, o.db);
+      if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      printIngestSummary(summary);
+      process.exitCode = summary.failed.length ? 1 : 0;
+    });
+
+  program
+    .command('search')
+    .description('Tìm văn bản theo từ khóa (có dấu hoặc không dấu) hoặc theo số ký hiệu (1863/QĐ-TTg, qd 1863)')
+    .argument('<query>', 'từ khóa hoặc số ký hiệu')
+    .option('--province <tỉnh>', 'lọc theo tỉnh')
+    .option('--year <năm>', 'lọc theo năm: 2019 hoặc 2019-2022')
+    .option('--type <loại>', 'lọc theo loại văn bản (mã như KH hoặc tên như "Kế hoạch")')
+    .option('--topic <chủ đề>', 'lọc theo chủ đề, ví dụ "đuối nước"')
+    .option('--level <cấp>', 'lọc theo cấp ban hành: party-central, government, ministry, province, department, district…')
+    .option('--limit <n>', 'số kết quả mỗi trang (1–100)', '10')
+    .option('--page <n>', 'trang', '1')
+    .addOption(db())
+    .addOption(json())
+    .action((q: string, o) => runSearch(q, o));
+
+  for (const [name, description, run] of [
+    ['trace', 'Truy vết lên văn bản gốc mà văn bản này thực hiện (Chỉ thị của Bộ Chính trị, Quyết định của Thủ tướng…)', runTrace],
+    ['implementations', 'Các văn bản thực hiện văn bản này, theo từng cấp', runImplementations],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .argument('<ref>', 'mã văn bản (id) hoặc số ký hiệu')
+      .addOption(year())
+      .addOption(province())
+      .addOption(db())
+      .addOption(json())
+      .action((ref: string, o) => run(ref, o));
+  }
+
+  program
+    .command('audit')
+    .description('Kiểm tra thực hiện: tỉnh nào đã ban hành văn bản thực hiện, khi nào, tỉnh nào chưa')
+    .argument('<ref>', 'mã văn bản (id) hoặc số ký hiệu của văn bản cần kiểm tra')
+    .addOption(year())
+    .addOption(province())
+    .option('--provinces <63|34>', '63 tỉnh trước 1/7/2025 hoặc 34 tỉnh sau', '63')
+    .addOption(db())
+    .addOption(json())
+    .action((ref: string, o) => runAudit(ref, o));
+
+  program
+    .command('lookup')
+    .description('Tra số ký hiệu ra các văn bản mang số đó')
+    .argument('<number>', 'số ký hiệu, ví dụ 959/KH-UBND')
+    .addOption(year())
+    .addOption(province())
+    .addOption(db())
+    .addOption(json())
+    .action((number: string, o) => {
+      process.exitCode = runLookup(number, o);
+    });
+
+  program
+    .command('show')
+    .description('Xem một văn bản: thông tin, trích dẫn, văn bản trích dẫn nó')
+    .argument('<id>', 'mã văn bản (id) hoặc số ký hiệu')
+    .addOption(db())
+    .addOption(json())
+    .action((id: string, o) => runShow(id, o));
+
+  program
+    .command('resolve')
+    .description('Xác định lại toàn bộ trích dẫn trên cả kho (chạy lại được, kết quả như nhau)')
+    .addOption(db())
+    .addOption(json())
+    .action((o) => runResolve(o));
+
+  program
+    .command('export')
+    .description('Xuất đồ thị: jsonl, csv hoặc graphml (mở bằng Gephi, yEd)')
+    .option('--format <jsonl|csv|graphml>', 'định dạng', 'jsonl')
+    .option('--out <file>', 'ghi ra tệp thay vì đầu ra chuẩn')
+    .addOption(db())
+    .action((o) => runExport(o));
 
   return program;
 }
 
 /** Run with process arguments; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = buildProgram();
     await program.parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error) {
@@ -37,6 +135,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof NotFound) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof StoreError) {
+      process.stderr.write(`Lỗi cơ sở dữ liệu: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { createSqliteStore, type IngestFileResult } from '@vanban/store';
+import { expandInputs, readStdin } from '../files.js';
+import { Progress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
+
+export interface IngestSummary {
+  files: number;
+  stored: number;
+  unchanged: number;
+  replaced: number;
+  failed: Array<{ source: string; reasons: string[] }>;
+  documents: number;
+  citations: number;
+  resolvedPercent: number;
+  unresolved: Record<string, number>;
+  database: string;
+}
+
+/** `vanban ingest PATH…`: store every file; one bad file never stops the others. */
+export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean } = {}): Promise<IngestSummary> {
+  if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
+  const { files, missing } = await expandInputs(paths);
+  const store = createSqliteStore(db);
+  const results: IngestFileResult[] = missing.map((source) => ({ source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] }));
+  const progress = options.quiet ? null : new Progress('Nhập văn bản', files.length);
+  try {
+    let n = 0;
+    for (const source of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = source === '-' ? await readStdin() : await readFile(source);
+      } catch (error) {
+        results.push({ source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: `Cannot read file: ${(error as Error).message}`, ruleId: 'read:io', severity: 'error', line: null, column: null }] });
+        continue;
+      }
+      results.push(store.ingestFile({ source, bytes }));
+      progress?.update(++n, source.length > 40 ? `…${source.slice(-39)}` : source);
+    }
+    const stats = store.stats();
+    return {
+      files: results.length,
+      stored: results.filter((r) => r.status === 'stored').length,
+      unchanged: results.filter((r) => r.status === 'unchanged').length,
+      replaced: results.filter((r) => r.status === 'replaced').length,
+      failed: results.filter((r) => r.status === 'failed').map((r) => ({ source: r.source, reasons: r.messages.filter((m) => m.severity === 'error').map((m) => m.reason) })),
+      documents: stats.knownDocuments,
+      citations: stats.mentions,
+      resolvedPercent: stats.mentions ? Math.round((1000 * stats.resolved) / stats.mentions) / 10 : 100,
+      unresolved: stats.unresolved,
+      database: db,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+const reasonLabels: Record<string, string> = {
+  'no-year': 'không rõ năm',
+  'ambiguous-issuer': 'không rõ cơ quan (mã dùng chung Bộ/Sở)',
+  'unknown-issuer': 'không rõ cơ quan ban hành',
+  'no-province': 'không rõ tỉnh',
+  ambiguous: 'nhiều văn bản cùng khớp',
+};
+
+export function printIngestSummary(s: IngestSummary): void {
+  const out = process.stderr;
+  out.write(`\nĐã nhập ${s.files} tệp vào ${s.database}: ${s.stored} mới, ${s.replaced} thay thế, ${s.unchanged} không đổi, ${s.failed.length} lỗi.\n`);
+  out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);
+  const reasons = Object.entries(s.unresolved);
+  if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabels[r] ?? r}`).join('; ')}.\n`);
+  for (const f of s.failed) out.write(`Lỗi ${f.source}: ${f.reasons.join('; ') || 'không đọc được'}\n`);
+}

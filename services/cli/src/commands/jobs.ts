@@ -1,0 +1,143 @@
+import type { Hop, SearchResult, StoredDocument } from '@vanban/store';
+import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
+import { UsageError } from '../usage-error.js';
+
+interface Common {
+  db: string;
+  json?: boolean;
+}
+
+const print = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+const flatHop = (h: Hop) => ({ ...h.document, relation: h.relation, sentence: h.sentence, cue: h.cue, assertedBy: h.assertedBy });
+const plain = (snippet: string): string => snippet.replace(/<mark>/g, '«').replace(/<\/mark>/g, '»').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+export function runSearch(q: string, o: Common & { province?: string; year?: string; type?: string; topic?: string; level?: string; limit?: string; page?: string }): void {
+  const limit = o.limit === undefined ? 10 : Number(o.limit);
+  const page = o.page === undefined ? 1 : Number(o.page);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit phải là số nguyên từ 1 đến 100');
+  if (!Number.isInteger(page) || page < 1) throw new UsageError('--page phải là số nguyên ≥ 1');
+  const store = openExisting(o.db);
+  try {
+    const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...parseYearRange(o.year), pageSize: limit, page });
+    if (o.json) return print(result);
+    process.stdout.write(`${result.total} văn bản khớp "${q}" (trang ${result.page}).\n\n`);
+    for (const h of result.hits) {
+      process.stdout.write(`${h.id}\n  ${label(h)}  ${h.type ?? ''}${h.subject ? `\n  ${h.subject}` : ''}\n  ${plain(h.snippet)}\n\n`);
+    }
+    const facet = (name: string, list: Array<{ value: string; count: number }>) => (list.length ? `${name}: ${list.slice(0, 8).map((f) => `${f.value} (${f.count})`).join(', ')}\n` : '');
+    process.stdout.write(facet('Tỉnh', result.facets.province) + facet('Năm', result.facets.year) + facet('Loại', result.facets.type) + facet('Cấp', result.facets.issuerLevel) + facet('Chủ đề', result.facets.topic));
+  } finally {
+    store.close();
+  }
+}
+
+export function runTrace(ref: string, o: Common & { year?: string; province?: string }): void {
+  const store = openExisting(o.db);
+  try {
+    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+    const result = store.trace(doc.id)!;
+    if (o.json) return print({ document: result.document, chains: result.chains.map((c) => c.map(flatHop)) });
+    process.stdout.write(`Truy vết ${label(result.document)}: ${result.chains.length} chuỗi lên văn bản gốc.\n`);
+    result.chains.forEach((chain, k) => {
+      process.stdout.write(`\n${k + 1}. ${[result.document.number ?? result.document.id, ...chain.map((h) => `[${h.relation}] ${label(h.document)}`)].join('\n   → ')}\n`);
+      for (const h of chain) process.stdout.write(`     « ${h.sentence.slice(0, 220)} » (${h.assertedBy})\n`);
+    });
+  } finally {
+    store.close();
+  }
+}
+
+export function runImplementations(ref: string, o: Common & { year?: string; province?: string }): void {
+  const store = openExisting(o.db);
+  try {
+    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+    const levels = store.implementations(doc.id)!;
+    if (o.json) return print({ document: doc, levels: levels.map((l) => ({ depth: l.depth, documents: l.documents.map((h) => ({ ...flatHop(h), parent: h.parent })) })) });
+    process.stdout.write(`Văn bản thực hiện ${label(doc)}:\n`);
+    for (const l of levels) {
+      process.stdout.write(`\nCấp ${l.depth} (${l.documents.length} văn bản)\n`);
+      for (const h of l.documents) process.stdout.write(`  [${h.relation}] ${label(h.document)}  ← ${h.parent}\n`);
+    }
+    if (!levels.length) process.stdout.write('  (chưa có văn bản nào)\n');
+  } finally {
+    store.close();
+  }
+}
+
+export function runAudit(ref: string, o: Common & { year?: string; province?: string; provinces?: string }): void {
+  const scheme = o.provinces === undefined ? 63 : Number(o.provinces);
+  if (scheme !== 63 && scheme !== 34) throw new UsageError('--provinces phải là 63 (trước 1/7/2025) hoặc 34 (sau)');
+  const store = openExisting(o.db);
+  try {
+    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+    const result = store.audit(doc.id, { provinces: scheme })!;
+    if (o.json) return print(result);
+    const names = { implemented: 'đã thực hiện', mentioned: 'chỉ nhắc đến', none: 'chưa có' } as const;
+    const count = (s: keyof typeof names) => result.provinces.filter((p) => p.status === s).length;
+    process.stdout.write(`Kiểm tra thực hiện ${label(result.decree)} trên ${scheme} tỉnh, thành: ${count('implemented')} đã thực hiện, ${count('mentioned')} chỉ nhắc đến, ${count('none')} chưa có.\n\n`);
+    for (const p of result.provinces) {
+      if (p.status === 'none') continue;
+      process.stdout.write(`${p.province.padEnd(22)} ${names[p.status].padEnd(14)} ${p.firstDate ?? '—'}  ${p.lagDays === null ? '' : `sau ${p.lagDays} ngày`}  ${p.documents.map((d) => d.number ?? d.id).join(', ')}\n`);
+    }
+    process.stdout.write(`\nChưa có: ${result.provinces.filter((p) => p.status === 'none').map((p) => p.province).join(', ') || '—'}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+export function runLookup(number: string, o: Common & { year?: string; province?: string }): number {
+  const store = openExisting(o.db);
+  try {
+    const found = store.lookup(number, { year: parseYear(o.year), province: o.province });
+    if (o.json) print({ documents: found });
+    else if (!found.length) process.stdout.write(`Không có văn bản số ${number}.\n`);
+    else for (const d of found) process.stdout.write(`${d.id}  ${label(d)}  ${d.type ?? ''} ${d.source ?? ''}\n`);
+    return found.length ? 0 : 1;
+  } finally {
+    store.close();
+  }
+}
+
+export function runShow(id: string, o: Common): void {
+  const store = openExisting(o.db);
+  try {
+    const doc = resolveRef(store, id, {});
+    const detail = store.describe(doc.id)!;
+    if (o.json) return print(detail);
+    const d = detail.document;
+    const line = (k: string, v: unknown) => process.stdout.write(`${k.padEnd(18)} ${v === null || v === undefined || v === '' ? '—' : v}\n`);
+    line('Mã', d.id);
+    line('Số ký hiệu', d.number);
+    line('Loại', d.type);
+    line('Ngày', d.date ?? d.year);
+    line('Cơ quan', `${d.issuer ?? '—'} (${d.issuerLevel ?? '—'})`);
+    line('Tỉnh', d.province ? `${d.province}${d.district ? `, ${d.district}` : ''}` : null);
+    line('Trích yếu', d.subject);
+    line('Người ký', d.signer);
+    line('Chủ đề', d.topics.join('; '));
+    line('Tệp', d.source ?? (d.known ? null : 'chỉ biết qua trích dẫn'));
+    process.stdout.write(`\nTrích dẫn (${detail.citations.length}):\n`);
+    for (const c of detail.citations) process.stdout.write(`  [${c.relation}] ${c.number}${c.year ? ` (${c.year})` : ''} → ${c.target ?? `chưa xác định: ${c.unresolved}`}\n`);
+    process.stdout.write(`\nĐược trích dẫn bởi (${detail.citedBy.length}):\n`);
+    for (const h of detail.citedBy) process.stdout.write(`  [${h.relation}] ${label(h.document)}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+export function runResolve(o: Common): void {
+  const store = openExisting(o.db);
+  try {
+    const summary = store.resolve();
+    if (o.json) return print(summary);
+    process.stderr.write(`Đã xác định lại ${summary.resolved}/${summary.mentions} trích dẫn; ${summary.edges} quan hệ; ${summary.citedOnly} văn bản chỉ biết qua trích dẫn.\n`);
+    const reasons = Object.entries(summary.unresolved);
+    if (reasons.length) process.stderr.write(`Chưa xác định: ${reasons.map(([r, n]) => `${r}: ${n}`).join(', ')}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+export type { StoredDocument };

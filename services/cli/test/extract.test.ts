@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = new URL('../../../', import.meta.url).pathname;
-const seeds = join(root, '../shared/corpus/seeds');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const main = join(root, 'services/cli/src/main.ts');
-
-/** Run the real `vanban` command in a child process. */
-function vanban(args: string[], input?: string) {
-  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { seeds, vanban } from './helpers.js';
 
 describe('vanban extract', () => {
   it('prints the JSON contract for --text', () => {

@@ -1,0 +1,36 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = new URL('../../../', import.meta.url).pathname;
+export const seeds = join(root, '../shared/corpus/seeds');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'services/cli/src/main.ts');
+
+/** Run the real `vanban` command in a child process. */
+export function vanban(args: string[], input?: string) {
+  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function vanbanAsync(args: string[]) {
+  return spawn(tsx, [main, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'vanban-cli-'));
+}
+
+/** A folder of `n` letters of our own: each province plan implements 20-CT/TW, districts implement the plan. */
+export function writeLetters(dir: string, n: number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const plan = `${100 + (i % 7)}/KH-UBND`;
+    const body = i % 7 === 0
+      ? `Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với công tác chăm sóc, giáo dục và bảo vệ trẻ em trong tình hình mới.`
+      : `Thực hiện Kế hoạch số ${plan} ngày 02/01/2020 của UBND tỉnh Bắc Giang về phòng, chống đuối nước cho trẻ em; Căn cứ Quyết định số 1863/QĐ-TTg ngày 23/12/2019 của Thủ tướng Chính phủ.`;
+    const text = `UBND TỈNH BẮC GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: ${i + 1}/UBND-VX\n\nBắc Giang, ngày 10 tháng 3 năm 2020\n\nV/v phòng, chống đuối nước\n\n${body}\n\n${'Các đơn vị tổ chức thực hiện nghiêm túc. '.repeat(40)}\n\nNơi nhận:\n- Như trên.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n`;
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}.txt`), text);
+  }
+}

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { seeds, tempDir, vanban, vanbanAsync, writeLetters } from './helpers.js';
+
+const exportAll = (db: string): string => vanban(['export', '--format', 'jsonl', '--db', db]).stdout;
+
+describe('vanban ingest', () => {
+  it('kill -9 in the middle, then a re-run, ends in exactly the state of an uninterrupted run', async () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'corpus'), 400);
+    const clean = join(dir, 'clean.db');
+    expect(vanban(['ingest', join(dir, 'corpus'), '--db', clean]).code).toBe(0);
+
+    const crashed = join(dir, 'crashed.db');
+    const child = vanbanAsync(['ingest', join(dir, 'corpus'), '--db', crashed]);
+    // wait until some files are committed, then kill without warning
+    let committed = 0;
+    for (let i = 0; i < 600 && committed < 40; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      if (!existsSync(crashed)) continue;
+      try {
+        const reader = new Database(crashed, { readonly: true, fileMustExist: true });
+        committed = (reader.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+        reader.close();
+      } catch {
+        // schema not created yet
+      }
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(committed).toBeGreaterThanOrEqual(40);
+    expect(committed).toBeLessThan(400);
+
+    const resumed = vanban(['ingest', join(dir, 'corpus'), '--db', crashed, '--json']);
+    expect(resumed.code).toBe(0);
+    const summary = JSON.parse(resumed.stdout);
+    expect(summary.unchanged).toBeGreaterThanOrEqual(40);
+    expect(summary.stored + summary.unchanged).toBe(400);
+    expect(exportAll(crashed)).toEqual(exportAll(clean));
+  });
+
+  it('stores every good file, names the bad ones and exits 1', () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'in'), 3);
+    writeFileSync(join(dir, 'in', 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1]));
+    writeFileSync(join(dir, 'in', 'empty.md'), '');
+    const db = join(dir, 'v.db');
+    const r = vanban(['ingest', join(dir, 'in'), '--db', db, '--json']);
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.stored).toBe(3);
+    expect(summary.failed.map((f: { source: string }) => f.source.split('/').pop()).sort()).toEqual(['empty.md', 'scan.txt']);
+    expect(r.stderr).toContain('scan.txt');
+    expect(r.stderr).toContain('Binary data');
+  });
+
+  it('refuses a missing database for reading jobs with exit 2, and unknown documents with exit 1', () => {
+    const dir = tempDir();
+    expect(vanban(['search', 'x', '--db', join(dir, 'none.db')]).code).toBe(2);
+    writeLetters(join(dir, 'in'), 1);
+    vanban(['ingest', join(dir, 'in'), '--db', join(dir, 'v.db')]);
+    const r = vanban(['trace', '999/XX-YY', '--db', join(dir, 'v.db')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Không tìm thấy');
+  });
+});
+
+describe.skipIf(!existsSync(seeds))('jobs on the seeds, --json shapes', () => {
+  const dir = tempDir();
+  const db = join(dir, 'seeds.db');
+  vanban(['ingest', seeds, '--db', db]);
+  const json = (args: string[]) => JSON.parse(vanban([...args, '--db', db, '--json']).stdout);
+  const carries = (d: Record<string, unknown>) => ['id', 'number', 'year', 'province', 'source'].every((k) => k in d);
+
+  it('search', () => {
+    const r = json(['search', 'duoi nuoc']);
+    expect(r.total).toBe(3);
+    expect(r.hits.every((h: Record<string, unknown>) => carries(h) && typeof h.snippet === 'string')).toBe(true);
+    expect(Object.keys(r.facets).sort()).toEqual(['issuerLevel', 'province', 'topic', 'type', 'year']);
+  });
+
+  it('trace: each chain from the first hop above the document to a root', () => {
+    const r = json(['trace', '279/UBND-LĐTBXH']);
+    expect(carries(r.document)).toBe(true);
+    const chain = r.chains.find((c: Array<{ number: string }>) => c.length === 2);
+    expect(chain.map((h: { number: string; relation: string }) => `${h.relation} ${h.number}`)).toEqual(['IMPLEMENTS 41-KH/TU', 'IMPLEMENTS 20-CT/TW']);
+    expect(chain.every((h: Record<string, unknown>) => carries(h) && typeof h.sentence === 'string')).toBe(true);
+  });
+
+  it('audit with --provinces 34 maps onto the new provinces', () => {
+    const r = json(['audit', '20-CT/TW', '--provinces', '34']);
+    expect(carries(r.decree)).toBe(true);
+    expect(r.provinces).toHaveLength(34);
+    const implemented = r.provinces.filter((p: { status: string }) => p.status === 'implemented').map((p: { province: string }) => p.province).sort();
+    expect(implemented).toContain('Bắc Ninh'); // Bắc Giang merged into Bắc Ninh on 1 July 2025
+    expect(r.provinces[0]).toEqual(expect.objectContaining({ province: expect.any(String), status: expect.any(String), documents: expect.any(Array) }));
+  });
+
+  it('lookup, show, implementations, resolve', () => {
+    expect(json(['lookup', '851/SXD-VP']).documents.map((d: { id: string }) => d.id)).toEqual(['851-sxd-vp-2022-binh-thuan']);
+    const detail = json(['show', '851-sxd-vp-2022-binh-thuan']);
+    expect(detail.citations.map((c: { target: string }) => c.target)).toContain('20-ct-tw-2012');
+    const levels = json(['implementations', '20-CT/TW']).levels;
+    expect(levels[0].documents.length).toBeGreaterThanOrEqual(5);
+    expect(json(['resolve']).unresolved).toEqual({});
+  });
+
+  it('export: jsonl, csv and GraphML', () => {
+    const lines = vanban(['export', '--db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.some((l) => l.kind === 'edge' && l.from === '851-sxd-vp-2022-binh-thuan' && l.to === '20-ct-tw-2012')).toBe(true);
+    const csv = vanban(['export', '--format', 'csv', '--db', db]).stdout;
+    expect(csv.split('\n')[0]).toBe('from_id,from_number,from_year,from_province,relation,to_id,to_number,to_year,to_province,asserted_by,sentence');
+    const out = join(dir, 'g.graphml');
+    expect(vanban(['export', '--format', 'graphml', '--out', out, '--db', db]).code).toBe(0);
+    const graphml = readFileSync(out, 'utf8');
+    expect(graphml).toContain('<graphml');
+    expect(graphml).toContain('<node id="20-ct-tw-2012">');
+    expect((graphml.match(/<edge /g) ?? []).length).toBe(lines.filter((l) => l.kind === 'edge').length);
+  });
+});

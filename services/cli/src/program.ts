@@ -2,8 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { StoreError } from '@vanban/store';
 import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
+import { runGenerate } from './commands/generate.js';
 import { ingestPaths, printIngestSummary } from './commands/ingest.js';
 import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
+import { runStart } from './commands/start.js';
 import { readConfig } from './config.js';
 import { NotFound } from './open-store.js';
 import { UsageError } from './usage-error.js';
@@ -120,6 +122,26 @@ export function buildProgram(): Command {
     .option('--out <file>', 'ghi ra tệp thay vì đầu ra chuẩn')
     .addOption(db())
     .action((o) => runExport(o));
+
+  program
+    .command('generate')
+    .description('Sinh kho văn bản tổng hợp (Chỉ thị, Quyết định trung ương → kế hoạch tỉnh → công văn sở, huyện) kèm tệp đáp án gold.jsonl')
+    .requiredOption('--docs <n>', 'số văn bản')
+    .requiredOption('--out <dir>', 'thư mục ghi ra')
+    .option('--seed <s>', 'hạt giống ngẫu nhiên (cùng hạt giống, cùng kết quả)', '1')
+    .action(async (o: { docs: string; out: string; seed: string }) => {
+      await runGenerate(o);
+    });
+
+  program
+    .command('start')
+    .description('Việc chính: chưa có dữ liệu thì sinh kho mẫu và nhập; có --corpus thì nhập thư mục đó; rồi in tóm tắt và lệnh gợi ý')
+    .option('--corpus <dir>', 'thư mục văn bản của bạn')
+    .option('--docs <n>', 'số văn bản của kho mẫu', '2000')
+    .addOption(db())
+    .action(async (o: { db: string; corpus?: string; docs: string }) => {
+      process.exitCode = await runStart(o);
+    });
 
   return program;
 }

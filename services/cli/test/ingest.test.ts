@@ -11,7 +11,8 @@ describe('vanban ingest', () => {
     const dir = tempDir();
     writeLetters(join(dir, 'corpus'), 400);
     const clean = join(dir, 'clean.db');
-    expect(vanban(['ingest', join(dir, 'corpus'), '--db', clean]).code).toBe(0);
+    const first = vanban(['ingest', join(dir, 'corpus'), '--db', clean]);
+    expect(first.code, first.stderr).toBe(0);
 
     const crashed = join(dir, 'crashed.db');
     const child = vanbanAsync(['ingest', join(dir, 'corpus'), '--db', crashed]);
@@ -34,7 +35,7 @@ describe('vanban ingest', () => {
     expect(committed).toBeLessThan(400);
 
     const resumed = vanban(['ingest', join(dir, 'corpus'), '--db', crashed, '--json']);
-    expect(resumed.code).toBe(0);
+    expect(resumed.code, resumed.stderr).toBe(0);
     const summary = JSON.parse(resumed.stdout);
     expect(summary.unchanged).toBeGreaterThanOrEqual(40);
     expect(summary.stored + summary.unchanged).toBe(400);

@@ -76,6 +76,8 @@ export interface SearchResult {
   pageSize: number;
   hits: SearchHit[];
   facets: Facets;
+  /** Facets count the best `facetSample` hits when there are more; null when they count them all. */
+  facetSample: number | null;
 }
 
 export interface TraceResult {
@@ -92,7 +94,9 @@ export interface ImplementationLevel {
 export interface AuditRow {
   province: string;
   status: 'implemented' | 'mentioned' | 'none';
+  /** The earliest documents (at most 20); `documentCount` counts them all. */
   documents: Array<StoredDocument & { relation: RelationType }>;
+  documentCount: number;
   firstDate: string | null;
   lagDays: number | null;
 }

@@ -32,7 +32,7 @@ export interface Issuer {
   rate: number;
 }
 
-export type IssuerKind = 'politburo' | 'secretariat' | 'pm' | 'government' | 'ministry' | 'tu' | 'ubnd' | 'dept' | 'district' | 'hu';
+export type IssuerKind = 'assembly' | 'politburo' | 'secretariat' | 'pm' | 'government' | 'ministry' | 'tu' | 'ubnd' | 'dept' | 'district' | 'hu';
 
 interface MinistryDef {
   id: string;
@@ -71,6 +71,7 @@ export const departments: readonly DepartmentDef[] = [
 ];
 
 const upper = (s: string): string => s.toUpperCase();
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const cities = new Set(['Hà Nội', 'Hải Phòng', 'Đà Nẵng', 'Hồ Chí Minh', 'Cần Thơ']);
 
 /** "tỉnh" or "thành phố" as this province calls itself before 2025. */
@@ -106,6 +107,9 @@ export const primeMinister = (): Issuer =>
   national('pm', 'government', 'Thủ tướng Chính phủ', ['THỦ TƯỚNG CHÍNH PHỦ'], 'TTg', [['THỦ TƯỚNG'], ['KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG']], false, 5);
 export const government = (): Issuer =>
   national('government', 'government', 'Chính phủ', ['CHÍNH PHỦ'], 'CP', [['TM. CHÍNH PHỦ', 'THỦ TƯỚNG']], false, 0.5);
+
+export const nationalAssembly = (): Issuer =>
+  national('assembly', 'national-assembly', 'Quốc hội', ['QUỐC HỘI'], 'QH13', [['TM. QUỐC HỘI', 'CHỦ TỊCH']]);
 
 export const ministry = (id: string): Issuer => {
   const def = ministries.find((m) => m.id === id) ?? ministries[0];
@@ -166,7 +170,7 @@ export const districtCommittee = (province: number, district: number): Issuer =>
   return cached(`district:${province}:${district}`, () => ({
     kind: 'district', level: 'district', name: `Ủy ban nhân dân ${w} ${dd.name}`,
     block: district % 2 === 0 ? ['ỦY BAN NHÂN DÂN', upper(`${w} ${dd.name}`)] : [upper(`UBND ${w} ${dd.name}`)],
-    party: false, place: dd.name, province, district, code: 'UBND', normativeCode: 'UBND',
+    party: false, place: /^\d/.test(dd.name) ? `${upperFirst(w)} ${dd.name}` : dd.name, province, district, code: 'UBND', normativeCode: 'UBND',
     units: ['LĐTBXH', 'VX', 'VHXH', 'GDĐT', 'VP'].slice(district % 3, district % 3 + 3),
     citeLocal: [`UBND ${w}`, `Ủy ban nhân dân ${w}`, `UBND ${w} ${dd.name}`], citeFull: [`UBND ${w} ${dd.name}`, `Ủy ban nhân dân ${w} ${dd.name}`],
     seats: [['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']], self: `UBND ${w}`,

@@ -5,10 +5,14 @@ import type { Rng } from './random.js';
 
 export type Theme = 'child' | 'abuse' | 'injury' | 'drowning' | 'labour' | 'hotline' | 'month' | 'summer';
 
+export type Role = 'national' | 'implement' | 'annual' | 'mention' | 'reply' | 'report' | 'decision' | 'cover' | 'draft' | 'external';
+
 /** What a document is about, as its title and as the tail of citations to it. */
 export interface Subject {
-  /** Description without the implemented document, lower-case first letter ("tăng cường …"). */
+  /** Description without any number, lower-case first letter ("tăng cường …", "phê duyệt …"). */
   text: string;
+  /** `text` starts with a verb ("phê duyệt", "quy định") and follows the citation without "về". */
+  verbal: boolean;
   /** The document named in the title ("thực hiện Chỉ thị số 20-CT/TW …"), if any. */
   parent?: DocMeta;
   /** Verb before the parent: "thực hiện", "triển khai thực hiện", "hướng dẫn thi hành". */
@@ -32,8 +36,16 @@ export interface DocMeta {
   normativeYear: number | null;
   /** Ingested text exists (false: known only from citations). */
   known: boolean;
-  /** The documents it was written to carry out, with the relation. */
+  /** Every document it was planned to cite, with the relation of this document to it. */
   parents: Array<{ doc: DocMeta; relation: RelationType }>;
+  /** Which body the templates write. */
+  role: Role;
+  /** Name used instead of the type word when citing it ("Luật Trẻ em"). */
+  title?: string;
+  /** A plan signed the same day with the next number: cited together ("các Kế hoạch số 12…, số 13…"). */
+  twin?: DocMeta;
+  /** Department or district office, for local documents: which one of its units wrote it. */
+  unit?: string;
   source?: string;
   index?: number;
 }
@@ -70,6 +82,11 @@ export class Registry {
       }
       serial += rng.int(1, 3);
     }
+  }
+
+  /** Mark an identity fixed in advance (a real number of the catalog) as taken. */
+  reserve(number: string, year: number, issuer: Issuer): void {
+    this.taken.add(this.identityKey(number, year, issuer));
   }
 
   add(meta: Omit<DocMeta, 'idx'>): DocMeta {

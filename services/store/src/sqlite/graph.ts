@@ -2,6 +2,7 @@ import { levelRank, type IssuerLevel, type RelationType } from '@vanban/schema';
 import type { Hop, ImplementationLevel, StoredDocument, TraceResult } from '../ports.js';
 import type { Db } from './open.js';
 import { toDocument, type DocumentRow } from './rows.js';
+import { stmt } from './statements.js';
 
 export const upwardRelations: readonly RelationType[] = ['IMPLEMENTS', 'BASED_ON'];
 
@@ -73,32 +74,45 @@ export function traceUpward(db: Db, start: DocumentRow, relations: readonly Rela
   return { document: toDocument(start), chains: chains.slice(0, maxChains) };
 }
 
-/** The downward tree: who implements this document, level by level (each document once, at its shallowest level). */
+/**
+ * The downward tree: who implements this document, level by level, each document once at its
+ * shallowest level. Set-based: one query per level, however wide the level.
+ */
 export function implementationsOf(db: Db, root: DocumentRow, relations: readonly RelationType[] = upwardRelations, maxDepth = 8, maxPerLevel = 5000): ImplementationLevel[] {
   const rels = inList(relations);
-  const incoming = db.prepare<[number], { src: number; relation: RelationType; sentence: string; cue: string | null; asserted_by: number }>(
-    `SELECT src, relation, sentence, cue, asserted_by FROM (${distinctEdges} AND e.dst = ? AND e.relation IN (${rels})) ORDER BY src`,
+  const incoming = stmt<[string], { src: number; dst: number; relation: RelationType; sentence: string; cue: string | null; asserted_by: number }>(
+    db,
+    `SELECT e.src, e.dst, e.relation, e.sentence, e.cue, e.asserted_by FROM edges e
+     WHERE e.dst IN (SELECT value FROM json_each(?)) AND e.relation IN (${rels})
+     ORDER BY e.src, e.relation != 'IMPLEMENTS', e.asserted_by != e.src, e.asserted_by`,
   );
-  const visited = new Set<number>([root.rowid]);
+  const rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE rowid IN (SELECT value FROM json_each(?))');
   const ids = new Map<number, string>([[root.rowid, root.id]]);
   const levels: ImplementationLevel[] = [];
   let frontier = [root.rowid];
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
-    const next: number[] = [];
-    const documents: ImplementationLevel['documents'] = [];
-    for (const parent of frontier) {
-      for (const e of incoming.all(parent)) {
-        if (visited.has(e.src) || documents.length >= maxPerLevel) continue;
-        visited.add(e.src);
-        const row = documentByRowid(db, e.src)!;
-        ids.set(e.src, row.id);
-        next.push(e.src);
-        const assertedBy = e.asserted_by === e.src ? row.id : (documentByRowid(db, e.asserted_by)?.id ?? '');
-        documents.push({ document: toDocument(row), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy, parent: ids.get(parent)! });
-      }
+    const chosen = new Map<number, { dst: number; relation: RelationType; sentence: string; cue: string | null; asserted_by: number }>();
+    for (const e of incoming.iterate(JSON.stringify(frontier))) {
+      if (ids.has(e.src) || chosen.has(e.src)) continue;
+      if (chosen.size >= maxPerLevel) break;
+      chosen.set(e.src, e);
     }
-    if (documents.length) levels.push({ depth, documents });
-    frontier = next;
+    if (!chosen.size) break;
+    const docs = new Map(rows.all(JSON.stringify([...chosen.keys()])).map((r) => [r.rowid, r]));
+    const byIds = new Map(rows.all(JSON.stringify([...new Set([...chosen.values()].map((e) => e.asserted_by))])).map((r) => [r.rowid, r.id]));
+    for (const [src] of chosen) ids.set(src, docs.get(src)!.id);
+    levels.push({
+      depth,
+      documents: [...chosen].map(([src, e]) => ({
+        document: toDocument(docs.get(src)!),
+        relation: e.relation,
+        sentence: e.sentence,
+        cue: e.cue,
+        assertedBy: byIds.get(e.asserted_by) ?? '',
+        parent: ids.get(e.dst)!,
+      })),
+    });
+    frontier = [...chosen.keys()];
   }
   return levels;
 }

@@ -1,6 +1,7 @@
 import { citedJurisdiction, documentSlug, foldVietnamese, issuerByCode, parseNumber, serialOf, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 import { uniqueId } from './ids.js';
 
 interface MentionRow {
@@ -44,15 +45,15 @@ export class Resolver {
   private readonly setTarget;
 
   constructor(private readonly db: Db) {
-    this.byIdentity = db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE identity = ?');
-    this.byNumber = db.prepare<[string, number], { rowid: number }>('SELECT rowid FROM documents WHERE number = ? AND year IS ? LIMIT 2');
-    this.byNumberJurisdiction = db.prepare<[string, string], { rowid: number }>('SELECT rowid FROM documents WHERE number = ? AND jurisdiction = ? LIMIT 2');
-    this.citing = db.prepare<[number], CitingRow>('SELECT province, district, issuer_level FROM documents WHERE rowid = ?');
-    this.insertNode = db.prepare(
+    this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
+    this.byNumber = stmt<[string, number], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE number = ? AND year IS ? LIMIT 2');
+    this.byNumberJurisdiction = stmt<[string, string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE number = ? AND jurisdiction = ? LIMIT 2');
+    this.citing = stmt<[number], CitingRow>(db, 'SELECT province, district, issuer_level FROM documents WHERE rowid = ?');
+    this.insertNode = stmt(db, 
       `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district, date, known)
        VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district, @date, 0)`,
     );
-    this.setTarget = db.prepare<[number | null, string | null, number]>('UPDATE mentions SET target = ?, unresolved = ? WHERE rowid = ?');
+    this.setTarget = stmt<[number | null, string | null, number]>(db, 'UPDATE mentions SET target = ?, unresolved = ? WHERE rowid = ?');
   }
 
   /** Resolve the given mentions (rows of `mentions`), creating cited-only nodes as needed. */
@@ -112,14 +113,14 @@ export class Resolver {
 const mentionColumns = 'rowid, doc, number, type_code, type, issuer_code, issuer, date, year';
 
 export function mentionsOfDocuments(db: Db, docs: readonly number[]): MentionRow[] {
-  const stmt = db.prepare<[number], MentionRow>(`SELECT ${mentionColumns} FROM mentions WHERE doc = ? ORDER BY rowid`);
-  return docs.flatMap((d) => stmt.all(d));
+  const byDoc = stmt<[number], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions WHERE doc = ? ORDER BY rowid`);
+  return docs.flatMap((d) => byDoc.all(d));
 }
 
 /** Unresolved mentions of these numbers: a new document may be the one they meant. */
 export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): MentionRow[] {
-  const stmt = db.prepare<[string], MentionRow>(`SELECT ${mentionColumns} FROM mentions WHERE number = ? AND target IS NULL ORDER BY rowid`);
-  return numbers.flatMap((n) => stmt.all(n));
+  const byNumber = stmt<[string], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions WHERE number = ? AND target IS NULL ORDER BY rowid`);
+  return numbers.flatMap((n) => byNumber.all(n));
 }
 
 /**
@@ -127,13 +128,13 @@ export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): Mentio
  * and between the documents its assertions name (resolved through its own mentions).
  */
 export function rebuildEdges(db: Db, docs: readonly number[]): void {
-  const drop = db.prepare<[number]>('DELETE FROM edges WHERE asserted_by = ?');
-  const fromMentions = db.prepare<[number]>(
+  const drop = stmt<[number]>(db, 'DELETE FROM edges WHERE asserted_by = ?');
+  const fromMentions = stmt<[number]>(db, 
     `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, sentence, cue)
      SELECT doc, target, relation, doc, sentence, cue FROM mentions
      WHERE doc = ? AND target IS NOT NULL AND target != doc ORDER BY rowid`,
   );
-  const fromAssertions = db.prepare<[number]>(
+  const fromAssertions = stmt<[number]>(db, 
     `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, sentence, cue)
      SELECT mf.target, mt.target, a.relation, a.doc, a.sentence, a.cue
      FROM assertions a
@@ -152,20 +153,20 @@ export function rebuildEdges(db: Db, docs: readonly number[]): void {
 export function resolveAll(db: Db): ResolveSummary {
   return db.transaction(() => {
     db.exec('DELETE FROM edges; UPDATE mentions SET target = NULL, unresolved = NULL; DELETE FROM documents WHERE known = 0;');
-    const docs = db.prepare<[], { rowid: number }>('SELECT rowid FROM documents ORDER BY rowid').all().map((r) => r.rowid);
+    const docs = stmt<[], { rowid: number }>(db, 'SELECT rowid FROM documents ORDER BY rowid').all().map((r) => r.rowid);
     const resolver = new Resolver(db);
-    resolver.resolveMentions(db.prepare<[], MentionRow>(`SELECT ${mentionColumns} FROM mentions ORDER BY rowid`).all());
+    resolver.resolveMentions(stmt<[], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions ORDER BY rowid`).all());
     rebuildEdges(db, docs);
     return resolveSummary(db);
   })();
 }
 
 export function resolveSummary(db: Db): ResolveSummary {
-  const counts = db.prepare<[], { mentions: number; resolved: number }>('SELECT count(*) AS mentions, count(target) AS resolved FROM mentions').get()!;
+  const counts = stmt<[], { mentions: number; resolved: number }>(db, 'SELECT count(*) AS mentions, count(target) AS resolved FROM mentions').get()!;
   const unresolved = Object.fromEntries(
-    db.prepare<[], { unresolved: string; n: number }>('SELECT unresolved, count(*) AS n FROM mentions WHERE target IS NULL GROUP BY unresolved ORDER BY unresolved').all().map((r) => [r.unresolved ?? 'unknown', r.n]),
+    stmt<[], { unresolved: string; n: number }>(db, 'SELECT unresolved, count(*) AS n FROM mentions WHERE target IS NULL GROUP BY unresolved ORDER BY unresolved').all().map((r) => [r.unresolved ?? 'unknown', r.n]),
   );
-  const edges = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM edges').get()!.n;
-  const citedOnly = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents WHERE known = 0').get()!.n;
+  const edges = stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM edges').get()!.n;
+  const citedOnly = stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM documents WHERE known = 0').get()!.n;
   return { ...counts, unresolved, edges, citedOnly };
 }

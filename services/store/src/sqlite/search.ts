@@ -3,6 +3,7 @@ import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { makeSnippet } from './snippet.js';
+import { stmt } from './statements.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -23,14 +24,18 @@ function filterSql(q: SearchQuery): Filter {
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
-const facetSql = (source: string): string => `
-  WITH h AS MATERIALIZED (${source})
+const facetSql = `
+  WITH h AS MATERIALIZED (SELECT d.province, d.year, d.type, d.issuer_level, d.topics FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?)))
   SELECT 'province' AS f, province AS v, count(*) AS n FROM h WHERE province IS NOT NULL GROUP BY province
   UNION ALL SELECT 'year', year, count(*) FROM h WHERE year IS NOT NULL GROUP BY year
   UNION ALL SELECT 'type', type, count(*) FROM h WHERE type IS NOT NULL GROUP BY type
   UNION ALL SELECT 'issuerLevel', issuer_level, count(*) FROM h WHERE issuer_level IS NOT NULL GROUP BY issuer_level
-  UNION ALL SELECT 'topic', j.value, count(*) FROM h, json_each(h.topics) j GROUP BY j.value
-  UNION ALL SELECT 'total', NULL, count(*) FROM h`;
+  UNION ALL SELECT 'topic', j.value, count(*) FROM h, json_each(h.topics) j GROUP BY j.value`;
+
+/** Facets count at most this many hits (the best ranked); `facetSample` says when they are a sample. */
+export const FACET_SAMPLE = 2000;
+/** Lists with more matches than this are ordered newest first rather than by relevance. */
+export const RANKED_LIMIT = 5000;
 
 /**
  * Search: a số ký hiệu finds that document and every document citing it; words search the folded
@@ -42,73 +47,95 @@ export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 10)));
   const parsed = parseQuery(query.q);
   const filter = filterSql(query);
-  if (parsed.kind === 'empty') return { total: 0, page, pageSize, hits: [], facets: emptyFacets() };
+  if (parsed.kind === 'empty') return { total: 0, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
   if (parsed.kind === 'number') return searchNumber(db, parsed, filter, page, pageSize);
 
   const folded = ftsExpression('folded', parsed.folded);
   const exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact) : null;
-  const source = `SELECT d.rowid, d.province, d.year, d.type, d.issuer_level, d.topics
-    FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH @folded${filter.sql}`;
-  const { total, facets } = readFacets(db, source, { ...filter.params, folded });
-  const exactCte = exact ? ', ex AS (SELECT rowid AS r FROM documents_fts WHERE documents_fts MATCH @exact)' : '';
-  const exactColumn = exact ? '(hits.r IN (SELECT r FROM ex))' : '0';
-  const rows = db
-    .prepare<Record<string, unknown>, DocumentRow & { exact_match: number; text: string | null }>(
-      `WITH hits AS (SELECT rowid AS r, rank AS score FROM documents_fts WHERE documents_fts MATCH @folded)${exactCte}
-       SELECT d.rowid, d.*, ${exactColumn} AS exact_match, substr(fl.text, d.start + 1, d.end - d.start) AS text
-       FROM hits JOIN documents d ON d.rowid = hits.r LEFT JOIN files fl ON fl.path = d.source
-       WHERE 1${filter.sql}
-       ORDER BY exact_match DESC, hits.score, d.date DESC, d.rowid LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...filter.params, folded, ...(exact ? { exact } : {}), limit: pageSize, offset: (page - 1) * pageSize });
+  // exact-diacritic matches first, then the rest of the folded matches: two ranked FTS lists
+  const lists = exact ? [exact, `(${folded}) NOT (${exact})`] : [folded];
+  const from = filter.sql ? 'documents_fts f JOIN documents d ON d.rowid = f.rowid' : 'documents_fts f';
+  const count = (expr: string): number =>
+    stmt<Record<string, unknown>, { n: number }>(db, `SELECT count(*) AS n FROM ${from} WHERE documents_fts MATCH @expr${filter.sql}`).get({ ...filter.params, expr })!.n;
+  const counts = lists.map(count);
+  // Scoring every match of a very common query costs more than it tells: past RANKED_LIMIT matches
+  // a list is ordered newest first (FTS5 walks rowids backwards without scoring).
+  const order = (k: number): string => (counts[k] > RANKED_LIMIT ? 'f.rowid DESC' : 'f.rank');
+  const ranked = (expr: string, limit: number, offset: number): number[] =>
+    stmt<Record<string, unknown>, { rowid: number }>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY ${order(lists.indexOf(expr))} LIMIT @limit OFFSET @offset`)
+      .all({ ...filter.params, expr, limit, offset })
+      .map((r) => r.rowid);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const take = (limit: number, offset: number): Array<{ rowid: number; exact: boolean }> => {
+    const out: Array<{ rowid: number; exact: boolean }> = [];
+    let skip = offset;
+    lists.forEach((expr, k) => {
+      if (out.length >= limit) return;
+      if (skip >= counts[k]) {
+        skip -= counts[k];
+        return;
+      }
+      for (const rowid of ranked(expr, limit - out.length, skip)) out.push({ rowid, exact: exact !== null && k === 0 });
+      skip = 0;
+    });
+    return out;
+  };
+  const page_ = take(pageSize, (page - 1) * pageSize);
+  const sample = total <= FACET_SAMPLE ? null : FACET_SAMPLE;
+  const facetIds = sample === null && total <= FACET_SAMPLE ? take(total, 0) : take(FACET_SAMPLE, 0);
+  const facets = readFacets(db, facetIds.map((h) => h.rowid));
+  const rows = page_.map((h) => ({ ...stmt<[number], DocumentRow & { text: string | null }>(db, hitSql).get(h.rowid)!, exact: h.exact }));
   const hits: SearchHit[] = rows.map((r) => ({
     ...toDocument(r),
     snippet: makeSnippet(r.text ?? r.subject ?? '', parsed.folded, parsed.exact),
-    match: r.exact_match ? 'exact' : 'folded',
+    match: r.exact ? 'exact' : 'folded',
   }));
-  return { total, page, pageSize, hits, facets };
+  return { total, page, pageSize, hits, facets, facetSample: sample };
 }
+
+const hitSql = 'SELECT d.rowid, d.*, substr(fl.text, d.start + 1, d.end - d.start) AS text FROM documents d LEFT JOIN files fl ON fl.path = d.source WHERE d.rowid = ?';
 
 function searchNumber(db: Db, q: { serial: string; year: number | null; codes: string[] }, filter: Filter, page: number, pageSize: number): SearchResult {
-  const own = db
-    .prepare<{ serial: string }, { rowid: number; number_folded: string }>('SELECT rowid, number_folded FROM documents WHERE serial = @serial')
-    .all({ serial: q.serial })
+  const own = stmt<[string], { rowid: number; number_folded: string }>(db, 'SELECT rowid, number_folded FROM documents WHERE serial = ?')
+    .all(q.serial)
     .filter((r) => numberMatches(r.number_folded, q))
     .map((r) => r.rowid);
-  const citing = db
-    .prepare<{ serial: string }, { doc: number; number_folded: string; target: number | null }>('SELECT doc, number_folded, target FROM mentions WHERE serial = @serial')
-    .all({ serial: q.serial })
-    .filter((r) => numberMatches(r.number_folded, q))
-    .map((r) => r.doc);
   const ownSet = new Set(own);
-  const ids = [...own, ...[...new Set(citing)].filter((d) => !ownSet.has(d))];
-  const idList = ids.length ? ids.join(',') : '-1';
-  const source = `SELECT d.rowid, d.province, d.year, d.type, d.issuer_level, d.topics FROM documents d WHERE d.rowid IN (${idList})${filter.sql}`;
-  const { total, facets } = readFacets(db, source, filter.params);
-  const rows = db
-    .prepare<Record<string, unknown>, DocumentRow & { text: string | null }>(
-      `SELECT d.rowid, d.*, substr(fl.text, d.start + 1, d.end - d.start) AS text FROM documents d LEFT JOIN files fl ON fl.path = d.source
-       WHERE d.rowid IN (${idList})${filter.sql}
-       ORDER BY (d.rowid IN (${own.length ? own.join(',') : '-1'})) DESC, d.date DESC, d.rowid LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...filter.params, limit: pageSize, offset: (page - 1) * pageSize });
-  const hits: SearchHit[] = rows.map((r) => ({
-    ...toDocument(r),
-    snippet: makeSnippet(r.text ?? r.subject ?? '', [q.serial, ...q.codes], null),
-    match: ownSet.has(r.rowid) ? 'number' : 'cites-number',
-  }));
-  return { total, page, pageSize, hits, facets };
+  const citing = new Set(
+    stmt<[string], { doc: number; number_folded: string }>(db, 'SELECT doc, number_folded FROM mentions WHERE serial = ?')
+      .all(q.serial)
+      .filter((r) => numberMatches(r.number_folded, q) && !ownSet.has(r.doc))
+      .map((r) => r.doc),
+  );
+  // the document itself first, then the documents citing it, newest first; filters apply to both
+  const candidates = stmt<Record<string, unknown>, { rowid: number; date: string | null }>(
+    db,
+    `SELECT d.rowid, d.date FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(@ids))${filter.sql}`,
+  ).all({ ...filter.params, ids: JSON.stringify([...own, ...citing]) });
+  candidates.sort((a, b) => Number(ownSet.has(b.rowid)) - Number(ownSet.has(a.rowid)) || (b.date ?? '').localeCompare(a.date ?? '') || a.rowid - b.rowid);
+  const total = candidates.length;
+  const facets = readFacets(db, candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
+  const pageRows = candidates.slice((page - 1) * pageSize, page * pageSize);
+  const hits: SearchHit[] = pageRows.map((c) => {
+    const r = stmt<[number], DocumentRow & { text: string | null }>(db, hitSql).get(c.rowid)!;
+    return {
+      ...toDocument(r),
+      snippet: makeSnippet(r.text ?? r.subject ?? '', [q.serial, ...q.codes], null),
+      match: ownSet.has(r.rowid) ? 'number' : 'cites-number',
+    };
+  });
+  return { total, page, pageSize, hits, facets, facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null };
 }
 
-function readFacets(db: Db, source: string, params: Record<string, unknown>): { total: number; facets: Facets } {
+/** Facet counts over the given documents (the hits, or the best of them). */
+function readFacets(db: Db, rowids: readonly number[]): Facets {
   const facets = emptyFacets();
-  let total = 0;
-  for (const row of db.prepare<Record<string, unknown>, { f: string; v: string | number | null; n: number }>(facetSql(source)).all(params)) {
-    if (row.f === 'total') total = row.n;
-    else facets[row.f as keyof Facets].push({ value: String(row.v), count: row.n });
+  if (!rowids.length) return facets;
+  for (const row of stmt<[string], { f: string; v: string | number | null; n: number }>(db, facetSql).all(JSON.stringify(rowids))) {
+    facets[row.f as keyof Facets].push({ value: String(row.v), count: row.n });
   }
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { total, facets };
+  return facets;
 }
 
 function emptyFacets(): Facets {

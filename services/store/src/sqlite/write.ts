@@ -14,6 +14,7 @@ import {
 import type { IngestFileResult } from '../ports.js';
 import { uniqueId } from './ids.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } from './resolve.js';
 
 /**
@@ -23,10 +24,9 @@ import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } fro
  */
 export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; markdown?: boolean }): IngestFileResult {
   const hash = createHash('sha256').update(input.bytes).digest('hex');
-  const previous = db.prepare<[string], { content_hash: string; ok: number; messages: string }>('SELECT content_hash, ok, messages FROM files WHERE path = ?').get(input.source);
+  const previous = stmt<[string], { content_hash: string; ok: number; messages: string }>(db, 'SELECT content_hash, ok, messages FROM files WHERE path = ?').get(input.source);
   if (previous && previous.content_hash === hash) {
-    const counts = db
-      .prepare<{ source: string }, { documents: number; citations: number }>(
+    const counts = stmt<{ source: string }, { documents: number; citations: number }>(db, 
         'SELECT count(*) AS documents, (SELECT count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.source = @source) AS citations FROM documents WHERE source = @source',
       )
       .get({ source: input.source })!;
@@ -37,7 +37,7 @@ export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; m
   const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
   if (!extraction.ok) {
     if (!previous) {
-      db.prepare('INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (?, ?, ?, 0, ?, \'\', ?)').run(
+      stmt(db, 'INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (?, ?, ?, 0, ?, \'\', ?)').run(
         input.source, hash, input.bytes.length, JSON.stringify(messages), nextSeq(db),
       );
     }
@@ -47,13 +47,13 @@ export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; m
 }
 
 function nextSeq(db: Db): number {
-  return (db.prepare<[], { n: number | null }>('SELECT max(ingested_seq) AS n FROM files').get()?.n ?? 0) + 1;
+  return (stmt<[], { n: number | null }>(db, 'SELECT max(ingested_seq) AS n FROM files').get()?.n ?? 0) + 1;
 }
 
 function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size: number, messages: Message[], replacing: boolean): IngestFileResult {
   const source = extraction.source;
   if (replacing) detachDocuments(db, source);
-  db.prepare(
+  stmt(db, 
     `INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (@path, @hash, @size, 1, @messages, @text, @seq)
      ON CONFLICT(path) DO UPDATE SET content_hash = @hash, size = @size, ok = 1, messages = @messages, text = @text, ingested_seq = @seq`,
   ).run({ path: source, hash, size, messages: JSON.stringify(messages), text: extraction.text, seq: nextSeq(db) });
@@ -66,7 +66,7 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
     if (doc.number && !doc.draft) numbers.push(doc.number);
     insertMentions(db, rowid, doc);
     const plain = extraction.plain[k] ?? '';
-    db.prepare('INSERT INTO documents_fts (rowid, folded, exact) VALUES (?, ?, ?)').run(rowid, foldVietnamese(plain), unifyTonePlacement(plain.toLowerCase()));
+    stmt(db, 'INSERT INTO documents_fts (rowid, folded, exact) VALUES (?, ?, ?)').run(rowid, foldVietnamese(plain), unifyTonePlacement(plain.toLowerCase()));
   });
 
   const resolver = new Resolver(db);
@@ -85,20 +85,20 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
  * becomes that node again.
  */
 function detachDocuments(db: Db, source: string): void {
-  const rows = db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE source = ?').all(source);
+  const rows = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE source = ?').all(source);
   for (const { rowid } of rows) {
-    db.prepare('DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
-    db.prepare('DELETE FROM edges WHERE asserted_by = ?').run(rowid);
-    db.prepare('DELETE FROM mentions WHERE doc = ?').run(rowid);
-    db.prepare('DELETE FROM assertions WHERE doc = ?').run(rowid);
-    const cited = db.prepare<[number, number], { one: number }>('SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
+    stmt(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+    stmt(db, 'DELETE FROM edges WHERE asserted_by = ?').run(rowid);
+    stmt(db, 'DELETE FROM mentions WHERE doc = ?').run(rowid);
+    stmt(db, 'DELETE FROM assertions WHERE doc = ?').run(rowid);
+    const cited = stmt<[number, number], { one: number }>(db, 'SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
     if (cited) {
-      db.prepare(
+      stmt(db, 
         `UPDATE documents SET known = 0, source = NULL, doc_index = NULL, start = NULL, end = NULL, signer = NULL, signer_title = NULL,
          recipients = '[]', topics = '[]', subject = NULL WHERE rowid = ?`,
       ).run(rowid);
     } else {
-      db.prepare('DELETE FROM documents WHERE rowid = ?').run(rowid);
+      stmt(db, 'DELETE FROM documents WHERE rowid = ?').run(rowid);
     }
   }
 }
@@ -120,7 +120,7 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
     identity = `${doc.number}|${year ?? ''}|${jurisdiction}`;
     base = documentSlug(doc.number, year, jurisdiction);
   }
-  const existing = db.prepare<[string], { rowid: number; known: number }>('SELECT rowid, known FROM documents WHERE identity = ?').get(identity);
+  const existing = stmt<[string], { rowid: number; known: number }>(db, 'SELECT rowid, known FROM documents WHERE identity = ?').get(identity);
   if (existing?.known) {
     messages.push({ reason: `Same number, year and jurisdiction as an already stored document (${identity}); stored separately`, ruleId: 'store:duplicate-identity', severity: 'warning', line: null, column: null });
     identity = `${identity}|${where}`;
@@ -156,11 +156,10 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
     date = @date, subject = @subject, signer = @signer, signer_title = @signerTitle, recipients = @recipients, topics = @topics,
     draft = @draft, known = 1, source = @source, doc_index = @docIndex, start = @start, end = @end`;
   if (existing && !existing.known) {
-    db.prepare(`UPDATE documents SET ${columns} WHERE rowid = @rowid`).run({ ...values, rowid: existing.rowid });
+    stmt(db, `UPDATE documents SET ${columns} WHERE rowid = @rowid`).run({ ...values, rowid: existing.rowid });
     return existing.rowid;
   }
-  const info = db
-    .prepare(
+  const info = stmt(db, 
       `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district,
         date, subject, signer, signer_title, recipients, topics, draft, known, source, doc_index, start, end)
        VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district,
@@ -171,7 +170,7 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
 }
 
 function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
-  const mention = db.prepare(
+  const mention = stmt(db, 
     `INSERT INTO mentions (doc, ord, kind, raw, start, end, number, serial, number_folded, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
      VALUES (@doc, @ord, @kind, @raw, @start, @end, @number, @serial, @numberFolded, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
   );
@@ -198,7 +197,7 @@ function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
       sentence: c.sentence,
     });
   });
-  const assertion = db.prepare(
+  const assertion = stmt(db, 
     `INSERT INTO assertions (doc, from_number, from_year, to_number, to_year, relation, cue, sentence, start, end)
      VALUES (@doc, @fromNumber, @fromYear, @toNumber, @toYear, @relation, @cue, @sentence, @start, @end)`,
   );

@@ -15,6 +15,7 @@ export const sqliteMigrations: readonly string[] = [
     text TEXT NOT NULL,
     ingested_seq INTEGER NOT NULL
   );
+  CREATE INDEX files_seq ON files(ingested_seq);
 
   CREATE TABLE documents (
     rowid INTEGER PRIMARY KEY,
@@ -104,6 +105,7 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (src, dst, relation, asserted_by)
   ) WITHOUT ROWID;
   CREATE INDEX edges_dst ON edges(dst, relation);
+  CREATE INDEX edges_asserted_by ON edges(asserted_by);
 
   -- contentless: the text lives once, in files; snippets are cut from it in code
   CREATE VIRTUAL TABLE documents_fts USING fts5(

@@ -1,3 +1,4 @@
+import type { FileExtraction } from '@vanban/ingest';
 import type { IssuerLevel, Message, RelationType } from '@vanban/schema';
 
 /** A document node: ingested (`known`) or known only from citations. */
@@ -148,7 +149,9 @@ export interface DocumentDetail {
 /** The graph side: documents, citations, relations and the three jobs. */
 export interface GraphStore {
   /** Store one extracted file: idempotent by content hash, atomic per file. */
-  ingestFile(input: { source: string; bytes: Uint8Array; markdown?: boolean }): IngestFileResult;
+  ingestFile(input: { source: string; bytes: Uint8Array; markdown?: boolean; hash?: string; extraction?: FileExtraction }): IngestFileResult;
+  /** Is this content (sha256) already stored for this path? */
+  isUnchanged(source: string, hash: string): boolean;
   /** Corpus-level resolution pass: deterministic, re-runnable. */
   resolve(): ResolveSummary;
   getDocument(id: string): StoredDocument | null;

@@ -19,24 +19,29 @@ const carriesOut = (r: RelationType): boolean => r === 'IMPLEMENTS' || r === 'BA
 
 /** Keeps only (citing, cited, relation) of written citations, then walks paths down from each national document. */
 export class AuditCollector {
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
-  private readonly path: boolean[] = [];
+  // (citing, cited, carries out?) triples, packed: a corpus of 100,000 documents has ~500,000
+  private edges = new Int32Array(3 * 4096);
+  private size = 0;
 
   add(citing: DocMeta, cited: DocMeta, relation: RelationType): void {
     if (!cited.known || citing.role === 'draft') return;
-    this.from.push(citing.idx);
-    this.to.push(cited.idx);
-    this.path.push(carriesOut(relation));
+    if (this.size + 3 > this.edges.length) {
+      const grown = new Int32Array(this.edges.length * 2);
+      grown.set(this.edges);
+      this.edges = grown;
+    }
+    this.edges.set([citing.idx, cited.idx, carriesOut(relation) ? 1 : 0], this.size);
+    this.size += 3;
   }
 
   truth(docs: readonly DocMeta[], national: readonly DocMeta[]): AuditTruth[] {
     const implementers = new Map<number, number[]>();
     const others = new Map<number, number[]>();
-    this.to.forEach((t, k) => {
-      const map = this.path[k] ? implementers : others;
-      (map.get(t) ?? map.set(t, []).get(t)!).push(this.from[k]);
-    });
+    for (let k = 0; k < this.size; k += 3) {
+      const [from, to, path] = [this.edges[k], this.edges[k + 1], this.edges[k + 2]];
+      const map = path ? implementers : others;
+      (map.get(to) ?? map.set(to, []).get(to)!).push(from);
+    }
     return national.map((n) => {
       const earliest = new Map<number, number>();
       const seen = new Set<number>([n.idx]);

@@ -1,7 +1,7 @@
 import { provinces63, type RelationType } from '@vanban/schema';
 import { LAST_DAY, workingDay, ymdOf } from './calendar.js';
 import { buildNational, type NationalCatalog } from './catalog.js';
-import { department, districtCommittee, districtPartyCommittee, provincialCommittee, provincialCommittees, type Issuer } from './issuers.js';
+import { department, districtCommittee, districtPartyCommittee, provincialCommittee, provincialCommittees, unitWord, type Issuer } from './issuers.js';
 import { subjects } from './paragraphs.js';
 import { Rng } from './random.js';
 import { Registry, type DocMeta, type Role, type Subject, type Theme } from './registry.js';
@@ -189,7 +189,7 @@ export class Planner {
     const refs: Ref[] = [{ doc: basis, relation: 'BASED_ON' }];
     const older = this.normativeDecisions[p].filter((d) => d.day < LAST_DAY - 60);
     if (older.length && rng.chance(0.6)) refs.push({ doc: rng.pick(older), relation: rng.chance(0.6) ? 'REPLACES' : 'AMENDS' });
-    const text = `ban hành Quy định về ${rng.pick(subjects[basis.theme]).replace(/ năm \{y\}/, '')} trên địa bàn ${provinces63[p].name}`;
+    const text = `ban hành Quy định về ${rng.pick(subjects[basis.theme]).replace(/ năm \{y\}/, '')} trên địa bàn ${unitWord(provinces63[p])} ${provinces63[p].name}`;
     return this.make(rng, provincialCommittees(p), 'QĐ', 'decision', basis.theme, refs, { normative: true, text, verbal: true });
   }
 

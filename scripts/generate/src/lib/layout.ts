@@ -70,11 +70,13 @@ export function header(c: Composer, b: Blocks, vv?: string): void {
     return;
   }
   if (style.table && issuer.block.length === 1) {
+    // the layout scrapers flatten: issuer | quốc hiệu, number | place and date, subject below
     const rows = [
       `| **${issuer.block[0]}** | **${motto[0]}** |`,
       '| --- | --- |',
-      `| ${numberLine(c)} | **${motto[1]}** |`,
-      `| ${subject ? subject.replace(/\n/g, ' ') : ''} | *${date}* |`,
+      `| | **${motto[1]}** |`,
+      `| ${numberLine(c)} | *${date}* |`,
+      ...(subject ? [`| ${subject.replace(/\n/g, ' ')} | |`] : []),
     ];
     b.add(rows.join('\n'));
     return;

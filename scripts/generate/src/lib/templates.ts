@@ -29,6 +29,7 @@ export function fill(c: Composer, template: string): string {
   const values: Record<string, string> = {
     y: String(y), py: String(y - 1), n1: String(rng.int(120, 4800)), n2: String(rng.int(5, 90)), n3: String(rng.int(2, 40)), n4: String(rng.int(300, 9000)),
     a: String(rng.int(Math.floor(b / 2), b)), b: String(b), pct: String(rng.int(35, 96)), where, slogan: template.includes('{slogan}') ? c.t(rng.pick(slogans)) : '',
+    self: doc.issuer.self, phone: `0${rng.int(200, 299)}.${rng.int(3500000, 3899999)}`, deadline: `15/12/${y}`,
   };
   return c.t(template).replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? k);
 }
@@ -108,20 +109,16 @@ export function plan(c: Composer, ctx: RenderContext): string {
   b.items(items);
   b.strong(['III. TỔ CHỨC THỰC HIỆN']).add(`1. ${doc.issuer.kind === 'dept' ? 'Các phòng chuyên môn' : 'Các sở, ban, ngành'}: ${c.t(rng.pick(assignments))}`);
   b.add(`2. ${doc.issuer.kind === 'district' ? 'UBND các xã, thị trấn' : 'Các địa phương, đơn vị'}: ${c.t(rng.pick(assignments))}`);
-  b.add(fill(c, rng.pick(closingLines(c))));
+  b.add(fill(c, rng.pick(closingLines)));
   closing(c, b, ctx.seed);
   return b.text();
 }
 
-function closingLines(c: Composer): string[] {
-  const self = c.doc.issuer.self;
-  const deadline = `15/12/${c.doc.year}`;
-  return [
-    `Trong quá trình triển khai, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về ${self} (qua bộ phận chuyên môn, điện thoại 0${c.rng.int(200, 299)}.${c.rng.int(3500000, 3899999)}) để được hướng dẫn.`,
-    `Định kỳ 6 tháng và hằng năm, các đơn vị gửi báo cáo kết quả về ${self} trước ngày 15/6 và 15/12 để tổng hợp.`,
-    `Đề nghị các cơ quan, đơn vị quan tâm, phối hợp; kết quả gửi về ${self} trước ngày ${deadline} để tổng hợp./.`,
-  ];
-}
+const closingLines = [
+  'Trong quá trình triển khai, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về {self} (qua bộ phận chuyên môn, điện thoại {phone}) để được hướng dẫn.',
+  'Định kỳ 6 tháng và hằng năm, các đơn vị gửi báo cáo kết quả về {self} trước ngày 15/6 và 15/12 để tổng hợp.',
+  'Đề nghị các cơ quan, đơn vị quan tâm, phối hợp; kết quả gửi về {self} trước ngày {deadline} để tổng hợp./.',
+];
 
 /** Công văn (also a ministry's letter, a reply, a draft letter). */
 export function letter(c: Composer, ctx: RenderContext): string {
@@ -142,7 +139,7 @@ export function letter(c: Composer, ctx: RenderContext): string {
   if (rng.chance(0.5)) b.add(situation(c));
   const items = taskItems(c, extra, refsOf(doc, 'CITES'), rng.int(2, 3));
   b.add(items.map((t, k) => `${k + 1}. ${capitalize(t)}`).join('\n'));
-  b.add(fill(c, rng.pick(closingLines(c))));
+  b.add(fill(c, rng.pick(closingLines)));
   closing(c, b, ctx.seed);
   return b.text();
 }
@@ -157,10 +154,12 @@ export function decision(c: Composer, ctx: RenderContext): string {
   const replaced = refsOf(doc, 'REPLACES')[0];
   title(b, 'Quyết định', amended ? `Sửa đổi, bổ sung một số điều của ${c.cite(amended.doc, 'AMENDS', { noise: false, subject: 'none' })}` : subjectLine(c));
   b.strong([`${rng.chance(0.5) ? 'CHỦ TỊCH ' : ''}${doc.issuer.name.toUpperCase()}`]);
-  const lawDay = dayOf(2015, 6, 19);
-  const preamble = [`Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;`];
+  // the law on local government in force on the day: the 2015 one from 2016, the 2003 one before
   const localLaw = ctx.external.get('77/2015/QH13');
-  if (localLaw && doc.day > lawDay + 200 && rng.chance(0.4)) preamble[0] = `Căn cứ ${c.cite(localLaw, 'BASED_ON', { subject: 'none', issuer: false })};`;
+  const preamble = [
+    doc.day < dayOf(2016, 1, 1) ? 'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;' : 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+  ];
+  if (localLaw && doc.day >= dayOf(2016, 1, 1) && rng.chance(0.4)) preamble[0] = `Căn cứ ${c.cite(localLaw, 'BASED_ON', { subject: 'none', issuer: false })};`;
   preamble.push(...basisLines(c, ctx, refsOf(doc, 'BASED_ON', 'IMPLEMENTS')));
   const proposal = refsOf(doc, 'CITES').find((r) => r.doc.typeCode === 'TTr');
   if (proposal) preamble.push(`Theo đề nghị của Giám đốc ${proposal.doc.issuer.citeLocal[1] ?? proposal.doc.issuer.citeLocal[0]} tại ${c.cite(proposal.doc, 'CITES', { issuer: false, subject: 'none' })}.`);
@@ -170,7 +169,7 @@ export function decision(c: Composer, ctx: RenderContext): string {
   else b.add(`Điều 1. Ban hành kèm theo Quyết định này ${what} ${c.t(doc.subject.text.replace(/^ban hành (?:Quy định|Kế hoạch) (?:về )?/, ''))}.`);
   const replaces = replaced ? ` và thay thế ${c.cite(replaced.doc, 'REPLACES', { subject: 'none' })}` : '';
   b.add(`Điều 2. Quyết định này có hiệu lực kể từ ngày ${doc.normativeYear ? rng.int(10, 28) + ' tháng ' + (ymdOf(doc.day + 30).m) + ' năm ' + ymdOf(doc.day + 30).y : 'ký'}${replaces}.`);
-  b.add(`Điều 3. Chánh Văn phòng ${doc.issuer.citeLocal[0]}, Giám đốc các sở, ban, ngành ${p.name}; Chủ tịch UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.`);
+  b.add(`Điều 3. Chánh Văn phòng ${doc.issuer.citeLocal[0]}, Giám đốc các sở, ban, ngành ${unitWord(p)}; Chủ tịch UBND các huyện, thị xã, thành phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.`);
   closing(c, b, ctx.seed);
   return b.text();
 }

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { createSqliteStore, type IngestFileResult } from '@vanban/store';
+import { availableParallelism } from 'node:os';
+import type { FileExtraction } from '@vanban/ingest';
+import { contentHash, createSqliteStore, type IngestFileResult, type SqliteStore } from '@vanban/store';
+import { ExtractPool } from '../workers/pool.js';
 import { expandInputs, readStdin } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
@@ -18,25 +21,29 @@ export interface IngestSummary {
 }
 
 /** `vanban ingest PATH…`: store every file; one bad file never stops the others. */
-export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean } = {}): Promise<IngestSummary> {
+export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
   const { files, missing } = await expandInputs(paths);
   const store = createSqliteStore(db);
   const results: IngestFileResult[] = missing.map((source) => ({ source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] }));
   const progress = options.quiet ? null : new Progress('Nhập văn bản', files.length);
+  // Extraction (CPU-bound) runs in worker threads while this thread reads files and writes SQLite;
+  // files are stored in input order, each in its own transaction.
+  const workers = options.workers ?? defaultWorkers();
+  const pool = files.length >= 32 && workers > 0 ? new ExtractPool(workers) : null;
   try {
+    const inFlight: Array<Promise<Prepared>> = [];
     let n = 0;
+    const store1 = (p: Prepared): void => {
+      if ('failed' in p) results.push(p.failed);
+      else results.push(store.ingestFile(p));
+      progress?.update(++n, p.source.length > 40 ? `…${p.source.slice(-39)}` : p.source);
+    };
     for (const source of files) {
-      let bytes: Uint8Array;
-      try {
-        bytes = source === '-' ? await readStdin() : await readFile(source);
-      } catch (error) {
-        results.push({ source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: `Cannot read file: ${(error as Error).message}`, ruleId: 'read:io', severity: 'error', line: null, column: null }] });
-        continue;
-      }
-      results.push(store.ingestFile({ source, bytes }));
-      progress?.update(++n, source.length > 40 ? `…${source.slice(-39)}` : source);
+      inFlight.push(prepare(source, store, pool));
+      if (inFlight.length >= WINDOW) store1(await inFlight.shift()!);
     }
+    while (inFlight.length) store1(await inFlight.shift()!);
     const stats = store.stats();
     return {
       files: results.length,
@@ -51,7 +58,30 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
       database: db,
     };
   } finally {
+    await pool?.close();
     store.close();
+  }
+}
+
+const WINDOW = 32;
+const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
+
+type Prepared = ({ source: string; bytes: Uint8Array; hash: string; extraction?: FileExtraction }) | { source: string; failed: IngestFileResult };
+
+/** Read and hash a file; extract it in a worker unless the same content is already stored. */
+async function prepare(source: string, store: SqliteStore, pool: ExtractPool | null): Promise<Prepared> {
+  let bytes: Uint8Array;
+  try {
+    bytes = source === '-' ? await readStdin() : await readFile(source);
+  } catch (error) {
+    return { source, failed: { source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: `Cannot read file: ${(error as Error).message}`, ruleId: 'read:io', severity: 'error', line: null, column: null }] } };
+  }
+  const hash = contentHash(bytes);
+  if (!pool || store.isUnchanged(source, hash)) return { source, bytes, hash };
+  try {
+    return { source, bytes, hash, extraction: await pool.extract(source, bytes) };
+  } catch {
+    return { source, bytes, hash }; // extracted again on the main thread, where errors are reported
   }
 }
 

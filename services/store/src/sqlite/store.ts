@@ -8,7 +8,7 @@ import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { searchDocuments } from './search.js';
-import { ingestFile } from './write.js';
+import { ingestFile, isUnchanged } from './write.js';
 
 export type SqliteStore = GraphStore & SearchIndex & { readonly db: Db; readonly path: string };
 
@@ -22,6 +22,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     db,
     path,
     ingestFile: (input) => wrap('ingest', () => ingestFile(db, input)),
+    isUnchanged: (source, hash) => isUnchanged(db, source, hash),
     resolve: () => wrap('resolve', () => resolveAll(db)),
     getDocument: (id) => {
       const r = row(id);

@@ -17,13 +17,32 @@ import type { Db } from './open.js';
 import { stmt } from './statements.js';
 import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } from './resolve.js';
 
+export interface IngestInput {
+  source: string;
+  bytes: Uint8Array;
+  markdown?: boolean;
+  /** sha256 of `bytes`, when the caller has it already. */
+  hash?: string;
+  /** The extraction of `bytes`, when done in parallel elsewhere. */
+  extraction?: FileExtraction;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Is this exact content already stored for this path? Lets callers skip extracting it. */
+export function isUnchanged(db: Db, source: string, hash: string): boolean {
+  return stmt<[string], { content_hash: string }>(db, 'SELECT content_hash FROM files WHERE path = ?').get(source)?.content_hash === hash;
+}
+
 /**
  * Store one file: skipped when its content hash is unchanged; otherwise, in one transaction, its
  * previous documents are replaced by the new ones, their mentions resolved and edges rebuilt. A file
  * that cannot be read never touches what was stored before.
  */
-export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; markdown?: boolean }): IngestFileResult {
-  const hash = createHash('sha256').update(input.bytes).digest('hex');
+export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
+  const hash = input.hash ?? contentHash(input.bytes);
   const previous = stmt<[string], { content_hash: string; ok: number; messages: string }>(db, 'SELECT content_hash, ok, messages FROM files WHERE path = ?').get(input.source);
   if (previous && previous.content_hash === hash) {
     const counts = stmt<{ source: string }, { documents: number; citations: number }>(db, 
@@ -33,7 +52,8 @@ export function ingestFile(db: Db, input: { source: string; bytes: Uint8Array; m
     const messages = JSON.parse(previous.messages) as Message[];
     return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...counts, messages };
   }
-  const extraction = extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });
+  // an extraction done elsewhere (a worker thread) is used as is; it must be of these bytes
+  const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });
   const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
   if (!extraction.ok) {
     if (!previous) {

@@ -153,7 +153,8 @@ function plausibleCode(code: string): boolean {
   if (letters.length < 2) return false;
   if (code === code.toUpperCase()) return true;
   if (code === code.toLowerCase()) return true;
-  return code.split(/[-/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^(?:TTg|CTr|TTr|QyĐ)\d*$/.test(segment));
+  // unit codes may carry a lower-case letter or two: GDTrH (Giáo dục Trung học), TTg, CTr, QyĐ
+  return code.split(/[-–—/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^[A-ZĐ]+[a-zđ]{1,2}[A-ZĐ]*\d*$/.test(segment));
 }
 
 // A bare serial, no code ("Quyết định 1863", "Chỉ thị số 20"), found from its digits …

@@ -48,7 +48,7 @@ const nameWords = String.raw`[\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,4}`;
 const nameAfterTitle = new RegExp(String.raw`^[\s*\\|\[\]]*(?:\(?(?:Đã ký|đã ký)\)?|\[daky\])?[\s*\\|\[\]]*(${nameWords})(?![\p{Ll}])`, 'u');
 /** A line holding only a name (signature columns of flattened tables). */
 const nameLine = new RegExp(String.raw`^[\s*\\|]*(${nameWords})[\s*\\|]*$`, 'u');
-const notName = /^(?:Nơi|Lưu|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
+const notName = /^(?:Nơi|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
 const provinceInText = new RegExp(`(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\\.?)[ \\t]+(${provinceNamePattern})(?![\\p{L}])`, 'gu');
 
 /** Header fields of one document (plain text of that document only). */

@@ -24,7 +24,11 @@ export function splitDocuments(text: string): DocumentSlice[] {
     const hasNumber = numbers.some((n) => Math.abs(n - motto) < 800);
     const previousEnded = closings.some((c) => c > previousMotto + 200 && c < motto);
     if (hasNumber && previousEnded) {
-      starts.push(headerStart(text, Math.min(motto, ...numbers.filter((n) => Math.abs(n - motto) < 800 && n > starts[starts.length - 1]))));
+      // the new header starts after the previous document's closing: its own "Số:" line cannot be
+      // the start of the next one
+      const lastClosing = Math.max(...closings.filter((c) => c < motto));
+      const own = numbers.filter((n) => Math.abs(n - motto) < 800 && n > lastClosing);
+      starts.push(headerStart(text, Math.min(motto, ...own)));
       previousMotto = motto;
     }
   }

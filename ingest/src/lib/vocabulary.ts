@@ -143,7 +143,8 @@ export function scanTopics(lower: string): string[] {
   const found = new Set<string>();
   topicScan.lastIndex = 0;
   for (let m = topicScan.exec(lower); m; m = topicScan.exec(lower)) {
-    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, m.index + m[0].length)) continue;
+    const after = lower.charCodeAt(m.index + m[0].length);
+    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, m.index + m[0].length) || (after >= 48 && after <= 57)) continue;
     const label = topicSpellings.get(m[0].replace(/[ \t\n]+/g, ' '));
     if (label) found.add(label);
   }

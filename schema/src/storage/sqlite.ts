@@ -6,13 +6,14 @@
 export const sqliteMigrations: readonly string[] = [
   // 1: initial schema
   `
+  -- text: the decoded source, UTF-8, raw-deflate compressed (spans are offsets into it)
   CREATE TABLE files (
     path TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
     size INTEGER NOT NULL,
     ok INTEGER NOT NULL,
     messages TEXT NOT NULL,
-    text TEXT NOT NULL,
+    text BLOB NOT NULL,
     ingested_seq INTEGER NOT NULL
   );
   CREATE INDEX files_seq ON files(ingested_seq);
@@ -94,16 +95,22 @@ export const sqliteMigrations: readonly string[] = [
   );
   CREATE INDEX assertions_doc ON assertions(doc);
 
-  -- derived by the resolution pass: citing -> cited (mentions) and asserted relations
+  -- derived by the resolution pass: citing -> cited (mentions) and asserted relations; the
+  -- provenance sentence is the mention's or the assertion's, not stored twice (edges are always
+  -- deleted with the document that asserts them, before its mentions, so no foreign key here)
   CREATE TABLE edges (
     src INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     dst INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     relation TEXT NOT NULL,
     asserted_by INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-    sentence TEXT NOT NULL,
+    mention INTEGER,
+    assertion INTEGER,
     cue TEXT,
     PRIMARY KEY (src, dst, relation, asserted_by)
   ) WITHOUT ROWID;
+  CREATE VIEW edge_view AS
+    SELECT e.src, e.dst, e.relation, e.asserted_by, e.cue, coalesce(m.sentence, a.sentence, '') AS sentence
+    FROM edges e LEFT JOIN mentions m ON m.rowid = e.mention LEFT JOIN assertions a ON a.rowid = e.assertion;
   CREATE INDEX edges_dst ON edges(dst, relation);
   CREATE INDEX edges_asserted_by ON edges(asserted_by);
 

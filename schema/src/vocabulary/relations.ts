@@ -37,6 +37,11 @@ export type RelationCue = z.infer<typeof RelationCueSchema>;
 
 const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'triển khai thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'tổ chức thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'tổ chức triển khai thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'tiếp tục thực hiện', relation: 'IMPLEMENTS' },
+  { phrase: 'chỉ đạo thực hiện', relation: 'IMPLEMENTS' },
   { phrase: 'triển khai', relation: 'IMPLEMENTS' },
   { phrase: 'quán triệt', relation: 'IMPLEMENTS' },
   { phrase: 'cụ thể hóa', relation: 'IMPLEMENTS' },

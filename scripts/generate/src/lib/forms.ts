@@ -64,10 +64,10 @@ export class Composer {
     const noise = o.noise ?? true;
     const withDate = o.date ?? rng.chance(0.85);
     const written = withDate ? this.dateText(target.day, noise) : '';
-    const lower = noise && rng.chance(0.03);
     let head = this.typeWordFor(target, o.typeWord ?? (noise && rng.chance(0.04) ? 'abbr' : 'full'));
     let number = noise ? this.numberText(target.number, target.issuer.party) : target.number;
-    if (lower) [head, number] = [head.toLowerCase(), number.toLowerCase()];
+    // a citation typed all in lower case ("nghị định số 77/2008/nđ-cp"), never with a broken code
+    if (noise && number === target.number && rng.chance(0.03)) [head, number] = [head.toLowerCase(), number.toLowerCase()];
     this.mentions.push({ target, year: withDate ? target.year : null, relation });
     let text = `${head}${number}${written}`;
     if (o.issuer ?? rng.chance(0.8)) text += ` của ${this.issuerPhrase(target)}`;
@@ -168,7 +168,7 @@ export class Composer {
       this.assertions.push({ from: target.number, to: s.parent.number, relation: s.relation ?? 'IMPLEMENTS' });
       return `${joiner}${s.verb} ${this.cite(s.parent, relation, { subject: 'none', noise: false, date: rng.chance(0.5), issuer: rng.chance(0.7) })}`;
     }
-    if (form === 'none' || (form === 'embedded' && !s.parent)) return '';
+    if (form === 'none' || (form === 'embedded' && !s.parent) || target.title) return '';
     const joiner = s.verbal ? ' ' : rng.pick([' về ', ' về việc ']);
     return !s.verbal && rng.chance(0.1) ? `${joiner}“${this.t(s.text)}”` : joiner + this.t(s.text);
   }

@@ -1,6 +1,6 @@
 import { provinces63, type RelationType } from '@vanban/schema';
 import { LAST_DAY, workingDay, ymdOf } from './calendar.js';
-import { buildNational, type NationalCatalog } from './catalog.js';
+import { buildNational, CORE_COUNT, type NationalCatalog } from './catalog.js';
 import { department, districtCommittee, districtPartyCommittee, provincialCommittee, provincialCommittees, unitWord, type Issuer } from './issuers.js';
 import { subjects } from './paragraphs.js';
 import { Rng } from './random.js';
@@ -56,7 +56,7 @@ export class Planner {
     this.stances = provinces63.map((_, p) =>
       this.national.docs.map((doc, k) => {
         const r = Rng.for(seed, 'stance', p, k).next();
-        const [implement, mention] = k < 14 ? [0.72, 0.84] : doc.theme === 'month' ? [0.8, 0.9] : [0.5, 0.7];
+        const [implement, mention] = k < CORE_COUNT ? [0.72, 0.84] : doc.theme === 'month' ? [0.8, 0.9] : [0.5, 0.7];
         return r < implement ? 'implement' : r < mention ? 'mention' : 'none';
       }),
     );
@@ -108,11 +108,14 @@ export class Planner {
     if (kind === 'annual' || !candidates.length) return this.single(this.annual(rng, p, candidates));
     const parent = kind === 'plan' && this.tuPlans[p].length && rng.chance(0.35) ? rng.pick(this.tuPlans[p]) : rng.pick(candidates);
     const ubnd = provincialCommittees(p);
+    const refs: Ref[] = [{ doc: parent, relation: 'IMPLEMENTS' }];
+    const second = rng.pick(candidates);
+    if (second !== parent && rng.chance(0.3)) refs.push({ doc: second, relation: rng.chance(0.5) ? 'IMPLEMENTS' : 'BASED_ON' });
     if (kind === 'report') return this.single(this.make(rng, ubnd, 'BC', 'report', parent.theme, [{ doc: parent, relation: 'REPORTS_ON' }], { lag: 300 }));
     if (kind === 'normative') return this.single(this.normative(rng, p, candidates));
     if (kind === 'decision') return this.single(this.make(rng, ubnd, 'QĐ', 'decision', parent.theme, [{ doc: parent, relation: 'IMPLEMENTS' }], { verb: 'ban hành Kế hoạch triển khai thực hiện' }));
-    if (kind === 'letter') return this.single(this.make(rng, ubnd, 'CV', 'implement', parent.theme, [{ doc: parent, relation: 'IMPLEMENTS' }], { verb: 'triển khai' }));
-    const plan = this.make(rng, ubnd, 'KH', 'implement', parent.theme, [{ doc: parent, relation: 'IMPLEMENTS' }], { verb: rng.pick(['triển khai thực hiện', 'thực hiện', 'triển khai']), twinnable: true });
+    if (kind === 'letter') return this.single(this.make(rng, ubnd, 'CV', 'implement', parent.theme, refs, { verb: 'triển khai' }));
+    const plan = this.make(rng, ubnd, 'KH', 'implement', parent.theme, refs, { verb: rng.pick(['triển khai thực hiện', 'thực hiện', 'triển khai']), twinnable: true });
     return this.single(plan);
   }
 
@@ -131,10 +134,17 @@ export class Planner {
       if (hu) return this.single(this.make(rng, hu, 'KH', 'implement', theme, refs, { verb: 'thực hiện' }));
     }
     const kind = rng.weighted<string>([['dept', 38], ['deptPlan', 8], ['district', 28], ['districtPlan', 10], ['reply', 5], ['cover', 4], ['mention', 3], ['report', 4]]);
-    if (rng.chance(0.25) && national.length) {
+    const add = (doc: DocMeta | undefined, relation: RelationType): void => {
+      if (doc && !refs.some((r) => r.doc === doc)) refs.push({ doc, relation });
+    };
+    // what the provincial document itself carries out, named again ("Tiếp tục thực hiện …")
+    const grand = parent.parents.find((r) => r.relation === 'IMPLEMENTS' || r.relation === 'BASED_ON')?.doc;
+    if (grand?.known && rng.chance(0.35)) add(grand, 'IMPLEMENTS');
+    if (rng.chance(0.4) && national.length) {
       const extra = rng.pick(national);
-      if (extra.day < parent.day && !refs.some((r) => r.doc === extra)) refs.push({ doc: extra, relation: rng.chance(0.7) ? 'IMPLEMENTS' : 'BASED_ON' });
+      if (extra.day < parent.day) add(extra, rng.chance(0.7) ? 'IMPLEMENTS' : 'BASED_ON');
     }
+    if (rng.chance(0.1)) add(this.earlier(rng, this.departmentDocs[p], parent.day + 200), 'CITES');
     if (kind === 'cover' && room >= 2 && parent.issuer.kind === 'ubnd' && parent.parents.length) {
       const cover = this.make(rng, dept(), 'CV', 'cover', theme, [{ doc: parent, relation: 'IMPLEMENTS' }], {});
       const draft = this.draft(rng, p, cover, parent.parents[0].doc);

@@ -49,7 +49,9 @@ function numberLine(c: Composer): string {
 /** Wrap a subject line once, at a space, as typed in the narrow left column. */
 function wrap(text: string, width: number): string {
   if (text.length <= width) return text;
-  const cut = text.lastIndexOf(' ', width);
+  let cut = text.lastIndexOf(' ', width);
+  // a line opening with "- " would read as a list item ("Bộ Lao động\n- Thương binh…")
+  while (cut > 20 && text[cut + 1] === '-') cut = text.lastIndexOf(' ', cut - 1);
   return cut > 20 ? `${text.slice(0, cut)}\n${text.slice(cut + 1)}` : text;
 }
 

@@ -64,8 +64,10 @@ export class Registry {
   readonly docs: DocMeta[] = [];
   private readonly taken = new Set<string>();
 
-  identityKey(number: string, year: number, issuer: Issuer): string {
-    return `${number}|${year}|${issuer.province}|${issuer.district}`;
+  /** Numbers restart every year, Party numbers every term: two documents may not share one in that span. */
+  private spanKey(number: string, day: number, issuer: Issuer): string {
+    const span = issuer.party ? `term${partyTermStart(day, issuer.kind === 'politburo' || issuer.kind === 'secretariat')}` : ymdOf(day).y;
+    return `${number}|${span}|${issuer.province}|${issuer.district}`;
   }
 
   /** Number a new document of `issuer` signed on `day`; `normative` puts the year inside. */
@@ -75,7 +77,7 @@ export class Registry {
     const unit = options.unit ?? (issuer.units.length ? rng.pick(issuer.units) : '');
     for (;;) {
       const number = formatNumber(issuer, typeCode, serial, year, options.normative ?? false, unit);
-      const key = this.identityKey(number, year, issuer);
+      const key = this.spanKey(number, day, issuer);
       if (!this.taken.has(key)) {
         this.taken.add(key);
         return { number, serial };
@@ -85,8 +87,8 @@ export class Registry {
   }
 
   /** Mark an identity fixed in advance (a real number of the catalog) as taken. */
-  reserve(number: string, year: number, issuer: Issuer): void {
-    this.taken.add(this.identityKey(number, year, issuer));
+  reserve(number: string, day: number, issuer: Issuer): void {
+    this.taken.add(this.spanKey(number, day, issuer));
   }
 
   add(meta: Omit<DocMeta, 'idx'>): DocMeta {

@@ -45,8 +45,10 @@ function body(c: Composer, ctx: RenderContext, next?: DocMeta): string {
 /** The text of one file (one document, or a cover letter and its draft) and its gold lines. */
 export function renderFile(docs: DocMeta[], fileIndex: number, ctx: RenderContext, takenPaths: Set<string>): RenderedFile {
   const style = chooseStyle(Rng.for(ctx.seed, 'style', fileIndex));
-  let path = pathFor(docs[0], style.markdown);
-  for (let n = 2; takenPaths.has(path); n++) path = path.replace(/(?:-\d+)?\.(md|txt)$/, `-${n}.$1`);
+  const first = pathFor(docs[0], style.markdown);
+  let path = first;
+  // identities are unique, their slugs almost always (`HĐ` and `HD` fold alike)
+  for (let n = 2; takenPaths.has(path); n++) path = first.replace(/\.(md|txt)$/, `-${n}.$1`);
   takenPaths.add(path);
   const parts: string[] = [];
   const gold: GoldDocument[] = [];

@@ -73,7 +73,7 @@ function basisLines(c: Composer, ctx: RenderContext, refs: Ref[]): string[] {
 function taskItems(c: Composer, extra: Ref[], cites: Ref[], count: number): string[] {
   const { rng, doc } = c;
   const items = rng.sample(tasks[doc.theme], count).map((t) => fill(c, t));
-  if (doc.theme !== 'summer' && rng.chance(0.3)) items.push(...rng.sample(tasks.child, 1).map((t) => c.t(t)));
+  if (doc.theme !== 'summer' && doc.theme !== 'child' && rng.chance(0.3)) items.push(c.t(rng.pick(tasks.child)));
   if (extra.length) items.splice(1, 0, `Tiếp tục thực hiện có hiệu quả ${extra.map((r) => c.cite(r.doc, 'IMPLEMENTS', { subject: 'none' })).join('; ')};`);
   for (const r of cites) items.push(`Các cơ quan, đơn vị tham khảo ${c.cite(r.doc, 'CITES', { subject: 'plain' })} để vận dụng phù hợp với tình hình thực tế;`);
   return items;
@@ -103,7 +103,9 @@ export function plan(c: Composer, ctx: RenderContext): string {
   if (main && rng.chance(0.3) && !main.doc.title) b.add(`${c.issuedOn(main.doc, 'CITES')}. ${situation(c)}`);
   else if (rng.chance(0.6)) b.add(situation(c));
   const items = taskItems(c, extra, refsOf(doc, 'CITES'), rng.int(2, 3));
-  if (main && !main.doc.title && !doc.parents.some((r) => r.doc !== main.doc && r.doc.typeCode === main.doc.typeCode && r.doc.serial === main.doc.serial)) {
+  // "Quyết định 1863" links to the full citation of the same type and serial: only when that is unambiguous
+  const alike = (d: DocMeta) => d !== main?.doc && d.typeCode === main?.doc.typeCode && d.serial === main?.doc.serial;
+  if (main && !main.doc.title && !c.mentions.some((m) => alike(m.target)) && !doc.parents.some((r) => alike(r.doc))) {
     items.push(`Các đơn vị bám sát nội dung ${c.shortRef(main.doc, 'CITES')} để đưa vào chương trình công tác năm;`);
   }
   b.items(items);
@@ -180,8 +182,9 @@ export function report(c: Composer, ctx: RenderContext): string {
   const b = new Blocks(style.markdown);
   const reported = refsOf(doc, 'REPORTS_ON')[0].doc;
   header(c, b);
-  const span = Math.max(1, doc.year - reported.year);
-  title(b, 'Báo cáo', `${span >= 8 ? 'Tổng kết' : 'Sơ kết'} ${String(span).padStart(2, '0')} năm thực hiện ${c.cite(reported, 'REPORTS_ON', { noise: false, subject: 'plain' })}`);
+  const span = doc.year - reported.year;
+  const what = span >= 8 ? `Tổng kết ${span} năm thực hiện` : span >= 2 ? `Sơ kết ${String(span).padStart(2, '0')} năm thực hiện` : `Kết quả thực hiện`;
+  title(b, 'Báo cáo', `${what} ${c.cite(reported, 'REPORTS_ON', { noise: false, subject: 'plain' })}`);
   b.add(`${doc.issuer.self} báo cáo kết quả thực hiện ${c.cite(reported, 'REPORTS_ON', { subject: 'none', date: rng.chance(0.4) })} như sau:`);
   b.strong(['I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO']);
   b.add(!reported.title && rng.chance(0.5) ? `${c.issuedOn(reported, 'CITES')}. ${c.t(objectives[0])}` : c.t(objectives[1]));

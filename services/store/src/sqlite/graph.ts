@@ -12,7 +12,7 @@ export const upwardRelations: readonly RelationType[] = ['IMPLEMENTS', 'BASED_ON
  * hundred chains.
  */
 const distinctEdges = `
-  SELECT e.src, e.dst, e.relation, e.sentence, e.cue, e.asserted_by FROM edges e
+  SELECT e.src, e.dst, e.relation, e.sentence, e.cue, e.asserted_by FROM edge_view e
   WHERE e.asserted_by = coalesce(
     (SELECT x.asserted_by FROM edges x WHERE x.src = e.src AND x.dst = e.dst AND x.relation = e.relation AND x.asserted_by = e.src),
     (SELECT min(x.asserted_by) FROM edges x WHERE x.src = e.src AND x.dst = e.dst AND x.relation = e.relation))`;
@@ -82,7 +82,7 @@ export function implementationsOf(db: Db, root: DocumentRow, relations: readonly
   const rels = inList(relations);
   const incoming = stmt<[string], { src: number; dst: number; relation: RelationType; sentence: string; cue: string | null; asserted_by: number }>(
     db,
-    `SELECT e.src, e.dst, e.relation, e.sentence, e.cue, e.asserted_by FROM edges e
+    `SELECT e.src, e.dst, e.relation, e.sentence, e.cue, e.asserted_by FROM edge_view e
      WHERE e.dst IN (SELECT value FROM json_each(?)) AND e.relation IN (${rels})
      ORDER BY e.src, e.relation != 'IMPLEMENTS', e.asserted_by != e.src, e.asserted_by`,
   );

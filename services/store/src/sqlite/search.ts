@@ -3,6 +3,7 @@ import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { makeSnippet } from './snippet.js';
+import { inflateText } from './text.js';
 import { stmt } from './statements.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -84,7 +85,7 @@ export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
   const sample = total <= FACET_SAMPLE ? null : FACET_SAMPLE;
   const facetIds = sample === null && total <= FACET_SAMPLE ? take(total, 0) : take(FACET_SAMPLE, 0);
   const facets = readFacets(db, facetIds.map((h) => h.rowid));
-  const rows = page_.map((h) => ({ ...stmt<[number], DocumentRow & { text: string | null }>(db, hitSql).get(h.rowid)!, exact: h.exact }));
+  const rows = page_.map((h) => ({ ...hitRow(db, h.rowid), exact: h.exact }));
   const hits: SearchHit[] = rows.map((r) => ({
     ...toDocument(r),
     snippet: makeSnippet(r.text ?? r.subject ?? '', parsed.folded, parsed.exact),
@@ -93,7 +94,14 @@ export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
   return { total, page, pageSize, hits, facets, facetSample: sample };
 }
 
-const hitSql = 'SELECT d.rowid, d.*, substr(fl.text, d.start + 1, d.end - d.start) AS text FROM documents d LEFT JOIN files fl ON fl.path = d.source WHERE d.rowid = ?';
+const hitSql = 'SELECT d.rowid, d.*, fl.text AS blob FROM documents d LEFT JOIN files fl ON fl.path = d.source WHERE d.rowid = ?';
+
+/** A hit's row with its document text (decompressed, sliced to the document's span). */
+function hitRow(db: Db, rowid: number): DocumentRow & { text: string | null } {
+  const r = stmt<[number], DocumentRow & { blob: Buffer | null }>(db, hitSql).get(rowid)!;
+  const text = r.blob && r.start !== null && r.end !== null ? inflateText(r.blob).slice(r.start, r.end) : null;
+  return { ...r, text };
+}
 
 function searchNumber(db: Db, q: { serial: string; year: number | null; codes: string[] }, filter: Filter, page: number, pageSize: number): SearchResult {
   const own = stmt<[string], { rowid: number; number_folded: string }>(db, 'SELECT rowid, number_folded FROM documents WHERE serial = ?')
@@ -117,7 +125,7 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
   const facets = readFacets(db, candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
   const pageRows = candidates.slice((page - 1) * pageSize, page * pageSize);
   const hits: SearchHit[] = pageRows.map((c) => {
-    const r = stmt<[number], DocumentRow & { text: string | null }>(db, hitSql).get(c.rowid)!;
+    const r = hitRow(db, c.rowid);
     return {
       ...toDocument(r),
       snippet: makeSnippet(r.text ?? r.subject ?? '', [q.serial, ...q.codes], null),

@@ -8,6 +8,7 @@ import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { searchDocuments } from './search.js';
+import { inflateText } from './text.js';
 import { ingestFile, isUnchanged } from './write.js';
 
 export type SqliteStore = GraphStore & SearchIndex & { readonly db: Db; readonly path: string };
@@ -55,7 +56,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       edges: (function* () {
         for (const e of db
           .prepare<[], { from: string; to: string; relation: RelationType; assertedBy: string; sentence: string }>(
-            `SELECT s.id AS "from", t.id AS "to", e.relation, a.id AS assertedBy, e.sentence FROM edges e
+            `SELECT s.id AS "from", t.id AS "to", e.relation, a.id AS assertedBy, e.sentence FROM edge_view e
              JOIN documents s ON s.rowid = e.src JOIN documents t ON t.rowid = e.dst JOIN documents a ON a.rowid = e.asserted_by
              ORDER BY s.id, t.id, e.relation, a.id`,
           )
@@ -99,8 +100,8 @@ function lookup(db: Db, number: string, filters: { year?: number; province?: str
 
 function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
   if (!r) return null;
-  const file = r.source ? db.prepare<[string], { text: string; messages: string }>('SELECT text, messages FROM files WHERE path = ?').get(r.source) : undefined;
-  const text = file && r.start !== null && r.end !== null ? file.text.slice(r.start, r.end) : null;
+  const file = r.source ? db.prepare<[string], { text: Buffer; messages: string }>('SELECT text, messages FROM files WHERE path = ?').get(r.source) : undefined;
+  const text = file && r.start !== null && r.end !== null ? inflateText(file.text).slice(r.start, r.end) : null;
   const citations = db
     .prepare<{ doc: number; offset: number }, DocumentDetail["citations"][number]>(
       `SELECT m.kind, m.raw, m.start - @offset AS start, m.end - @offset AS end, m.number, m.year, m.relation, m.sentence, m.cue, m.pin, t.id AS target, m.unresolved
@@ -112,8 +113,8 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
       .prepare<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(sql)
       .all(r.rowid)
       .map((e) => ({ document: toDocument(documentByRowid(db, e.other)!), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.by }));
-  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edges e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src`);
-  const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edges e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
+  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src`);
+  const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
   const assertions = db
     .prepare<[number], DocumentDetail['assertions'][number]>(
       `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, a.sentence,

@@ -13,6 +13,7 @@ import {
 } from '@vanban/schema';
 import type { IngestFileResult } from '../ports.js';
 import { uniqueId } from './ids.js';
+import { deflateText } from './text.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
 import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } from './resolve.js';
@@ -57,7 +58,7 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
   const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
   if (!extraction.ok) {
     if (!previous) {
-      stmt(db, 'INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (?, ?, ?, 0, ?, \'\', ?)').run(
+      stmt(db, 'INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (?, ?, ?, 0, ?, X\'\', ?)').run(
         input.source, hash, input.bytes.length, JSON.stringify(messages), nextSeq(db),
       );
     }
@@ -76,7 +77,7 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
   stmt(db, 
     `INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (@path, @hash, @size, 1, @messages, @text, @seq)
      ON CONFLICT(path) DO UPDATE SET content_hash = @hash, size = @size, ok = 1, messages = @messages, text = @text, ingested_seq = @seq`,
-  ).run({ path: source, hash, size, messages: JSON.stringify(messages), text: extraction.text, seq: nextSeq(db) });
+  ).run({ path: source, hash, size, messages: JSON.stringify(messages), text: deflateText(extraction.text), seq: nextSeq(db) });
 
   const stored: number[] = [];
   const numbers: string[] = [];

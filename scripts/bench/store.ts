@@ -124,27 +124,30 @@ function plainDocuments(): Array<{ id: number; text: string }> {
 async function inProcess(engine: 'minisearch' | 'flexsearch'): Promise<Record<string, number>> {
   const documents = plainDocuments();
   global.gc?.();
-  const heap0 = process.memoryUsage().heapUsed;
-  const rss0 = process.memoryUsage.rss();
+  const heap0 = process.memoryUsage().heapUsed; // with the documents' text already in memory
   const t0 = performance.now();
   let query: (q: string) => unknown;
+  let keep: unknown;
   if (engine === 'minisearch') {
     const { default: MiniSearch } = await import('minisearch');
     const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
     index.addAll(documents);
+    keep = index;
     query = (q) => index.search(q, { combineWith: 'AND' }).slice(0, 10);
   } else {
     const { Index } = (await import('flexsearch')) as unknown as { Index: new (o: object) => { add(id: number, t: string): void; search(q: string, o: object): unknown } };
     const index = new Index({ tokenize: 'strict' });
     for (const d of documents) index.add(d.id, d.text);
+    keep = index;
     query = (q) => index.search(q, { limit: 10 });
   }
   const buildSeconds = (performance.now() - t0) / 1000;
-  documents.length = 0;
   global.gc?.();
-  const heap = process.memoryUsage().heapUsed - heap0;
+  const heap = process.memoryUsage().heapUsed - heap0; // the index alone: the texts are still held
+  const rss0 = 0;
+  void keep;
   const all = latencies(query, [...textQueries, ...numberQueries]);
-  return { buildSeconds, heapBytes: heap, rssBytes: process.memoryUsage.rss() - rss0, searchP50: pct(all, 50), searchP99: pct(all, 99) };
+  return { buildSeconds, heapBytes: heap, rssBytes: process.memoryUsage.rss() - rss0, searchP50: pct(all, 50), searchP99: pct(all, 99), documents: documents.length };
 }
 
 function child(which: string): Record<string, number> {

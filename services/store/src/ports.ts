@@ -72,12 +72,14 @@ export interface SearchHit extends StoredDocument {
 export type Facets = Record<'province' | 'year' | 'type' | 'issuerLevel' | 'topic', Array<{ value: string; count: number }>>;
 
 export interface SearchResult {
+  /** Matching documents, counted up to 2,000 (see `totalIsExact`). */
   total: number;
+  totalIsExact: boolean;
   page: number;
   pageSize: number;
   hits: SearchHit[];
   facets: Facets;
-  /** Facets count the best `facetSample` hits when there are more; null when they count them all. */
+  /** Facets count the newest `facetSample` hits when there are more; null when they count them all. */
   facetSample: number | null;
 }
 

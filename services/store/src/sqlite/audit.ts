@@ -16,24 +16,32 @@ function provinceIn(scheme: 63 | 34, province: string, date: string | null): str
   return provinceAfter2025(province)?.name ?? province;
 }
 
-// Everything below the decree over IMPLEMENTS/BASED_ON (each document once), as one recursive CTE.
-const closureSql = `
+// Everything below the decree over IMPLEMENTS/BASED_ON (each document once, one recursive CTE),
+// aggregated per province in SQL: the count, the earliest date, and only the earliest documents.
+const closure = `
   WITH RECURSIVE down(node) AS (
     SELECT @root
     UNION
     SELECT e.src FROM down JOIN edges e ON e.dst = down.node WHERE e.relation IN ('IMPLEMENTS', 'BASED_ON')
+  )`;
+const perProvince = (source: string): string => `
+  , hits AS (${source}),
+  ranked AS (
+    SELECT h.rowid, h.relation, h.province, count(*) OVER w AS n, min(h.date) OVER w AS first,
+           row_number() OVER (PARTITION BY h.province ORDER BY coalesce(h.date, '9999'), h.id) AS k
+    FROM hits h WINDOW w AS (PARTITION BY h.province)
   )
-  SELECT d.rowid, d.*, coalesce((SELECT relation FROM edges WHERE src = d.rowid AND dst = @root AND relation IN ('IMPLEMENTS', 'BASED_ON') ORDER BY relation DESC LIMIT 1), 'IMPLEMENTS') AS relation
-  FROM down JOIN documents d ON d.rowid = down.node
-  WHERE down.node != @root AND d.province IS NOT NULL`;
+  SELECT d.rowid, d.*, r.relation, r.n, r.first FROM ranked r JOIN documents d ON d.rowid = r.rowid WHERE r.k <= ${AUDIT_DOCUMENTS_PER_PROVINCE}`;
+const closureSql = `${closure}${perProvince(`
+  SELECT d.rowid, d.id, d.province, d.date, NULL AS relation
+  FROM down JOIN documents d ON d.rowid = down.node WHERE down.node != @root AND d.province IS NOT NULL`)}`;
 
 // Documents citing the decree directly with another relation (CITES, REPORTS_ON…): mentioned only.
-const mentionedSql = `
-  SELECT d.rowid, d.*, min(e.relation) AS relation FROM edges e JOIN documents d ON d.rowid = e.src
-  WHERE e.dst = @root AND e.relation NOT IN ('IMPLEMENTS', 'BASED_ON') AND d.province IS NOT NULL
-  GROUP BY d.rowid`;
+const mentionedSql = `WITH m AS (SELECT 1)${perProvince(`
+  SELECT d.rowid, d.id, d.province, d.date, min(e.relation) AS relation FROM edges e JOIN documents d ON d.rowid = e.src
+  WHERE e.dst = @root AND e.relation NOT IN ('IMPLEMENTS', 'BASED_ON') AND d.province IS NOT NULL GROUP BY d.rowid`)}`;
 
-type Row = DocumentRow & { relation: RelationType };
+type Row = DocumentRow & { relation: RelationType; n: number; first: string | null };
 interface Bucket {
   count: number;
   first: string | null;
@@ -46,7 +54,18 @@ interface Bucket {
  * (the earliest ones), the earliest date and the lag in days after the decree.
  */
 export function auditDecree(db: Db, decree: DocumentRow, scheme: 63 | 34 = 63): AuditResult {
-  const evidence = bucket(stmt<{ root: number }, Row>(db, closureSql).iterate({ root: decree.rowid }), scheme);
+  const evidenceRows = stmt<{ root: number }, Row>(db, closureSql).all({ root: decree.rowid });
+  // the relation shown is the document's own edge to the decree when it has one (else it implements a document below it)
+  const direct = new Map(
+    stmt<{ root: number; ids: string }, { src: number; relation: RelationType }>(
+      db,
+      "SELECT src, min(relation) AS relation FROM edges WHERE dst = @root AND relation IN ('IMPLEMENTS', 'BASED_ON') AND src IN (SELECT value FROM json_each(@ids)) GROUP BY src",
+    )
+      .all({ root: decree.rowid, ids: JSON.stringify(evidenceRows.map((r) => r.rowid)) })
+      .map((r) => [r.src, r.relation]),
+  );
+  for (const row of evidenceRows) row.relation = direct.get(row.rowid) ?? 'IMPLEMENTS';
+  const evidence = bucket(evidenceRows, scheme);
   const mentioned = bucket(stmt<{ root: number }, Row>(db, mentionedSql).iterate({ root: decree.rowid }), scheme);
   const decreeDate = decree.date ? Date.parse(decree.date) : null;
   const names = scheme === 63 ? provinces63.map((p) => p.name) : provinces34.map((p) => p.name);
@@ -65,21 +84,26 @@ export function auditDecree(db: Db, decree: DocumentRow, scheme: 63 | 34 = 63): 
   return { decree: toDocument(decree), provinces, scheme };
 }
 
-/** Group rows by province keeping counts, the earliest date and the earliest documents only. */
+/** Merge the per-province rows (several old provinces may map onto one of the 34). */
 function bucket(rows: Iterable<Row>, scheme: 63 | 34): Map<string, Bucket> {
   const out = new Map<string, Bucket>();
+  const counted = new Set<string>();
   for (const row of rows) {
     const province = provinceIn(scheme, row.province!, row.date);
     let b = out.get(province);
     if (!b) out.set(province, (b = { count: 0, first: null, docs: [] }));
-    b.count++;
-    if (row.date && (b.first === null || row.date < b.first)) b.first = row.date;
-    const key = row.date ?? '9999';
-    if (b.docs.length < AUDIT_DOCUMENTS_PER_PROVINCE || key < (b.docs[b.docs.length - 1].date ?? '9999')) {
-      b.docs.push({ ...toDocument(row), relation: row.relation });
-      b.docs.sort((a, c) => (a.date ?? '9999').localeCompare(c.date ?? '9999') || a.id.localeCompare(c.id));
-      if (b.docs.length > AUDIT_DOCUMENTS_PER_PROVINCE) b.docs.pop();
+    // n and first are per original province: add them once per original province
+    const key = `${province}|${row.province}`;
+    if (!counted.has(key)) {
+      counted.add(key);
+      b.count += row.n;
+      if (row.first && (b.first === null || row.first < b.first)) b.first = row.first;
     }
+    b.docs.push({ ...toDocument(row), relation: row.relation });
+  }
+  for (const b of out.values()) {
+    b.docs.sort((a, c) => (a.date ?? '9999').localeCompare(c.date ?? '9999') || a.id.localeCompare(c.id));
+    b.docs.length = Math.min(b.docs.length, AUDIT_DOCUMENTS_PER_PROVINCE);
   }
   return out;
 }

@@ -31,12 +31,13 @@ export function parseQuery(input: string): ParsedQuery {
 
 /**
  * An FTS5 expression for one column that no user input can break: every token is quoted (tokens
- * hold only letters and digits), and consecutive syllables must stand together — Vietnamese words
- * are syllable pairs, so "đuối nước" must not match "đuối" in one place and "nước" in another.
+ * hold only letters and digits). `phrase`: the words in order, side by side; `pairs`: each two
+ * consecutive syllables side by side — Vietnamese words are syllable pairs, so "đuối nước" must
+ * not match "đuối" in one place and "nước" in another.
  */
-export function ftsExpression(column: 'folded' | 'exact', tokens: readonly string[]): string {
+export function ftsExpression(column: 'folded' | 'exact', tokens: readonly string[], mode: 'phrase' | 'pairs' = 'pairs'): string {
   const quoted = tokens.map((t) => t.replace(/"/g, ''));
-  if (quoted.length === 1) return `${column} : "${quoted[0]}"`;
+  if (quoted.length === 1 || mode === 'phrase') return `${column} : "${quoted.join(' ')}"`;
   const pairs: string[] = [];
   for (let k = 0; k + 1 < quoted.length; k++) pairs.push(`${column} : "${quoted[k]} ${quoted[k + 1]}"`);
   return pairs.join(' AND ');

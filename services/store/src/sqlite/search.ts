@@ -33,10 +33,15 @@ const facetSql = `
   UNION ALL SELECT 'issuerLevel', issuer_level, count(*) FROM h WHERE issuer_level IS NOT NULL GROUP BY issuer_level
   UNION ALL SELECT 'topic', j.value, count(*) FROM h, json_each(h.topics) j GROUP BY j.value`;
 
-/** Facets count at most this many hits (the best ranked); `facetSample` says when they are a sample. */
+/** Facets count at most this many hits (the newest); `facetSample` says when they are a sample. */
 export const FACET_SAMPLE = 2000;
 /** Lists with more matches than this are ordered newest first rather than by relevance. */
-export const RANKED_LIMIT = 5000;
+export const RANKED_LIMIT = 200;
+/**
+ * Matches are retrieved and counted up to this many (the newest); `totalIsExact` is false at the
+ * cap. "More than 2,000 letters" is all a reader needs, and it bounds the cost of a common word.
+ */
+export const COUNT_CAP = 2_000;
 
 /**
  * Search: a số ký hiệu finds that document and every document citing it; words search the folded
@@ -48,50 +53,54 @@ export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 10)));
   const parsed = parseQuery(query.q);
   const filter = filterSql(query);
-  if (parsed.kind === 'empty') return { total: 0, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
+  if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
   if (parsed.kind === 'number') return searchNumber(db, parsed, filter, page, pageSize);
 
-  const folded = ftsExpression('folded', parsed.folded);
-  const exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact) : null;
-  // exact-diacritic matches first, then the rest of the folded matches: two ranked FTS lists
-  const lists = exact ? [exact, `(${folded}) NOT (${exact})`] : [folded];
+  // the words as typed, side by side; if nothing has them so, each pair of syllables anywhere
+  let folded = ftsExpression('folded', parsed.folded, 'phrase');
+  let exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'phrase') : null;
+  // One pass over each FTS list (at most COUNT_CAP matches): counts, order, page and facets all come
+  // from these rowids. Exact-diacritic matches first, then the other folded matches; each part by
+  // relevance (bm25) when small, newest first when it has more than RANKED_LIMIT matches, where
+  // scoring every match costs more than it tells.
   const from = filter.sql ? 'documents_fts f JOIN documents d ON d.rowid = f.rowid' : 'documents_fts f';
-  const count = (expr: string): number =>
-    stmt<Record<string, unknown>, { n: number }>(db, `SELECT count(*) AS n FROM ${from} WHERE documents_fts MATCH @expr${filter.sql}`).get({ ...filter.params, expr })!.n;
-  const counts = lists.map(count);
-  // Scoring every match of a very common query costs more than it tells: past RANKED_LIMIT matches
-  // a list is ordered newest first (FTS5 walks rowids backwards without scoring).
-  const order = (k: number): string => (counts[k] > RANKED_LIMIT ? 'f.rowid DESC' : 'f.rank');
-  const ranked = (expr: string, limit: number, offset: number): number[] =>
-    stmt<Record<string, unknown>, { rowid: number }>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY ${order(lists.indexOf(expr))} LIMIT @limit OFFSET @offset`)
-      .all({ ...filter.params, expr, limit, offset })
-      .map((r) => r.rowid);
-  const total = counts.reduce((a, b) => a + b, 0);
-  const take = (limit: number, offset: number): Array<{ rowid: number; exact: boolean }> => {
-    const out: Array<{ rowid: number; exact: boolean }> = [];
-    let skip = offset;
-    lists.forEach((expr, k) => {
-      if (out.length >= limit) return;
-      if (skip >= counts[k]) {
-        skip -= counts[k];
-        return;
-      }
-      for (const rowid of ranked(expr, limit - out.length, skip)) out.push({ rowid, exact: exact !== null && k === 0 });
-      skip = 0;
-    });
-    return out;
-  };
-  const page_ = take(pageSize, (page - 1) * pageSize);
-  const sample = total <= FACET_SAMPLE ? null : FACET_SAMPLE;
-  const facetIds = sample === null && total <= FACET_SAMPLE ? take(total, 0) : take(FACET_SAMPLE, 0);
-  const facets = readFacets(db, facetIds.map((h) => h.rowid));
+  const matches = (expr: string): number[] =>
+    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT ${COUNT_CAP}`)
+      .pluck()
+      .all({ ...filter.params, expr });
+  const byRelevance = (expr: string): number[] =>
+    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
+      .pluck()
+      .all({ ...filter.params, expr });
+  let all = matches(folded);
+  if (!all.length && parsed.folded.length > 2) {
+    folded = ftsExpression('folded', parsed.folded, 'pairs');
+    exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'pairs') : null;
+    all = matches(folded);
+  }
+  const exactList = exact && all.length ? matches(exact) : [];
+  const exactSet = new Set(exactList);
+  // every exact match is a folded match; at the cap, some exact matches may be older than the
+  // newest folded ones retrieved, so the exact list is taken whole, then the other folded matches
+  const total = Math.max(all.length, exactList.length);
+  let ordered: number[];
+  if (total <= RANKED_LIMIT) {
+    const ranked = byRelevance(folded);
+    ordered = [...ranked.filter((r) => exactSet.has(r)), ...ranked.filter((r) => !exactSet.has(r))];
+  } else {
+    ordered = [...exactList, ...all.filter((r) => !exactSet.has(r))];
+  }
+  const page_ = ordered.slice((page - 1) * pageSize, page * pageSize).map((rowid) => ({ rowid, exact: exactSet.has(rowid) }));
+  // facets over every hit, or over the newest FACET_SAMPLE when there are more
+  const sample = total > FACET_SAMPLE ? FACET_SAMPLE : null;
+  const facets = readFacets(db, all.slice(0, FACET_SAMPLE));
   const rows = page_.map((h) => ({ ...hitRow(db, h.rowid), exact: h.exact }));
   const hits: SearchHit[] = rows.map((r) => ({
     ...toDocument(r),
     snippet: makeSnippet(r.text ?? r.subject ?? '', parsed.folded, parsed.exact),
     match: r.exact ? 'exact' : 'folded',
   }));
-  return { total, page, pageSize, hits, facets, facetSample: sample };
+  return { total, totalIsExact: total < COUNT_CAP, page, pageSize, hits, facets, facetSample: sample };
 }
 
 const hitSql = 'SELECT d.rowid, d.*, fl.text AS blob FROM documents d LEFT JOIN files fl ON fl.path = d.source WHERE d.rowid = ?';
@@ -132,7 +141,7 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
       match: ownSet.has(r.rowid) ? 'number' : 'cites-number',
     };
   });
-  return { total, page, pageSize, hits, facets, facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null };
+  return { total, totalIsExact: true, page, pageSize, hits, facets, facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null };
 }
 
 /** Facet counts over the given documents (the hits, or the best of them). */

@@ -2,11 +2,15 @@
  * `pnpm eval`: precision / recall / F1 of citations (number + year), relation accuracy,
  * assertions and header-field accuracy against the team's gold annotations, on the seeds and on
  * the hand-annotated sample of real documents; then a crash-free pass over every real document
- * with per-folder counts. `--verbose` lists every disagreement.
+ * with per-folder counts; then a generated corpus (VANBAN_EVAL_DOCS, default 5,000) scored against
+ * its own gold. `--verbose` lists every disagreement.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { formatScore, generateCorpus, scoreGenerated } from '@vanban/generate';
 import { extractFile } from '@vanban/ingest';
 import { f1, headerFields, loadGold, precision, ratio, recall, scoreGold, type Score } from './score.js';
 
@@ -52,7 +56,20 @@ async function crashFreePass(): Promise<void> {
   console.log(`${total} files, no crash`);
 }
 
+/** Recall and precision at scale: a generated corpus against its own gold (target ≥ 0.99). */
+async function generatedPass(docs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vanban-eval-'));
+  try {
+    await generateCorpus({ docs, outDir: dir, seed: 7 });
+    console.log(`\n## generated corpus: ${docs} documents (seed 7) against its gold.jsonl`);
+    console.log(formatScore(await scoreGenerated(dir)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`corpus: ${corpusDir}`);
 report('seeds (gold/seeds)', await scoreGold(await loadGold('seeds'), corpusDir));
 report('real sample (gold/real)', await scoreGold(await loadGold('real'), corpusDir));
 await crashFreePass();
+await generatedPass(Number(process.env.VANBAN_EVAL_DOCS ?? 5000));

@@ -22,11 +22,12 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   try {
     const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...parseYearRange(o.year), pageSize: limit, page });
     if (o.json) return print(result);
-    process.stdout.write(`${result.total} văn bản khớp "${q}" (trang ${result.page}).\n\n`);
+    process.stdout.write(`${result.totalIsExact ? '' : 'Ít nhất '}${result.total} văn bản khớp "${q}" (trang ${result.page}).\n\n`);
     for (const h of result.hits) {
       process.stdout.write(`${h.id}\n  ${label(h)}  ${h.type ?? ''}${h.subject ? `\n  ${h.subject}` : ''}\n  ${plain(h.snippet)}\n\n`);
     }
     const facet = (name: string, list: Array<{ value: string; count: number }>) => (list.length ? `${name}: ${list.slice(0, 8).map((f) => `${f.value} (${f.count})`).join(', ')}\n` : '');
+    if (result.facetSample) process.stdout.write(`(Thống kê theo ${result.facetSample} văn bản mới nhất)\n`);
     process.stdout.write(facet('Tỉnh', result.facets.province) + facet('Năm', result.facets.year) + facet('Loại', result.facets.type) + facet('Cấp', result.facets.issuerLevel) + facet('Chủ đề', result.facets.topic));
   } finally {
     store.close();

@@ -2,6 +2,7 @@ import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
 import { toDocument, type DocumentRow } from './rows.js';
+import type { FacetIndex } from './facets.js';
 import { makeSnippet } from './snippet.js';
 import { inflateText } from './text.js';
 import { stmt } from './statements.js';
@@ -25,14 +26,6 @@ function filterSql(q: SearchQuery): Filter {
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
-const facetSql = `
-  WITH h AS MATERIALIZED (SELECT d.province, d.year, d.type, d.issuer_level, d.topics FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(?)))
-  SELECT 'province' AS f, province AS v, count(*) AS n FROM h WHERE province IS NOT NULL GROUP BY province
-  UNION ALL SELECT 'year', year, count(*) FROM h WHERE year IS NOT NULL GROUP BY year
-  UNION ALL SELECT 'type', type, count(*) FROM h WHERE type IS NOT NULL GROUP BY type
-  UNION ALL SELECT 'issuerLevel', issuer_level, count(*) FROM h WHERE issuer_level IS NOT NULL GROUP BY issuer_level
-  UNION ALL SELECT 'topic', j.value, count(*) FROM h, json_each(h.topics) j GROUP BY j.value`;
-
 /** Facets count at most this many hits (the newest); `facetSample` says when they are a sample. */
 export const FACET_SAMPLE = 2000;
 /** Lists with more matches than this are ordered newest first rather than by relevance. */
@@ -48,13 +41,13 @@ export const COUNT_CAP = 2_000;
  * text, and when typed with diacritics the documents matching them exactly rank first. Any input
  * gives results or an empty list, never an error.
  */
-export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
+export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetIndex): SearchResult {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 10)));
   const parsed = parseQuery(query.q);
   const filter = filterSql(query);
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
-  if (parsed.kind === 'number') return searchNumber(db, parsed, filter, page, pageSize);
+  if (parsed.kind === 'number') return searchNumber(db, parsed, filter, page, pageSize, facetIndex);
 
   // the words as typed, side by side; if nothing has them so, each pair of syllables anywhere
   let folded = ftsExpression('folded', parsed.folded, 'phrase');
@@ -93,7 +86,7 @@ export function searchDocuments(db: Db, query: SearchQuery): SearchResult {
   const page_ = ordered.slice((page - 1) * pageSize, page * pageSize).map((rowid) => ({ rowid, exact: exactSet.has(rowid) }));
   // facets over every hit, or over the newest FACET_SAMPLE when there are more
   const sample = total > FACET_SAMPLE ? FACET_SAMPLE : null;
-  const facets = readFacets(db, all.slice(0, FACET_SAMPLE));
+  const facets = facetIndex.count(all.slice(0, FACET_SAMPLE));
   const rows = page_.map((h) => ({ ...hitRow(db, h.rowid), exact: h.exact }));
   const hits: SearchHit[] = rows.map((r) => ({
     ...toDocument(r),
@@ -112,7 +105,7 @@ function hitRow(db: Db, rowid: number): DocumentRow & { text: string | null } {
   return { ...r, text };
 }
 
-function searchNumber(db: Db, q: { serial: string; year: number | null; codes: string[] }, filter: Filter, page: number, pageSize: number): SearchResult {
+function searchNumber(db: Db, q: { serial: string; year: number | null; codes: string[] }, filter: Filter, page: number, pageSize: number, facetIndex: FacetIndex): SearchResult {
   const own = stmt<[string], { rowid: number; number_folded: string }>(db, 'SELECT rowid, number_folded FROM documents WHERE serial = ?')
     .all(q.serial)
     .filter((r) => numberMatches(r.number_folded, q))
@@ -131,7 +124,7 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
   ).all({ ...filter.params, ids: JSON.stringify([...own, ...citing]) });
   candidates.sort((a, b) => Number(ownSet.has(b.rowid)) - Number(ownSet.has(a.rowid)) || (b.date ?? '').localeCompare(a.date ?? '') || a.rowid - b.rowid);
   const total = candidates.length;
-  const facets = readFacets(db, candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
+  const facets = facetIndex.count(candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
   const pageRows = candidates.slice((page - 1) * pageSize, page * pageSize);
   const hits: SearchHit[] = pageRows.map((c) => {
     const r = hitRow(db, c.rowid);
@@ -142,17 +135,6 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
     };
   });
   return { total, totalIsExact: true, page, pageSize, hits, facets, facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null };
-}
-
-/** Facet counts over the given documents (the hits, or the best of them). */
-function readFacets(db: Db, rowids: readonly number[]): Facets {
-  const facets = emptyFacets();
-  if (!rowids.length) return facets;
-  for (const row of stmt<[string], { f: string; v: string | number | null; n: number }>(db, facetSql).all(JSON.stringify(rowids))) {
-    facets[row.f as keyof Facets].push({ value: String(row.v), count: row.n });
-  }
-  for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return facets;
 }
 
 function emptyFacets(): Facets {

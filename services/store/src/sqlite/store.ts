@@ -2,6 +2,7 @@ import { foldVietnamese, normalizeNumber, type Message, type RelationType } from
 import type { DocumentDetail, GraphStore, Hop, SearchIndex, StoredDocument, StoreStats } from '../ports.js';
 import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
+import { FacetIndex } from './facets.js';
 import { documentByRowid, implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
@@ -18,13 +19,20 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
   const db = openDatabase(path, options);
   const byId = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?');
   const row = (id: string): DocumentRow | undefined => byId.get(id);
+  const facetIndex = new FacetIndex(db);
 
   const store: SqliteStore = {
     db,
     path,
-    ingestFile: (input) => wrap('ingest', () => ingestFile(db, input)),
+    ingestFile: (input) => {
+      facetIndex.invalidate();
+      return wrap('ingest', () => ingestFile(db, input));
+    },
     isUnchanged: (source, hash) => isUnchanged(db, source, hash),
-    resolve: () => wrap('resolve', () => resolveAll(db)),
+    resolve: () => {
+      facetIndex.invalidate();
+      return wrap('resolve', () => resolveAll(db));
+    },
     getDocument: (id) => {
       const r = row(id);
       return r ? toDocument(r) : null;
@@ -47,7 +55,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       const r = row(id);
       return r ? auditDecree(db, r, options.provinces ?? 63) : null;
     },
-    search: (query) => wrap('search', () => searchDocuments(db, query)),
+    search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
     stats: () => stats(db),
     exportGraph: () => ({
       documents: (function* () {

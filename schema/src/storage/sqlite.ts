@@ -51,12 +51,21 @@ export const sqliteMigrations: readonly string[] = [
   CREATE INDEX documents_source ON documents(source);
   CREATE INDEX documents_province ON documents(province, year);
 
+  -- provenance sentences, stored once however many citations share them (a list under one cue);
+  -- found by a 52-bit hash of the text and compared in full
+  CREATE TABLE sentences (
+    rowid INTEGER PRIMARY KEY,
+    hash INTEGER NOT NULL,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX sentences_hash ON sentences(hash);
+
+  -- the raw citation text is not stored: it is the source text between start and end
   CREATE TABLE mentions (
     rowid INTEGER PRIMARY KEY,
     doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     ord INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    raw TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     number TEXT NOT NULL,
@@ -71,10 +80,11 @@ export const sqliteMigrations: readonly string[] = [
     pin TEXT,
     relation TEXT NOT NULL,
     cue TEXT,
-    sentence TEXT NOT NULL,
+    sentence INTEGER NOT NULL REFERENCES sentences(rowid),
     target INTEGER REFERENCES documents(rowid) ON DELETE SET NULL,
     unresolved TEXT
   );
+  CREATE INDEX mentions_sentence ON mentions(sentence);
   CREATE INDEX mentions_doc ON mentions(doc);
   CREATE INDEX mentions_target ON mentions(target);
   CREATE INDEX mentions_number ON mentions(number);
@@ -109,8 +119,9 @@ export const sqliteMigrations: readonly string[] = [
     PRIMARY KEY (src, dst, relation, asserted_by)
   ) WITHOUT ROWID;
   CREATE VIEW edge_view AS
-    SELECT e.src, e.dst, e.relation, e.asserted_by, e.cue, coalesce(m.sentence, a.sentence, '') AS sentence
-    FROM edges e LEFT JOIN mentions m ON m.rowid = e.mention LEFT JOIN assertions a ON a.rowid = e.assertion;
+    SELECT e.src, e.dst, e.relation, e.asserted_by, e.cue, coalesce(s.text, a.sentence, '') AS sentence
+    FROM edges e LEFT JOIN mentions m ON m.rowid = e.mention LEFT JOIN sentences s ON s.rowid = m.sentence
+    LEFT JOIN assertions a ON a.rowid = e.assertion;
   CREATE INDEX edges_dst ON edges(dst, relation);
   CREATE INDEX edges_asserted_by ON edges(asserted_by);
 

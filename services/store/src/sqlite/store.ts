@@ -112,8 +112,8 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
   const text = file && r.start !== null && r.end !== null ? inflateText(file.text).slice(r.start, r.end) : null;
   const citations = db
     .prepare<{ doc: number; offset: number }, DocumentDetail["citations"][number]>(
-      `SELECT m.kind, m.raw, m.start - @offset AS start, m.end - @offset AS end, m.number, m.year, m.relation, m.sentence, m.cue, m.pin, t.id AS target, m.unresolved
-       FROM mentions m LEFT JOIN documents t ON t.rowid = m.target WHERE m.doc = @doc ORDER BY m.ord`,
+      `SELECT m.kind, '' AS raw, m.start - @offset AS start, m.end - @offset AS end, m.number, m.year, m.relation, s.text AS sentence, m.cue, m.pin, t.id AS target, m.unresolved
+       FROM mentions m JOIN sentences s ON s.rowid = m.sentence LEFT JOIN documents t ON t.rowid = m.target WHERE m.doc = @doc ORDER BY m.ord`,
     )
     .all({ doc: r.rowid, offset: r.start ?? 0 });
   const hops = (sql: string): Hop[] =>
@@ -121,6 +121,7 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
       .prepare<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(sql)
       .all(r.rowid)
       .map((e) => ({ document: toDocument(documentByRowid(db, e.other)!), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.by }));
+  for (const c of citations) c.raw = text ? text.slice(c.start, c.end) : '';
   const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src`);
   const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
   const assertions = db

@@ -110,7 +110,9 @@ function detachDocuments(db: Db, source: string): void {
   for (const { rowid } of rows) {
     stmt(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
     stmt(db, 'DELETE FROM edges WHERE asserted_by = ?').run(rowid);
+    const sentences = stmt<[number], number>(db, 'SELECT DISTINCT sentence FROM mentions WHERE doc = ?').pluck().all(rowid);
     stmt(db, 'DELETE FROM mentions WHERE doc = ?').run(rowid);
+    for (const s of sentences) stmt(db, 'DELETE FROM sentences WHERE rowid = @s AND NOT EXISTS (SELECT 1 FROM mentions WHERE sentence = @s)').run({ s });
     stmt(db, 'DELETE FROM assertions WHERE doc = ?').run(rowid);
     const cited = stmt<[number, number], { one: number }>(db, 'SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
     if (cited) {
@@ -192,15 +194,14 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
 
 function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
   const mention = stmt(db, 
-    `INSERT INTO mentions (doc, ord, kind, raw, start, end, number, serial, number_folded, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
-     VALUES (@doc, @ord, @kind, @raw, @start, @end, @number, @serial, @numberFolded, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
+    `INSERT INTO mentions (doc, ord, kind, start, end, number, serial, number_folded, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
+     VALUES (@doc, @ord, @kind, @start, @end, @number, @serial, @numberFolded, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
   );
   doc.citations.forEach((c, ord) => {
     mention.run({
       doc: rowid,
       ord,
       kind: c.kind,
-      raw: c.raw,
       start: c.start,
       end: c.end,
       number: c.number,
@@ -215,7 +216,7 @@ function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
       pin: c.pin,
       relation: c.relation,
       cue: c.cue,
-      sentence: c.sentence,
+      sentence: sentenceId(db, c.sentence),
     });
   });
   const assertion = stmt(db, 
@@ -225,6 +226,15 @@ function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
   for (const a of doc.assertions) {
     assertion.run({ doc: rowid, fromNumber: a.from.number, fromYear: a.from.year, toNumber: a.to.number, toYear: a.to.year, relation: a.relation, cue: a.cue, sentence: a.sentence, start: a.start, end: a.end });
   }
+}
+
+/** The stored sentence with this text (inserted if new). */
+function sentenceId(db: Db, text: string): number {
+  const hash = parseInt(createHash('sha1').update(text).digest('hex').slice(0, 13), 16);
+  for (const row of stmt<[number], { rowid: number; text: string }>(db, 'SELECT rowid, text FROM sentences WHERE hash = ?').all(hash)) {
+    if (row.text === text) return row.rowid;
+  }
+  return Number(stmt(db, 'INSERT INTO sentences (hash, text) VALUES (?, ?)').run(hash, text).lastInsertRowid);
 }
 
 function shortHash(s: string): string {

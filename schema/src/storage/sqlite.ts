@@ -70,7 +70,6 @@ export const sqliteMigrations: readonly string[] = [
     end INTEGER NOT NULL,
     number TEXT NOT NULL,
     serial TEXT NOT NULL,
-    number_folded TEXT NOT NULL,
     type_code TEXT,
     type TEXT,
     issuer_code TEXT,
@@ -99,11 +98,12 @@ export const sqliteMigrations: readonly string[] = [
     to_year INTEGER,
     relation TEXT NOT NULL,
     cue TEXT NOT NULL,
-    sentence TEXT NOT NULL,
+    sentence INTEGER NOT NULL REFERENCES sentences(rowid),
     start INTEGER NOT NULL,
     end INTEGER NOT NULL
   );
   CREATE INDEX assertions_doc ON assertions(doc);
+  CREATE INDEX assertions_sentence ON assertions(sentence);
 
   -- derived by the resolution pass: citing -> cited (mentions) and asserted relations; the
   -- provenance sentence is the mention's or the assertion's, not stored twice (edges are always
@@ -115,13 +115,12 @@ export const sqliteMigrations: readonly string[] = [
     asserted_by INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
     mention INTEGER,
     assertion INTEGER,
-    cue TEXT,
     PRIMARY KEY (src, dst, relation, asserted_by)
   ) WITHOUT ROWID;
   CREATE VIEW edge_view AS
-    SELECT e.src, e.dst, e.relation, e.asserted_by, e.cue, coalesce(s.text, a.sentence, '') AS sentence
+    SELECT e.src, e.dst, e.relation, e.asserted_by, coalesce(m.cue, a.cue) AS cue, coalesce(s.text, sa.text, '') AS sentence
     FROM edges e LEFT JOIN mentions m ON m.rowid = e.mention LEFT JOIN sentences s ON s.rowid = m.sentence
-    LEFT JOIN assertions a ON a.rowid = e.assertion;
+    LEFT JOIN assertions a ON a.rowid = e.assertion LEFT JOIN sentences sa ON sa.rowid = a.sentence;
   CREATE INDEX edges_dst ON edges(dst, relation);
   CREATE INDEX edges_asserted_by ON edges(asserted_by);
 

@@ -24,7 +24,7 @@ export class ExtractPool {
   constructor(size = Math.max(1, availableParallelism())) {
     for (let k = 0; k < size; k++) {
       // a small old generation keeps each worker's memory in check: extraction holds one file at a time
-      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
       worker.on('message', (m: { id: number; extraction?: FileExtraction; error?: string }) => {
         const job = this.pending.get(m.id);
         if (!job) return;

@@ -130,13 +130,13 @@ export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): Mentio
 export function rebuildEdges(db: Db, docs: readonly number[]): void {
   const drop = stmt<[number]>(db, 'DELETE FROM edges WHERE asserted_by = ?');
   const fromMentions = stmt<[number]>(db, 
-    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, mention, cue)
-     SELECT doc, target, relation, doc, rowid, cue FROM mentions
+    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, mention)
+     SELECT doc, target, relation, doc, rowid FROM mentions
      WHERE doc = ? AND target IS NOT NULL AND target != doc ORDER BY rowid`,
   );
   const fromAssertions = stmt<[number]>(db, 
-    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, assertion, cue)
-     SELECT mf.target, mt.target, a.relation, a.doc, a.rowid, a.cue
+    `INSERT OR IGNORE INTO edges (src, dst, relation, asserted_by, assertion)
+     SELECT mf.target, mt.target, a.relation, a.doc, a.rowid
      FROM assertions a
      JOIN mentions mf ON mf.rowid = (SELECT rowid FROM mentions WHERE doc = a.doc AND number = a.from_number AND target IS NOT NULL AND (a.from_year IS NULL OR year IS NULL OR year = a.from_year) ORDER BY rowid LIMIT 1)
      JOIN mentions mt ON mt.rowid = (SELECT rowid FROM mentions WHERE doc = a.doc AND number = a.to_number AND target IS NOT NULL AND (a.to_year IS NULL OR year IS NULL OR year = a.to_year) ORDER BY rowid LIMIT 1)

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
@@ -112,9 +113,9 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
     .map((r) => r.rowid);
   const ownSet = new Set(own);
   const citing = new Set(
-    stmt<[string], { doc: number; number_folded: string }>(db, 'SELECT doc, number_folded FROM mentions WHERE serial = ?')
+    stmt<[string], { doc: number; number: string }>(db, 'SELECT doc, number FROM mentions WHERE serial = ?')
       .all(q.serial)
-      .filter((r) => numberMatches(r.number_folded, q) && !ownSet.has(r.doc))
+      .filter((r) => numberMatches(foldVietnamese(r.number), q) && !ownSet.has(r.doc))
       .map((r) => r.doc),
   );
   // the document itself first, then the documents citing it, newest first; filters apply to both

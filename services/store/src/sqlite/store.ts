@@ -126,7 +126,7 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
   const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
   const assertions = db
     .prepare<[number], DocumentDetail['assertions'][number]>(
-      `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, a.sentence,
+      `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, (SELECT text FROM sentences WHERE rowid = a.sentence) AS sentence,
         (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.from_number LIMIT 1) AS "from",
         (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.to_number LIMIT 1) AS "to"
        FROM assertions a WHERE a.doc = ? ORDER BY a.rowid`,

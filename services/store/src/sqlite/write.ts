@@ -110,10 +110,12 @@ function detachDocuments(db: Db, source: string): void {
   for (const { rowid } of rows) {
     stmt(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
     stmt(db, 'DELETE FROM edges WHERE asserted_by = ?').run(rowid);
-    const sentences = stmt<[number], number>(db, 'SELECT DISTINCT sentence FROM mentions WHERE doc = ?').pluck().all(rowid);
+    const sentences = stmt<{ doc: number }, number>(db, 'SELECT sentence FROM mentions WHERE doc = @doc UNION SELECT sentence FROM assertions WHERE doc = @doc').pluck().all({ doc: rowid });
     stmt(db, 'DELETE FROM mentions WHERE doc = ?').run(rowid);
-    for (const s of sentences) stmt(db, 'DELETE FROM sentences WHERE rowid = @s AND NOT EXISTS (SELECT 1 FROM mentions WHERE sentence = @s)').run({ s });
     stmt(db, 'DELETE FROM assertions WHERE doc = ?').run(rowid);
+    for (const s of sentences) {
+      stmt(db, 'DELETE FROM sentences WHERE rowid = @s AND NOT EXISTS (SELECT 1 FROM mentions WHERE sentence = @s) AND NOT EXISTS (SELECT 1 FROM assertions WHERE sentence = @s)').run({ s });
+    }
     const cited = stmt<[number, number], { one: number }>(db, 'SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
     if (cited) {
       stmt(db, 
@@ -194,8 +196,8 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
 
 function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
   const mention = stmt(db, 
-    `INSERT INTO mentions (doc, ord, kind, start, end, number, serial, number_folded, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
-     VALUES (@doc, @ord, @kind, @start, @end, @number, @serial, @numberFolded, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
+    `INSERT INTO mentions (doc, ord, kind, start, end, number, serial, type_code, type, issuer_code, issuer, date, year, pin, relation, cue, sentence)
+     VALUES (@doc, @ord, @kind, @start, @end, @number, @serial, @typeCode, @type, @issuerCode, @issuer, @date, @year, @pin, @relation, @cue, @sentence)`,
   );
   doc.citations.forEach((c, ord) => {
     mention.run({
@@ -206,7 +208,6 @@ function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
       end: c.end,
       number: c.number,
       serial: serialOf(c.number),
-      numberFolded: foldVietnamese(c.number),
       typeCode: c.typeCode,
       type: c.type,
       issuerCode: c.issuerCode,
@@ -224,7 +225,7 @@ function insertMentions(db: Db, rowid: number, doc: ExtractedDocument): void {
      VALUES (@doc, @fromNumber, @fromYear, @toNumber, @toYear, @relation, @cue, @sentence, @start, @end)`,
   );
   for (const a of doc.assertions) {
-    assertion.run({ doc: rowid, fromNumber: a.from.number, fromYear: a.from.year, toNumber: a.to.number, toYear: a.to.year, relation: a.relation, cue: a.cue, sentence: a.sentence, start: a.start, end: a.end });
+    assertion.run({ doc: rowid, fromNumber: a.from.number, fromYear: a.from.year, toNumber: a.to.number, toYear: a.to.year, relation: a.relation, cue: a.cue, sentence: sentenceId(db, a.sentence), start: a.start, end: a.end });
   }
 }
 

@@ -25,7 +25,15 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
   const { files, missing } = await expandInputs(paths);
   const store = createSqliteStore(db);
-  const results: IngestFileResult[] = missing.map((source) => ({ source, status: 'failed', documents: 0, citations: 0, messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] }));
+  // counts per status, and the failures in full: a 100,000-file ingest keeps no per-file results
+  const counts = { files: 0, stored: 0, unchanged: 0, replaced: 0 };
+  const failed: IngestSummary['failed'] = missing.map((source) => ({ source, reasons: ['File or folder not found'] }));
+  counts.files = missing.length;
+  const tally = (r: IngestFileResult): void => {
+    counts.files++;
+    if (r.status === 'failed') failed.push({ source: r.source, reasons: r.messages.filter((m) => m.severity === 'error').map((m) => m.reason) });
+    else counts[r.status]++;
+  };
   const progress = options.quiet ? null : new Progress('Nhập văn bản', files.length);
   // Extraction (CPU-bound) runs in worker threads while this thread reads files and writes SQLite;
   // files are stored in input order, each in its own transaction.
@@ -35,8 +43,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     const inFlight: Array<Promise<Prepared>> = [];
     let n = 0;
     const store1 = (p: Prepared): void => {
-      if ('failed' in p) results.push(p.failed);
-      else results.push(store.ingestFile(p));
+      tally('failed' in p ? p.failed : store.ingestFile(p));
       progress?.update(++n, p.source.length > 40 ? `…${p.source.slice(-39)}` : p.source);
     };
     for (const source of files) {
@@ -46,11 +53,8 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     while (inFlight.length) store1(await inFlight.shift()!);
     const stats = store.stats();
     return {
-      files: results.length,
-      stored: results.filter((r) => r.status === 'stored').length,
-      unchanged: results.filter((r) => r.status === 'unchanged').length,
-      replaced: results.filter((r) => r.status === 'replaced').length,
-      failed: results.filter((r) => r.status === 'failed').map((r) => ({ source: r.source, reasons: r.messages.filter((m) => m.severity === 'error').map((m) => m.reason) })),
+      ...counts,
+      failed,
       documents: stats.knownDocuments,
       citations: stats.mentions,
       resolvedPercent: stats.mentions ? Math.round((1000 * stats.resolved) / stats.mentions) / 10 : 100,

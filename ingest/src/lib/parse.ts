@@ -36,11 +36,11 @@ export function toPlainText(text: string, options: { markdown?: boolean } = {}):
   if (!markdown) return { text: unpipeTables(text), toParsed: null, markdown };
   const tree = parser.parse(text) as MdNode;
   const parts: string[] = [];
-  const map: number[] = [];
+  const map = new OffsetBuilder(text.length + 64);
   let last = 0;
   const push = (s: string, at: number): void => {
     parts.push(s);
-    for (let k = 0; k < s.length; k++) map.push(at);
+    map.fill(at, s.length);
   };
   const visit = (node: MdNode): void => {
     const start = node.position?.start.offset ?? last;
@@ -61,17 +61,17 @@ export function toPlainText(text: string, options: { markdown?: boolean } = {}):
     push('\n', Math.max(0, (child.position?.end.offset ?? last) - 1));
   }
   map.push(text.length);
-  return { text: unpipeTables(parts.join('')), toParsed: Int32Array.from(map), markdown };
+  return { text: unpipeTables(parts.join('')), toParsed: map.finish(), markdown };
 }
 
 /**
  * Append `value` (a node's decoded text) mapping each character to its place in
  * `source[start, end)`; skips escapes, character references and line prefixes remark removed.
  */
-function alignInto(value: string, source: string, start: number, end: number, parts: string[], map: number[]): void {
+function alignInto(value: string, source: string, start: number, end: number, parts: string[], map: OffsetBuilder): void {
   parts.push(value);
-  if (source.slice(start, end) === value) {
-    for (let k = 0; k < value.length; k++) map.push(start + k);
+  if (end - start === value.length && source.startsWith(value, start)) {
+    map.range(start, value.length);
     return;
   }
   let j = start;
@@ -98,4 +98,43 @@ function alignInto(value: string, source: string, start: number, end: number, pa
 function unpipeTables(text: string): string {
   if (!text.includes('|')) return text;
   return text.replace(/^[ \t]*\|.*$/gm, (row) => (/^[\s|:\-]+$/.test(row) ? ' '.repeat(row.length) : row.replace(/\|/g, '\n')));
+}
+
+/** A growable Int32Array of offsets (pushing into a number[] and copying was a measurable cost). */
+class OffsetBuilder {
+  private buf: Int32Array;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.buf = new Int32Array(capacity);
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Int32Array(Math.max(this.buf.length * 2, this.length + n));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  push(value: number): void {
+    this.reserve(1);
+    this.buf[this.length++] = value;
+  }
+
+  fill(value: number, n: number): void {
+    this.reserve(n);
+    this.buf.fill(value, this.length, this.length + n);
+    this.length += n;
+  }
+
+  /** start, start + 1, … start + n - 1 */
+  range(start: number, n: number): void {
+    this.reserve(n);
+    for (let k = 0; k < n; k++) this.buf[this.length + k] = start + k;
+    this.length += n;
+  }
+
+  finish(): Int32Array {
+    return this.buf.slice(0, this.length);
+  }
 }

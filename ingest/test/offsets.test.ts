@@ -29,6 +29,10 @@ describe('spans in source coordinates', () => {
     }
   });
 
+  it('reads word-segmentation underscores after an NFD letter', () => {
+    expect(normalizeText('CHỦ_TỊCH'.normalize('NFD')).text).toBe('CHỦ TỊCH');
+  });
+
   it('normalizes Ð (U+00D0), NFD and word-segmentation underscores without moving offsets', () => {
     const source = 'Quyết_định Ðảng';
     const n = normalizeText(source);

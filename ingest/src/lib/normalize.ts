@@ -8,6 +8,8 @@ export interface NormalizedText {
 
 const combining = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 const needsWork = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t]|[\p{L}\d]_[\p{L}\d]/u;
+// characters that may need a change; everything between two of them is copied as one chunk
+const special = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t_]/g;
 
 /**
  * NFC, `Ð`/`ð` (U+00D0/U+00F0, a common mis-encoding of Đ/đ) -> `Đ`/`đ`, word-segmentation
@@ -20,25 +22,41 @@ export function normalizeText(source: string): NormalizedText {
   const parts: string[] = [];
   let outLength = 0;
   const emit = (s: string, from: number): void => {
-    for (let k = 0; k < s.length; k++) map[outLength + k] = from;
+    map.fill(from, outLength, outLength + s.length);
     parts.push(s);
     outLength += s.length;
   };
+  const copy = (from: number, to: number): void => {
+    // plain characters: one slice, offsets one to one
+    for (let k = 0; k < to - from; k++) map[outLength + k] = from + k;
+    parts.push(source.slice(from, to));
+    outLength += to - from;
+  };
   let i = 0;
   while (i < source.length) {
-    let j = i + 1;
-    while (j < source.length && combining.test(source[j])) j++;
+    special.lastIndex = i;
+    const m = special.exec(source);
+    let j = m ? m.index : source.length;
+    // a combining mark belongs to the character before it: start the cluster there
+    if (m && combining.test(m[0]) && j > i) j--;
+    if (j > i) copy(i, j);
+    if (!m) break;
+    i = j;
+    let end = i + 1;
+    while (end < source.length && combining.test(source[end])) end++;
     const ch = source[i];
-    if (j - i > 1) {
-      emit(fixChar(source.slice(i, j).normalize('NFC')), i);
+    if (end - i > 1) {
+      emit(fixChar(source.slice(i, end).normalize('NFC')), i);
     } else if (ch === '\r' || ch === '\u200b' || ch === '\u200c' || ch === '\u200d' || ch === '\ufeff') {
       // dropped
-    } else if (ch === '_' && i > 0 && isWordChar(source[i - 1]) && i + 1 < source.length && isWordChar(source[i + 1])) {
-      emit(' ', i);
+    } else if (ch === '_') {
+      // judge by the normalized character before (an NFD letter ends with a combining mark)
+      const last = parts.length ? parts[parts.length - 1] : '';
+      emit(last && isWordChar(last[last.length - 1]) && end < source.length && isWordChar(source[end]) ? ' ' : '_', i);
     } else {
       emit(fixChar(ch), i);
     }
-    i = j;
+    i = end;
   }
   map[outLength] = source.length;
   return { text: parts.join(''), toSource: map.slice(0, outLength + 1) };

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { extractFile } from '@vanban/ingest';
 import { strongerRelation, type ExtractedDocument, type RelationType } from '@vanban/schema';
 
@@ -132,7 +132,3 @@ export const f1 = (c: Counts): number => {
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
 export const ratio = (x: { correct: number; total: number }): number => (x.total === 0 ? 1 : x.correct / x.total);
-
-export function relativeSource(corpusDir: string, path: string): string {
-  return relative(corpusDir, path);
-}

@@ -33,10 +33,5 @@ export function parseYearRange(value: string | undefined): { yearFrom?: number; 
   return { yearFrom: Number(m[1]), yearTo: Number(m[2] ?? m[1]) };
 }
 
-/** A document as every --json output carries it: at least id, number, year, province, source. */
-export function docJson(d: StoredDocument): StoredDocument {
-  return { ...d };
-}
-
 export const label = (d: StoredDocument): string =>
   `${d.number ?? d.id}${d.year ? ` (${d.year})` : ''}${d.province ? ` — ${d.province}${d.district ? `, ${d.district}` : ''}` : ''}${d.known ? '' : ' [chỉ biết qua trích dẫn]'}`;

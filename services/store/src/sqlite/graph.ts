@@ -116,14 +116,3 @@ export function implementationsOf(db: Db, root: DocumentRow, relations: readonly
   }
   return levels;
 }
-
-/** Documents with an edge of one of `relations` straight to `target`, with the strongest such relation. */
-export function directCiters(db: Db, target: number, relations: readonly RelationType[]): Array<{ doc: StoredDocument; relation: RelationType }> {
-  const rows = db
-    .prepare<[number], DocumentRow & { relation: RelationType }>(
-      `SELECT d.rowid, d.*, e.relation FROM edges e JOIN documents d ON d.rowid = e.src
-       WHERE e.dst = ? AND e.relation IN (${inList(relations)}) GROUP BY d.rowid, e.relation ORDER BY d.rowid`,
-    )
-    .all(target);
-  return rows.map((r) => ({ doc: toDocument(r), relation: r.relation }));
-}

@@ -1,5 +1,5 @@
 import { levelRank, type IssuerLevel, type RelationType } from '@vanban/schema';
-import type { Hop, ImplementationLevel, StoredDocument, TraceResult } from '../ports.js';
+import type { Hop, ImplementationLevel, TraceResult } from '../ports.js';
 import type { Db } from './open.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { stmt } from './statements.js';

@@ -49,6 +49,15 @@ describe('header', () => {
     expect(doc.topics).toContain('đuối nước');
   });
 
+  it('reads a provincial city as a district, and place lines with digits and apostrophes', () => {
+    const city = extractText('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẠC LIÊU\n\nSố: 12/UBND-VX\n\nBạc Liêu, ngày 05 tháng 4 năm 2023\n\nNội dung.', { source: 't' }).documents[0];
+    expect(city).toMatchObject({ province: 'Bạc Liêu', district: 'Bạc Liêu', issuerLevel: 'district' });
+    const q8 = extractText('Số: 3/UBND\n\nQuận 8, ngày 21 tháng 8 năm 2023\n\nNội dung.', { source: 't' }).documents[0];
+    expect(q8).toMatchObject({ date: '2023-08-21', place: 'Quận 8' });
+    const cumgar = extractText("Số: 4/UBND\n\nCư M'gar, ngày 14 tháng 8 năm 2023\n\nNội dung.", { source: 't' }).documents[0];
+    expect(cumgar).toMatchObject({ date: '2023-08-14', place: "Cư M'gar" });
+  });
+
   it('keeps a draft with a blank number and a blank day', () => {
     const [doc] = extractText('Số: /UBND-KGVX\n\nĐắk Lắk, ngày    tháng 02 năm 2020\n\nNội dung.', { source: 't' }).documents;
     expect(doc).toMatchObject({ number: '/UBND-KGVX', draft: true, date: null, year: 2020 });

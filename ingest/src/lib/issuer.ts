@@ -52,6 +52,16 @@ export function locate(text: string): { province: string | null; district: strin
     const kind = m[0].slice(0, m[0].length - m[1].length).trim().toUpperCase();
     const name = m[1].trim();
     const asProvince = /^(?:TỈNH|THÀNH PHỐ|TP)/.test(kind) ? findProvince(name) : undefined;
+    // "THÀNH PHỐ BẠC LIÊU" is the provincial city (a district-level unit) when Bạc Liêu is a tỉnh;
+    // only the centrally-run cities (Hà Nội, Hồ Chí Minh…) are provinces named "thành phố"
+    if (asProvince && !kind.startsWith('TỈNH') && asProvince.kind === 'tỉnh') {
+      const city = findDistricts(`thành phố ${name}`, asProvince.name);
+      if (city.length === 1) {
+        province = asProvince.name;
+        district = city[0].district.name;
+        continue;
+      }
+    }
     if (asProvince) {
       province = asProvince.name;
       provinceNamed = true;

@@ -97,7 +97,7 @@ export interface ImplementationLevel {
 export interface AuditRow {
   province: string;
   status: 'implemented' | 'mentioned' | 'none';
-  /** The earliest documents (at most 20); `documentCount` counts them all. */
+  /** The earliest documents (at most 10); `documentCount` counts them all. */
   documents: Array<StoredDocument & { relation: RelationType }>;
   documentCount: number;
   firstDate: string | null;

@@ -14,6 +14,8 @@ export class FacetIndex {
   private type = new Int32Array(0);
   private level = new Int32Array(0);
   private topics = new Int32Array(0);
+  /** yyyymmdd of each document's date, 0 when unknown */
+  private dates = new Int32Array(0);
   private readonly names = { province: [] as string[], type: [] as string[], level: [] as string[], topic: [] as string[] };
 
   constructor(private readonly db: Db) {}
@@ -47,7 +49,14 @@ export class FacetIndex {
     };
   }
 
-  private ensure(): void {
+  /** Province name and date (yyyymmdd, 0 unknown) of a document, from memory. */
+  provinceAndDate(rowid: number): { province: string | null; date: number } {
+    const p = rowid < this.province.length ? this.province[rowid] : -1;
+    return { province: p >= 0 ? this.names.province[p] : null, date: rowid < this.dates.length ? this.dates[rowid] : 0 };
+  }
+
+  /** Make sure the arrays describe the database as it is now. */
+  ensure(): void {
     const version = `${this.db.pragma('data_version', { simple: true })}:${this.generation}`;
     if (version === this.built) return;
     const max = (this.db.prepare('SELECT max(rowid) AS m FROM documents').get() as { m: number | null }).m ?? 0;
@@ -56,6 +65,7 @@ export class FacetIndex {
     this.type = new Int32Array(max + 1).fill(-1);
     this.level = new Int32Array(max + 1).fill(-1);
     this.topics = new Int32Array(max + 1);
+    this.dates = new Int32Array(max + 1);
     const ids = { province: new Map<string, number>(), type: new Map<string, number>(), level: new Map<string, number>(), topic: new Map<string, number>() };
     const id = (kind: keyof typeof ids, value: string): number => {
       let k = ids[kind].get(value);
@@ -66,8 +76,11 @@ export class FacetIndex {
       return k;
     };
     for (const kind of Object.keys(this.names) as Array<keyof typeof this.names>) this.names[kind].length = 0;
-    const rows = this.db.prepare('SELECT rowid, province, year, type, issuer_level, topics FROM documents').raw().iterate() as Iterable<[number, string | null, number | null, string | null, string | null, string]>;
-    for (const [r, province, year, type, level, topics] of rows) {
+    const rows = this.db.prepare('SELECT rowid, province, year, type, issuer_level, topics, date FROM documents').raw().iterate() as Iterable<
+      [number, string | null, number | null, string | null, string | null, string, string | null]
+    >;
+    for (const [r, province, year, type, level, topics, date] of rows) {
+      if (date) this.dates[r] = Number(date.replace(/-/g, ''));
       if (province) this.province[r] = id('province', province);
       if (year) this.year[r] = year;
       if (type) this.type[r] = id('type', type);

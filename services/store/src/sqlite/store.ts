@@ -53,7 +53,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     },
     audit: (id, options = {}) => {
       const r = row(id);
-      return r ? auditDecree(db, r, options.provinces ?? 63) : null;
+      return r ? auditDecree(db, r, options.provinces ?? 63, facetIndex) : null;
     },
     search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
     stats: () => stats(db),

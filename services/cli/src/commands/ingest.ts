@@ -67,7 +67,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
   }
 }
 
-const WINDOW = 16;
+const WINDOW = 8;
 const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
 type Prepared = ({ source: string; bytes: Uint8Array; hash: string; extraction?: FileExtraction }) | { source: string; failed: IngestFileResult };

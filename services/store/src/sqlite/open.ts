@@ -20,7 +20,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -32768');
+  db.pragma('cache_size = -16384');
   if (!options.readonly) migrate(db);
   return db;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractText, normalizeText, toPlainText } from '../src/index.js';
 
@@ -27,6 +28,20 @@ describe('spans in source coordinates', () => {
       const at = p.toParsed ? p.toParsed[i] : i;
       expect(n.text[at]).toBe(ch);
     }
+  });
+
+  it('gives NFC for any Vietnamese text, composed or decomposed (the fast path is safe)', () => {
+    const letters = [...'aăâeêioôơuưyđAĂÂĐEÊOÔƠƯ bcdghklmnpqrstvx0123456789.,;:-/()ĐÐð'];
+    const marks = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0306', '\u0302', '\u031b'];
+    const piece = fc.tuple(fc.constantFrom(...letters), fc.constantFrom(...marks)).map(([l, m]) => l + m);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.boolean(), (pieces, decompose) => {
+        const s = decompose ? pieces.join('').normalize('NFD') : pieces.join('');
+        const expected = s.normalize('NFC').replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111');
+        expect(normalizeText(s).text).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads word-segmentation underscores after an NFD letter', () => {

@@ -7,7 +7,11 @@ export interface NormalizedText {
 }
 
 const combining = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
-const needsWork = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t]|[\p{L}\d]_[\p{L}\d]/u;
+// Text without combining marks is already NFC except for the few characters NFC itself replaces
+// (singleton decompositions such as U+212B ANGSTROM SIGN, CJK compatibility ideographs) and Hangul
+// jamo; those are listed too, so clean text skips a whole-text normalize() call.
+const needsWork =
+  /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\uf900-\ufaff\u1100-\u11ff\u0590-\u08ff\u0900-\u0dff\u3099\u309a]|[\p{L}\d]_[\p{L}\d]/u;
 // characters that may need a change; everything between two of them is copied as one chunk
 const special = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t_]/g;
 
@@ -17,7 +21,7 @@ const special = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00
  * Keeps a map back to the source so spans land on the original characters.
  */
 export function normalizeText(source: string): NormalizedText {
-  if (!needsWork.test(source) && source.normalize('NFC') === source) return { text: source, toSource: null };
+  if (!needsWork.test(source)) return { text: source, toSource: null };
   const map = new Int32Array(source.length * 2 + 1);
   const parts: string[] = [];
   let outLength = 0;

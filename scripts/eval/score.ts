@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { precision, recall, type Counts } from '@vanban/generate';
 import { extractFile } from '@vanban/ingest';
 import { strongerRelation, type ExtractedDocument, type RelationType } from '@vanban/schema';
 
@@ -17,11 +18,8 @@ export interface GoldFile {
 export const headerFields = ['number', 'typeCode', 'date', 'year', 'issuerLevel', 'province', 'district', 'signer'] as const;
 export type HeaderField = (typeof headerFields)[number];
 
-export interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
+// one definition of the measures, shared with the generated-corpus scorer
+export { precision, recall, ratio, type Counts } from '@vanban/generate';
 
 export interface Score {
   files: number;
@@ -124,11 +122,8 @@ export async function scoreGold(gold: GoldFile[], corpusDir: string): Promise<Sc
   return score;
 }
 
-export const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
-export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
 export const f1 = (c: Counts): number => {
   const p = precision(c);
   const r = recall(c);
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
-export const ratio = (x: { correct: number; total: number }): number => (x.total === 0 ? 1 : x.correct / x.total);

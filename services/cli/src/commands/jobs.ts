@@ -1,10 +1,25 @@
-import type { Hop, SearchResult, StoredDocument } from '@vanban/store';
+import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
 
 interface Common {
   db: string;
   json?: boolean;
+}
+
+interface RefOptions {
+  year?: string;
+  province?: string;
+}
+
+/** Open the database, find the one document `ref` names (id or number + --year/--province), run the job, close. */
+function withDocument(ref: string, o: Common & RefOptions, job: (store: SqliteStore, doc: StoredDocument) => void): void {
+  const store = openExisting(o.db);
+  try {
+    job(store, resolveRef(store, ref, { year: parseYear(o.year), province: o.province }));
+  } finally {
+    store.close();
+  }
 }
 
 const print = (value: unknown): void => {
@@ -34,10 +49,8 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   }
 }
 
-export function runTrace(ref: string, o: Common & { year?: string; province?: string }): void {
-  const store = openExisting(o.db);
-  try {
-    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+export function runTrace(ref: string, o: Common & RefOptions): void {
+  withDocument(ref, o, (store, doc) => {
     const result = store.trace(doc.id)!;
     if (o.json) return print({ document: result.document, chains: result.chains.map((c) => c.map(flatHop)) });
     process.stdout.write(`Truy vết ${label(result.document)}: ${result.chains.length} chuỗi lên văn bản gốc.\n`);
@@ -45,15 +58,11 @@ export function runTrace(ref: string, o: Common & { year?: string; province?: st
       process.stdout.write(`\n${k + 1}. ${[result.document.number ?? result.document.id, ...chain.map((h) => `[${h.relation}] ${label(h.document)}`)].join('\n   → ')}\n`);
       for (const h of chain) process.stdout.write(`     « ${h.sentence.slice(0, 220)} » (${h.assertedBy})\n`);
     });
-  } finally {
-    store.close();
-  }
+  });
 }
 
-export function runImplementations(ref: string, o: Common & { year?: string; province?: string }): void {
-  const store = openExisting(o.db);
-  try {
-    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+export function runImplementations(ref: string, o: Common & RefOptions): void {
+  withDocument(ref, o, (store, doc) => {
     const levels = store.implementations(doc.id)!;
     if (o.json) return print({ document: doc, levels: levels.map((l) => ({ depth: l.depth, documents: l.documents.map((h) => ({ ...flatHop(h), parent: h.parent })) })) });
     process.stdout.write(`Văn bản thực hiện ${label(doc)}:\n`);
@@ -62,17 +71,13 @@ export function runImplementations(ref: string, o: Common & { year?: string; pro
       for (const h of l.documents) process.stdout.write(`  [${h.relation}] ${label(h.document)}  ← ${h.parent}\n`);
     }
     if (!levels.length) process.stdout.write('  (chưa có văn bản nào)\n');
-  } finally {
-    store.close();
-  }
+  });
 }
 
-export function runAudit(ref: string, o: Common & { year?: string; province?: string; provinces?: string }): void {
+export function runAudit(ref: string, o: Common & RefOptions & { provinces?: string }): void {
   const scheme = o.provinces === undefined ? 63 : Number(o.provinces);
   if (scheme !== 63 && scheme !== 34) throw new UsageError('--provinces phải là 63 (trước 1/7/2025) hoặc 34 (sau)');
-  const store = openExisting(o.db);
-  try {
-    const doc = resolveRef(store, ref, { year: parseYear(o.year), province: o.province });
+  withDocument(ref, o, (store, doc) => {
     const result = store.audit(doc.id, { provinces: scheme })!;
     if (o.json) return print(result);
     const names = { implemented: 'đã thực hiện', mentioned: 'chỉ nhắc đến', none: 'chưa có' } as const;
@@ -83,9 +88,7 @@ export function runAudit(ref: string, o: Common & { year?: string; province?: st
       process.stdout.write(`${p.province.padEnd(22)} ${names[p.status].padEnd(14)} ${p.firstDate ?? '—'}  ${p.lagDays === null ? '' : `sau ${p.lagDays} ngày`}  ${p.documents.map((d) => d.number ?? d.id).join(', ')}\n`);
     }
     process.stdout.write(`\nChưa có: ${result.provinces.filter((p) => p.status === 'none').map((p) => p.province).join(', ') || '—'}\n`);
-  } finally {
-    store.close();
-  }
+  });
 }
 
 export function runLookup(number: string, o: Common & { year?: string; province?: string }): number {
@@ -141,4 +144,3 @@ export function runResolve(o: Common): void {
   }
 }
 
-export type { StoredDocument };

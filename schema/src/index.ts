@@ -10,3 +10,6 @@ export * from './text/fold.js';
 export * from './gazetteer.js';
 export * from './jurisdiction.js';
 export * from './storage/sqlite.js';
+export * from './api.js';
+export * from './api-requests.js';
+export * from './vocabulary/labels.js';

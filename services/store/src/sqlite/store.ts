@@ -37,6 +37,8 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       const r = row(id);
       return r ? toDocument(r) : null;
     },
+    documentsFromSource: (source) =>
+      db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE source = ? ORDER BY start, rowid').all(source).map(toDocument),
     describe: (id) => wrap('describe', () => describe(db, row(id))),
     find: (ref, filters = {}) => {
       const direct = row(ref);
@@ -57,6 +59,14 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     },
     search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
     stats: () => stats(db),
+    checkHealth: async () => {
+      try {
+        db.prepare('SELECT 1 FROM meta LIMIT 1').get();
+        return [{ backend: 'sqlite', ok: true }];
+      } catch (error) {
+        return [{ backend: 'sqlite', ok: false, error: (error as Error).message }];
+      }
+    },
     exportGraph: () => ({
       documents: (function* () {
         for (const r of db.prepare<[], DocumentRow>('SELECT rowid, * FROM documents ORDER BY id').iterate()) yield toDocument(r);

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ExtractedDocumentSchema, MessageSchema } from './records.js';
+import { IngestFileResultSchema, StoredDocumentSchema } from './api.js';
+
+/** Requests the HTTP API accepts, with their limits: one definition for validation and OpenAPI. */
+
+export const MAX_QUERY_LENGTH = 300;
+export const MAX_PAGE = 100;
+export const MAX_PAGE_SIZE = 50;
+export const MAX_EXTRACT_BYTES = 1_000_000;
+
+const year = z.coerce.number().int().min(1945).max(2100);
+const filterText = z.string().trim().min(1).max(200);
+
+export const SearchQuerystringSchema = z.object({
+  q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).describe('words with or without diacritics, or a số ký hiệu such as 1863/QĐ-TTg or "qd 1863"'),
+  province: filterText.optional(),
+  yearFrom: year.optional(),
+  yearTo: year.optional(),
+  type: filterText.optional().describe('type code (KH) or name (Kế hoạch)'),
+  issuerLevel: filterText.optional(),
+  topic: filterText.optional(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
+});
+export type SearchQuerystring = z.infer<typeof SearchQuerystringSchema>;
+
+export const DocumentParamsSchema = z.object({
+  id: z.string().min(1).max(200).describe('document id (slug), e.g. 20-ct-tw-2012'),
+});
+
+/** A document named by id or by số ký hiệu, narrowed by year and province when the number is shared. */
+export const DocumentRefQuerystringSchema = z.object({
+  number: z.string().trim().min(1, 'number must not be empty').max(200).describe('id or số ký hiệu, e.g. 20-CT/TW'),
+  year: year.optional(),
+  province: filterText.optional(),
+});
+
+export const AuditQuerystringSchema = DocumentRefQuerystringSchema.extend({
+  provinces: z.enum(['63', '34']).default('63').describe('63 provinces before 1 July 2025, or the 34 after'),
+  format: z.enum(['json', 'csv']).optional().describe('csv also when the request sends Accept: text/csv'),
+});
+
+export const ImplementationsQuerystringSchema = z.object({
+  maxDepth: z.coerce.number().int().min(1).max(10).default(6),
+});
+
+export const LookupResultSchema = z.object({ number: z.string(), documents: z.array(StoredDocumentSchema) });
+
+export const ExtractBodySchema = z.object({
+  text: z.string().min(1, 'text must not be empty').describe(`the document text, at most ${MAX_EXTRACT_BYTES.toLocaleString('en')} bytes of UTF-8`),
+  markdown: z.boolean().optional().describe('parse as markdown (default: guessed)'),
+  source: z.string().max(300).optional().describe('a name to report the text under'),
+});
+
+export const ExtractResponseSchema = z.object({
+  documents: z.array(ExtractedDocumentSchema),
+  messages: z.array(MessageSchema),
+});
+
+export const UploadResponseSchema = z.object({
+  files: z.array(
+    IngestFileResultSchema.extend({
+      name: z.string().describe('the uploaded file name'),
+      ids: z.array(z.string()).describe('documents stored from this file'),
+    }),
+  ),
+  resolve: z.object({ mentions: z.number().int(), resolved: z.number().int(), edges: z.number().int() }).nullable(),
+});
+
+export const ApiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
+  field: z.string().optional().describe('the request field at fault, e.g. querystring.q'),
+  requestId: z.string(),
+  candidates: z.array(StoredDocumentSchema).optional().describe('when a number names several documents'),
+});
+
+export const HealthSchema = z.object({ status: z.literal('ok') });
+export const ReadySchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  backends: z.array(z.object({ backend: z.string(), ok: z.boolean(), error: z.string().optional() })),
+});

@@ -1,0 +1,54 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { GraphStore, SearchIndex } from '@vanban/store';
+import { errorsPlugin } from './plugins/errors.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { storePlugin } from './plugins/store.js';
+import { webPlugin } from './plugins/web.js';
+import { auditRoutes } from './routes/audit.js';
+import { documentRoutes } from './routes/documents.js';
+import { extractRoutes } from './routes/extract.js';
+import { healthRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
+import { uploadRoutes } from './routes/upload.js';
+import { vocabularyRoutes } from './routes/vocabulary.js';
+
+export interface AppOptions {
+  store: GraphStore & SearchIndex;
+  /** Close the store when the app closes (the server owns it; tests may not). */
+  closeStore?: boolean;
+  /** Key required to upload (`VANBAN_API_KEY`); without it uploads answer 401. */
+  apiKey?: string;
+  /** Requests per minute per client on the expensive routes (audit, extract, upload). */
+  rateLimitPerMinute?: number;
+  /** Largest uploaded file, in bytes. */
+  uploadLimitBytes?: number;
+  /** Serve the web UI at / (default true). */
+  web?: boolean;
+  /** Fastify's own options (logger, timeouts, request ids). */
+  fastify?: FastifyServerOptions;
+}
+
+export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider>(): FastifyInstance };
+
+/** The Vanban HTTP API and web UI over a store. `server.ts` listens; tests use `inject`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ requestIdHeader: 'x-request-id', ...options.fastify });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorsPlugin);
+  await app.register(storePlugin, { store: options.store, closeStore: options.closeStore ?? false });
+  await app.register(rateLimitPlugin, { perMinute: options.rateLimitPerMinute ?? 60 });
+  await app.register(openapiPlugin);
+  await app.register(healthRoutes);
+  await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(vocabularyRoutes, { prefix: '/api' });
+  await app.register(extractRoutes, { prefix: '/api' });
+  await app.register(uploadRoutes, { prefix: '/api', apiKey: options.apiKey, uploadLimitBytes: options.uploadLimitBytes ?? 20 * 1024 * 1024 });
+  if (options.web ?? true) await app.register(webPlugin);
+  return app;
+}

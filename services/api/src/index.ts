@@ -1,0 +1,3 @@
+export { buildApp, type AppOptions } from './app.js';
+export { startServer, type ServerOptions } from './server.js';
+export { readConfig, type Config } from './config.js';

@@ -1,0 +1,54 @@
+import type { FastifyError } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+/** An error the client caused, with the field at fault: sent as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extra: { field?: string; candidates?: unknown[] } = {},
+  ) {
+    super(message);
+  }
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  406: 'Not Acceptable',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+};
+
+/**
+ * One error shape for every route: `{ statusCode, error, message, field?, requestId }`.
+ * 4xx messages pass through (they describe the request); 5xx send a generic message with the
+ * request id, and the real error goes to the log only — never a stack trace or SQL to the client.
+ */
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const first = error.validation[0];
+        const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const field = [error.validationContext, path].filter(Boolean).join('.');
+        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field || 'request'}: ${first.message}`, field, requestId: request.id });
+      }
+      const status = error instanceof ApiError ? error.statusCode : (error.statusCode ?? 500);
+      if (status >= 500 || isResponseSerializationError(error)) {
+        request.log.error({ err: error }, 'request failed');
+        return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: `Something went wrong on our side; quote request id ${request.id} when reporting it`, requestId: request.id });
+      }
+      const extra = error instanceof ApiError ? error.extra : {};
+      if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+      return reply.code(status).send({ statusCode: status, error: reasons[status] ?? 'Error', message: error.message, ...extra, requestId: request.id });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+    });
+  },
+  { name: 'vanban-errors' },
+);

@@ -1,0 +1,59 @@
+import { basename } from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ApiErrorSchema, UploadResponseSchema } from '@vanban/schema';
+import { hasValidKey } from '../api-key.js';
+import { ApiError } from '../plugins/errors.js';
+import { expensive } from '../plugins/rate-limit.js';
+
+const MAX_FILES = 50;
+
+/** A safe stored name for an uploaded file: its base name, nothing that could climb out of `upload/`. */
+const sourceName = (filename: string): string => `upload/${basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'unnamed.txt'}`;
+
+/**
+ * POST /api/documents: multipart upload of one or more .md/.txt files to ingest, with the API key.
+ * Every file is read first (a file over the limit fails the request with 413 before anything is
+ * stored), then each is stored in its own transaction — a bad file is reported and the others are
+ * stored — and one resolution pass links the new citations.
+ */
+export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitBytes: number }> = async (app, { apiKey, uploadLimitBytes }) => {
+  await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: MAX_FILES, fields: 10, fieldSize: 1024 } });
+
+  app.withTypeProvider<ZodTypeProvider>().post('/documents', {
+    config: expensive,
+    schema: {
+      summary: `Upload files (multipart, field "files", at most ${MAX_FILES}, each ≤ ${uploadLimitBytes} bytes) to ingest; needs the API key`,
+      tags: ['documents'],
+      consumes: ['multipart/form-data'],
+      security: [{ apiKey: [] }],
+      response: { 200: UploadResponseSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 413: ApiErrorSchema, 415: ApiErrorSchema, 429: ApiErrorSchema },
+    },
+    preValidation: async (request) => {
+      if (!apiKey) throw new ApiError(401, 'Uploads are disabled: the server has no VANBAN_API_KEY');
+      if (!hasValidKey(request, apiKey)) throw new ApiError(401, 'A valid API key is required (x-api-key header or Authorization: Bearer)');
+      if (!request.isMultipart()) throw new ApiError(415, 'Send the files as multipart/form-data', { field: 'body' });
+    },
+    handler: async (request) => {
+      const received: Array<{ name: string; bytes: Buffer }> = [];
+      for await (const part of request.files()) received.push({ name: part.filename, bytes: await part.toBuffer() });
+      if (!received.length) throw new ApiError(400, 'No file in the upload', { field: 'body.files' });
+      const files = [];
+      for (const { name, bytes } of received) {
+        const source = sourceName(name);
+        try {
+          const result = await app.store.ingestFile({ source, bytes });
+          const ids = result.status === 'failed' ? [] : (await app.store.documentsFromSource(source)).map((d) => d.id);
+          files.push({ ...result, name, ids });
+        } catch (error) {
+          request.log.error({ err: error, source }, 'upload failed to store');
+          files.push({ source, name, status: 'failed' as const, documents: 0, citations: 0, ids: [], messages: [{ reason: `Could not store the file (request id ${request.id})`, ruleId: 'store:failed', line: null, column: null, severity: 'error' as const }] });
+        }
+      }
+      const changed = files.some((f) => f.status === 'stored' || f.status === 'replaced');
+      const summary = changed ? await app.store.resolve() : null;
+      return { files, resolve: summary && { mentions: summary.mentions, resolved: summary.resolved, edges: summary.edges } };
+    },
+  });
+};

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditStatusLabels, issuerLevelLabels, provinces34, provinces63, relationLabels, topics } from '@vanban/schema';
+
+const labels = z.record(z.string(), z.string());
+const VocabularySchema = z.object({
+  relations: labels,
+  issuerLevels: labels,
+  auditStatuses: labels,
+  topics: z.array(z.string()),
+  provinces63: z.array(z.string()),
+  provinces34: z.array(z.string()),
+});
+
+/** GET /api/vocabulary: the Vietnamese labels of codes the API returns, for the web UI and other clients. */
+export const vocabularyRoutes: FastifyPluginAsync = async (app) => {
+  const body = {
+    relations: relationLabels,
+    issuerLevels: issuerLevelLabels,
+    auditStatuses: auditStatusLabels,
+    topics: topics.map((t) => t.label),
+    provinces63: provinces63.map((p) => p.name),
+    provinces34: provinces34.map((p) => p.name),
+  };
+  app.withTypeProvider<ZodTypeProvider>().get('/vocabulary', {
+    schema: { summary: 'Vietnamese labels for relation, issuer-level and audit-status codes; topics; provinces', tags: ['vocabulary'], response: { 200: VocabularySchema } },
+    handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=600').send(body),
+  });
+};

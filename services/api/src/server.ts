@@ -1,0 +1,44 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import { createSqliteStore } from '@vanban/store';
+import { buildApp } from './app.js';
+
+export interface ServerOptions {
+  db: string;
+  host: string;
+  port: number;
+  apiKey?: string;
+  logLevel?: string;
+  rateLimitPerMinute?: number;
+  /** Called once listening, with the URL (the CLI prints it for staff). */
+  onListening?: (url: string) => void;
+}
+
+/**
+ * Open the store, listen, and shut down gracefully on SIGTERM/SIGINT: stop accepting
+ * connections, let requests in flight finish (up to 10 s), close the store.
+ */
+export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
+  const store = createSqliteStore(options.db);
+  const app = await buildApp({
+    store,
+    closeStore: true,
+    apiKey: options.apiKey,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    fastify: {
+      logger: { level: options.logLevel ?? 'info', redact: ['req.headers["x-api-key"]', 'req.headers.authorization'] },
+      connectionTimeout: 60_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 10_000,
+      return503OnClosing: true,
+    },
+  });
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  const address = await app.listen({ host: options.host, port: options.port });
+  options.onListening?.(address.replace('://127.0.0.1', '://localhost'));
+  return app;
+}

@@ -144,5 +144,6 @@ export const IngestFileResultSchema = z.object({
   documents: z.number().int(),
   citations: z.number().int(),
   messages: z.array(MessageSchema),
+  duplicateOf: z.string().optional().describe('the stored file with the same content, when this one was not stored again'),
 });
 export type IngestFileResult = z.infer<typeof IngestFileResultSchema>;

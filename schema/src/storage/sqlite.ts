@@ -134,4 +134,6 @@ export const sqliteMigrations: readonly string[] = [
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // v2: the same content stored under another path is found by its hash (a file is stored once)
+  `CREATE INDEX files_content_hash ON files(content_hash);`,
 ];

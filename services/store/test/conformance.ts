@@ -145,6 +145,20 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       store.close();
     });
 
+    it('the same content under another path (a copy, a re-upload) is stored once', () => {
+      const store = makeStore();
+      const bytes = enc(letter({ number: '9/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));
+      store.ingestFile({ source: 'a/9.txt', bytes });
+      const before = store.stats();
+      const copy = store.ingestFile({ source: 'b/copy-of-9.txt', bytes });
+      expect(copy).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt', documents: 1, citations: 1 });
+      expect(copy.messages[0].ruleId).toBe('store:duplicate');
+      expect(store.stats()).toEqual(before);
+      expect(store.documentsFromSource('a/9.txt').map((d) => d.id)).toEqual(['9-kh-ubnd-2020-bac-giang']);
+      expect(store.documentsFromSource('b/copy-of-9.txt')).toEqual([]);
+      store.close();
+    });
+
     it('a bad file never loses what was stored before', () => {
       const store = makeStore();
       const good = enc(letter({ number: '8/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));

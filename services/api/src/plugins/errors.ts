@@ -42,7 +42,7 @@ export const errorsPlugin = fp(
         request.log.error({ err: error }, 'request failed');
         return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: `Something went wrong on our side; quote request id ${request.id} when reporting it`, requestId: request.id });
       }
-      const extra = error instanceof ApiError ? error.extra : {};
+      const extra = error instanceof ApiError ? error.extra : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { field: 'body' } : {};
       if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
       return reply.code(status).send({ statusCode: status, error: reasons[status] ?? 'Error', message: error.message, ...extra, requestId: request.id });
     });

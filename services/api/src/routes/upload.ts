@@ -44,7 +44,7 @@ export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitByte
         const source = sourceName(name);
         try {
           const result = await app.store.ingestFile({ source, bytes });
-          const ids = result.status === 'failed' ? [] : (await app.store.documentsFromSource(source)).map((d) => d.id);
+          const ids = result.status === 'failed' ? [] : (await app.store.documentsFromSource(result.duplicateOf ?? source)).map((d) => d.id);
           files.push({ ...result, name, ids });
         } catch (error) {
           request.log.error({ err: error, source }, 'upload failed to store');

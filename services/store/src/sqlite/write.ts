@@ -46,12 +46,14 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
   const hash = input.hash ?? contentHash(input.bytes);
   const previous = stmt<[string], { content_hash: string; ok: number; messages: string }>(db, 'SELECT content_hash, ok, messages FROM files WHERE path = ?').get(input.source);
   if (previous && previous.content_hash === hash) {
-    const counts = stmt<{ source: string }, { documents: number; citations: number }>(db, 
-        'SELECT count(*) AS documents, (SELECT count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.source = @source) AS citations FROM documents WHERE source = @source',
-      )
-      .get({ source: input.source })!;
     const messages = JSON.parse(previous.messages) as Message[];
-    return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...counts, messages };
+    return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...storedCounts(db, input.source), messages };
+  }
+  // the same bytes already stored under another path (a copy, a re-upload): stored once, not twice
+  const copy = previous ? undefined : stmt<[string], { path: string }>(db, 'SELECT path FROM files WHERE content_hash = ? AND ok = 1 ORDER BY ingested_seq LIMIT 1').get(hash);
+  if (copy) {
+    const messages: Message[] = [{ reason: `Same content as the stored file ${copy.path}; not stored twice`, ruleId: 'store:duplicate', line: null, column: null, severity: 'info' }];
+    return { source: input.source, status: 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };
   }
   // an extraction done elsewhere (a worker thread) is used as is; it must be of these bytes
   const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });
@@ -65,6 +67,13 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     return { source: input.source, status: 'failed', documents: 0, citations: 0, messages };
   }
   return db.transaction(() => storeExtraction(db, extraction, hash, input.bytes.length, messages, previous !== undefined))();
+}
+
+function storedCounts(db: Db, source: string): { documents: number; citations: number } {
+  return stmt<{ source: string }, { documents: number; citations: number }>(
+    db,
+    'SELECT count(*) AS documents, (SELECT count(*) FROM mentions m JOIN documents d ON d.rowid = m.doc WHERE d.source = @source) AS citations FROM documents WHERE source = @source',
+  ).get({ source })!;
 }
 
 function nextSeq(db: Db): number {

@@ -1,0 +1,243 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/index.js';
+import { API_KEY, ownLetters, ownStore, tempDb } from './fixtures.js';
+import type { SqliteStore } from '@vanban/store';
+
+/** A multipart body with the given files, as a browser sends it. */
+function multipart(files: Array<{ name: string; content: string | Buffer }>): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----vanban-test-boundary';
+  const parts = files.map((f) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+    Buffer.from('\r\n'),
+  ]));
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('HTTP API over a real SQLite store', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  beforeAll(async () => {
+    store = ownStore();
+    app = await buildApp({ store, apiKey: API_KEY, rateLimitPerMinute: 1000, uploadLimitBytes: 64 * 1024 });
+  });
+  afterAll(async () => {
+    await app.close();
+    store.close();
+  });
+
+  it('searches with and without diacritics, exact-diacritic matches first, with facets and snippets', async () => {
+    const folded = (await app.inject('/api/search?q=duoi%20nuoc')).json();
+    expect(folded.hits.map((h: { id: string }) => h.id).sort()).toEqual(['12-ubnd-vx-2020-quang-nam', '279-ubnd-ldtbxh-2015-bac-giang-luc-nam', '41-kh-ubnd-2013-bac-giang']);
+    const exact = (await app.inject(`/api/search?q=${encodeURIComponent('dưới nước')}`)).json();
+    expect(exact.hits[0].id).toBe('12-ubnd-vx-2020-quang-nam');
+    expect(exact.hits[0].match).toBe('exact');
+    const drowning = (await app.inject(`/api/search?q=${encodeURIComponent('đuối nước')}&province=${encodeURIComponent('Bắc Giang')}`)).json();
+    expect(drowning.hits.map((h: { id: string }) => h.id).sort()).toEqual(['279-ubnd-ldtbxh-2015-bac-giang-luc-nam', '41-kh-ubnd-2013-bac-giang']);
+    expect(drowning.hits[0].snippet).toContain('<mark>');
+    expect(drowning.facets.province).toEqual([{ value: 'Bắc Giang', count: 2 }]);
+  });
+
+  it('finds a number typed loosely: the document and every document citing it', async () => {
+    const r = (await app.inject(`/api/search?q=${encodeURIComponent('qd 1863')}`)).json();
+    expect(r.hits.map((h: { id: string }) => h.id)).toContain('12-ubnd-vx-2020-quang-nam');
+    const lookup = (await app.inject(`/api/lookup?number=${encodeURIComponent('41/kh-ubnd')}`)).json();
+    expect(lookup.documents.map((d: { id: string }) => d.id)).toEqual(['41-kh-ubnd-2013-bac-giang']);
+  });
+
+  it('any string a user types gives results or an empty list, never an error', async () => {
+    for (const q of ['"', 'NEAR(', 'a OR', '*', '-)', 'đuối" AND (', '^^^', '1863/', '/QĐ']) {
+      const r = await app.inject(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(r.statusCode, q).toBe(200);
+    }
+  });
+
+  it('describes a document: header, text with citation spans, citations out, cited-by in', async () => {
+    const r = (await app.inject('/api/documents/41-kh-ubnd-2013-bac-giang')).json();
+    expect(r.document.number).toBe('41/KH-UBND');
+    expect(r.document.province).toBe('Bắc Giang');
+    const c = r.citations.find((x: { number: string }) => x.number === '20-CT/TW');
+    expect(r.text.slice(c.start, c.end)).toBe(c.raw);
+    expect(c.relation).toBe('IMPLEMENTS');
+    expect(c.target).toBe('20-ct-tw-2012');
+    expect(r.citedBy.map((h: { document: { id: string }; relation: string }) => [h.document.id, h.relation])).toEqual([['279-ubnd-ldtbxh-2015-bac-giang-luc-nam', 'IMPLEMENTS']]);
+  });
+
+  it('traces up to the root and lists implementations down, level by level', async () => {
+    const trace = (await app.inject('/api/documents/279-ubnd-ldtbxh-2015-bac-giang-luc-nam/trace')).json();
+    expect(trace.chains.map((c: Array<{ document: { id: string } }>) => c.map((h) => h.document.id))).toEqual([['41-kh-ubnd-2013-bac-giang', '20-ct-tw-2012']]);
+    expect(trace.chains[0][0].sentence).toContain('Kế hoạch số 41/KH-UBND');
+    const down = (await app.inject('/api/documents/20-ct-tw-2012/implementations')).json();
+    expect(down.levels.map((l: { documents: Array<{ document: { id: string } }> }) => l.documents.map((d) => d.document.id))).toEqual([['41-kh-ubnd-2013-bac-giang'], ['279-ubnd-ldtbxh-2015-bac-giang-luc-nam']]);
+  });
+
+  it('audits a decree over the 63 or the 34 provinces, as JSON or CSV', async () => {
+    const r = (await app.inject('/api/audit?number=20-CT/TW')).json();
+    expect(r.provinces).toHaveLength(63);
+    const bg = r.provinces.find((p: { province: string }) => p.province === 'Bắc Giang');
+    expect(bg).toMatchObject({ status: 'implemented', documentCount: 2, firstDate: '2013-01-28', lagDays: 84 });
+    const after = (await app.inject('/api/audit?number=20-CT/TW&provinces=34')).json();
+    expect(after.provinces).toHaveLength(34);
+    // Bắc Giang merged into Bắc Ninh on 1 July 2025
+    expect(after.provinces.find((p: { province: string }) => p.province === 'Bắc Ninh').status).toBe('implemented');
+    const csv = await app.inject({ url: '/api/audit?number=20-CT/TW', headers: { accept: 'text/csv' } });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kiem-tra-20-ct-tw-2012-63\.csv"/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(64);
+    expect(lines.find((l) => l.startsWith('Bắc Giang,'))).toBe('Bắc Giang,Đã thực hiện,implemented,2,2013-01-28,84,41/KH-UBND (2013-01-28); 279/UBND-LĐTBXH (2015-03-26)');
+  });
+
+  it('extracts citations from posted text without storing it', async () => {
+    const before = store.stats().documents;
+    const r = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: ownLetters['district.txt'] } });
+    expect(r.statusCode).toBe(200);
+    const [doc] = r.json().documents;
+    expect(doc.number).toBe('279/UBND-LĐTBXH');
+    expect(doc.citations.map((c: { number: string; relation: string }) => [c.number, c.relation])).toEqual([['41/KH-UBND', 'IMPLEMENTS']]);
+    expect(store.stats().documents).toBe(before);
+  });
+
+  it('serves stats, health, readiness and the OpenAPI document', async () => {
+    expect((await app.inject('/health')).json()).toEqual({ status: 'ok' });
+    expect((await app.inject('/ready')).json()).toEqual({ status: 'ready', backends: [{ backend: 'sqlite', ok: true }] });
+    expect((await app.inject('/api/stats')).json()).toMatchObject({ knownDocuments: 3, edges: 3 });
+    const spec = (await app.inject('/api/openapi.json')).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths).sort()).toEqual([
+      '/api/audit', '/api/documents', '/api/documents/{id}', '/api/documents/{id}/implementations', '/api/documents/{id}/trace',
+      '/api/extract', '/api/lookup', '/api/search', '/api/stats', '/api/vocabulary', '/health', '/ready',
+    ]);
+    expect(spec.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');
+    expect((await app.inject('/api/docs/')).statusCode).toBe(200);
+  });
+
+  describe('errors', () => {
+    it('400 names the offending field and the reason', async () => {
+      const missing = await app.inject('/api/search');
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json()).toMatchObject({ statusCode: 400, field: 'querystring.q' });
+      const page = (await app.inject('/api/search?q=x&page=0')).json();
+      expect(page).toMatchObject({ field: 'querystring.page' });
+      expect(page.message).toMatch(/page/);
+      expect((await app.inject('/api/search?q=x&pageSize=1000')).json().field).toBe('querystring.pageSize');
+      expect((await app.inject(`/api/search?q=${'x'.repeat(301)}`)).json().message).toMatch(/longer than 300/);
+      expect((await app.inject('/api/search?q=x&yearFrom=2020&yearTo=2010')).json().field).toBe('querystring.yearFrom');
+      expect((await app.inject('/api/audit?number=20-CT/TW&provinces=40')).json().field).toBe('querystring.provinces');
+      expect((await app.inject({ method: 'POST', url: '/api/extract', payload: { text: '' } })).json().field).toBe('body.text');
+    });
+
+    it('400 lists the candidates when a number names several documents', async () => {
+      const extra = letter('UBND TỈNH QUẢNG NAM', '41/KH-UBND', 'Quảng Nam', '15/03/2013');
+      store.ingestFile({ source: 'fixtures/qn-41.txt', bytes: new TextEncoder().encode(extra) });
+      store.resolve();
+      const r = await app.inject('/api/audit?number=41/KH-UBND');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().candidates.map((d: { id: string }) => d.id).sort()).toEqual(['41-kh-ubnd-2013-bac-giang', '41-kh-ubnd-2013-quang-nam']);
+      expect((await app.inject(`/api/audit?number=41/KH-UBND&province=${encodeURIComponent('Quảng Nam')}`)).statusCode).toBe(200);
+    });
+
+    it('404 names the id', async () => {
+      for (const url of ['/api/documents/no-such-id', '/api/documents/no-such-id/trace', '/api/documents/no-such-id/implementations']) {
+        const r = await app.inject(url);
+        expect(r.statusCode).toBe(404);
+        expect(r.json().message).toContain('"no-such-id"');
+      }
+      expect((await app.inject('/api/audit?number=999/XX-YY')).statusCode).toBe(404);
+      expect((await app.inject('/api/nothing-here')).statusCode).toBe(404);
+    });
+
+    it('401 on an upload without a valid key; 415 when not multipart', async () => {
+      const body = multipart([{ name: 'a.txt', content: ownLetters['plan.txt'] }]);
+      expect((await app.inject({ method: 'POST', url: '/api/documents', ...body })).statusCode).toBe(401);
+      const wrong = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, 'x-api-key': 'wrong-key-0123456789' } });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.json().message).toMatch(/API key/);
+      const json = await app.inject({ method: 'POST', url: '/api/documents', payload: { text: 'x' }, headers: { 'x-api-key': API_KEY } });
+      expect(json.statusCode).toBe(415);
+    });
+
+    it('413 over the size limits', async () => {
+      const big = multipart([{ name: 'big.txt', content: Buffer.alloc(65 * 1024, 'a') }]);
+      const r = await app.inject({ method: 'POST', url: '/api/documents', payload: big.payload, headers: { ...big.headers, 'x-api-key': API_KEY } });
+      expect(r.statusCode).toBe(413);
+      expect(store.documentsFromSource('upload/big.txt')).toEqual([]);
+      const text = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: 'a'.repeat(1_000_001) } });
+      expect(text.statusCode).toBe(413);
+      expect(text.json()).toMatchObject({ field: 'body.text', message: 'body.text is 1000001 bytes; the limit is 1000000' });
+      const huge = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: 'đ'.repeat(600_000) } });
+      expect(huge.statusCode).toBe(413);
+      expect(huge.json().field).toBe('body');
+    });
+  });
+
+  it('uploads files with the key: each stored with its result, a bad one reported, the others kept', async () => {
+    const body = multipart([
+      { name: 'new-letter.txt', content: letter('UBND TỈNH ĐẮK LẮK', '77/KH-UBND', 'Đắk Lắk', '01/06/2021', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.') },
+      { name: 'binary.txt', content: Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0]) },
+    ]);
+    const r = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${API_KEY}` } });
+    expect(r.statusCode).toBe(200);
+    const [good, bad] = r.json().files;
+    expect(good).toMatchObject({ name: 'new-letter.txt', source: 'upload/new-letter.txt', status: 'stored', documents: 1, citations: 1, ids: ['77-kh-ubnd-2021-dak-lak'] });
+    expect(bad).toMatchObject({ name: 'binary.txt', status: 'failed', ids: [] });
+    expect(bad.messages[0].reason).toMatch(/binary/i);
+    const audit = (await app.inject('/api/audit?number=20-CT/TW')).json();
+    expect(audit.provinces.find((p: { province: string }) => p.province === 'Đắk Lắk').status).toBe('implemented');
+    // the same file again changes nothing
+    const again = await app.inject({ method: 'POST', url: '/api/documents', payload: multipart([{ name: 'new-letter.txt', content: letter('UBND TỈNH ĐẮK LẮK', '77/KH-UBND', 'Đắk Lắk', '01/06/2021', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.') }]).payload, headers: { ...body.headers, 'x-api-key': API_KEY } });
+    expect(again.json().files[0].status).toBe('unchanged');
+  });
+});
+
+function letter(issuer: string, number: string, place: string, date: string, body = 'Các đơn vị tổ chức thực hiện.'): string {
+  const [d, m, y] = date.split('/');
+  return `${issuer}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: ${number}\n\n${place}, ngày ${d} tháng ${m} năm ${y}\n\n${body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n`;
+}
+
+describe('HTTP API: limits and failures', () => {
+  it('429 from the rate limit on expensive routes, with Retry-After; cheap routes are not limited', async () => {
+    const store = ownStore();
+    const app = await buildApp({ store, rateLimitPerMinute: 2 });
+    const codes = [];
+    for (let k = 0; k < 3; k++) codes.push((await app.inject('/api/audit?number=20-CT/TW')).statusCode);
+    expect(codes).toEqual([200, 200, 429]);
+    const limited = await app.inject('/api/audit?number=20-CT/TW');
+    expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(limited.headers['retry-after']).toBeDefined();
+    for (let k = 0; k < 5; k++) expect((await app.inject('/api/search?q=x')).statusCode).toBe(200);
+    await app.close();
+    store.close();
+  });
+
+  it('500 sends a generic message with the request id; the real error goes to the log only', async () => {
+    const store = ownStore();
+    const failing = Object.create(store) as SqliteStore;
+    failing.search = () => {
+      throw new Error('SQLITE_CORRUPT: database disk image is malformed (SELECT * FROM documents_fts)');
+    };
+    let log = '';
+    const stream = new Writable({ write: (chunk, _enc, done) => ((log += chunk), done()) });
+    const app = await buildApp({ store: failing, fastify: { logger: { level: 'error', stream } } });
+    const r = await app.inject({ url: '/api/search?q=x', headers: { 'x-request-id': 'abc-123' } });
+    expect(r.statusCode).toBe(500);
+    expect(r.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; quote request id abc-123 when reporting it', requestId: 'abc-123' });
+    expect(r.body).not.toMatch(/SQLITE|SELECT|at /);
+    expect(log).toContain('SQLITE_CORRUPT');
+    expect(log).toContain('abc-123');
+    await app.close();
+    store.close();
+  });
+
+  it('without a configured key, uploads are refused with 401 and a reason', async () => {
+    const store = ownStore(tempDb());
+    const app = await buildApp({ store });
+    const r = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ name: 'a.txt', content: 'x' }]) });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().message).toMatch(/VANBAN_API_KEY/);
+    await app.close();
+    store.close();
+  });
+});

@@ -1,0 +1,58 @@
+/** Build DOM nodes: h('a', { href: '#/' }, 'text', child). Text is always set as text, never as HTML. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** A snippet from the API: already HTML-escaped by the server, with <mark> around matches. Anything else is dropped. */
+export function snippet(html) {
+  const span = h('span', { class: 'snippet' });
+  const parts = String(html).split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) {
+      const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      span.append(marked ? h('mark', {}, text) : document.createTextNode(text));
+    }
+  }
+  return span;
+}
+
+export function render(root, ...children) {
+  root.replaceChildren();
+  append(root, children);
+}
+
+/** dd/mm/yyyy, as Vietnamese documents write dates. */
+export function viDate(iso) {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export const docLink = (doc, text) => h('a', { href: `#/van-ban/${encodeURIComponent(doc.id)}` }, text ?? title(doc));
+
+/** "Chỉ thị 20-CT/TW (2012)" or the id for a document without a number. */
+export function title(doc) {
+  const type = doc.type ? `${doc.type} ` : '';
+  return `${type}${doc.number ?? doc.id}${doc.year ? ` (${doc.year})` : ''}`;
+}
+
+export const errorBox = (error) => h('p', { class: 'error', role: 'alert' }, error.message ?? String(error));

@@ -1,0 +1,86 @@
+import { ApiFailure, getJson, labels } from '../api.js';
+import { docLink, h, title, viDate } from '../dom.js';
+
+const COLUMNS = [
+  { key: 'province', label: 'Tỉnh/thành', value: (r) => r.province },
+  { key: 'status', label: 'Trạng thái', value: (r) => ({ implemented: 0, mentioned: 1, none: 2 })[r.status] },
+  { key: 'firstDate', label: 'Ngày đầu tiên', value: (r) => r.firstDate ?? '9999' },
+  { key: 'lagDays', label: 'Độ trễ (ngày)', value: (r) => r.lagDays ?? Infinity },
+  { key: 'documentCount', label: 'Số văn bản', value: (r) => -r.documentCount },
+];
+
+/** Kiểm tra thực hiện: for one decree, every province's status, a grid coloured by status, a sortable table, CSV. */
+export async function auditPage({ params, navigate }) {
+  const state = { number: params.get('number') ?? '', year: params.get('year') ?? '', province: params.get('province') ?? '', provinces: params.get('provinces') ?? '63', sort: params.get('sort') ?? 'status' };
+  const number = h('input', { id: 'audit-number', name: 'number', value: state.number, required: true, placeholder: 'ví dụ: 20-CT/TW hoặc 1863/QĐ-TTg', maxlength: 200 });
+  const year = h('input', { id: 'audit-year', name: 'year', value: state.year, inputmode: 'numeric', pattern: '\\d{4}', placeholder: 'không bắt buộc', maxlength: 4 });
+  const scheme = h('select', { id: 'audit-scheme', name: 'provinces' },
+    h('option', { value: '63', selected: state.provinces === '63' }, '63 tỉnh (trước 1/7/2025)'),
+    h('option', { value: '34', selected: state.provinces === '34' }, '34 tỉnh (từ 1/7/2025)'));
+  const form = h('form', { class: 'audit-form', onsubmit: (e) => (e.preventDefault(), navigate('/kiem-tra', { number: number.value.trim(), year: year.value.trim(), provinces: scheme.value })) },
+    h('div', { class: 'field' }, h('label', { for: 'audit-number' }, 'Văn bản cần kiểm tra (số ký hiệu hoặc mã)'), number),
+    h('div', { class: 'field small' }, h('label', { for: 'audit-year' }, 'Năm'), year),
+    h('div', { class: 'field' }, h('label', { for: 'audit-scheme' }, 'Danh sách tỉnh'), scheme),
+    h('button', { type: 'submit' }, 'Kiểm tra'));
+  const page = h('section', { class: 'audit' }, h('h1', {}, 'Kiểm tra thực hiện'), form);
+  document.title = 'Kiểm tra thực hiện — Vanban';
+  if (!state.number) {
+    page.append(h('p', { class: 'muted' }, 'Nhập số ký hiệu của chỉ thị, quyết định, nghị định… để xem tỉnh nào đã ban hành văn bản thực hiện, khi nào, và tỉnh nào chưa.'));
+    return page;
+  }
+  const query = { number: state.number, year: state.year, province: state.province, provinces: state.provinces };
+  let result;
+  try {
+    result = await getJson('/api/audit', query);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.body?.candidates) return (page.append(candidates(error.body.candidates, state, navigate)), page);
+    throw error;
+  }
+  const vocab = await labels();
+  document.title = `Kiểm tra ${result.decree.number ?? result.decree.id} — Vanban`;
+  const counts = { implemented: 0, mentioned: 0, none: 0 };
+  for (const r of result.provinces) counts[r.status]++;
+  page.append(
+    h('h2', {}, 'Văn bản: ', docLink(result.decree), result.decree.date ? ` ngày ${viDate(result.decree.date)}` : ''),
+    h('p', { class: 'summary', role: 'status' }, Object.entries(counts).map(([s, n]) => h('span', { class: `status status-${s}` }, `${vocab.auditStatuses[s]}: ${n}`))),
+    h('p', {}, h('a', { class: 'button', href: `/api/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v)), format: 'csv' })}`, download: '' }, 'Tải bảng CSV')),
+    grid(result.provinces, vocab),
+    table(result, state, vocab, navigate),
+  );
+  return page;
+}
+
+/** A tile per province coloured by status (and labelled, so colour is never the only cue). */
+function grid(rows, vocab) {
+  return h('ul', { class: 'province-grid', 'aria-label': 'Các tỉnh theo trạng thái' }, rows.map((r) =>
+    h('li', { class: `tile status-${r.status}`, title: `${r.province}: ${vocab.auditStatuses[r.status]}${r.firstDate ? `, từ ${viDate(r.firstDate)}` : ''}` },
+      h('span', { class: 'name' }, r.province), h('span', { class: 'state' }, vocab.auditStatuses[r.status]))));
+}
+
+function table(result, state, vocab, navigate) {
+  const column = COLUMNS.find((c) => c.key === state.sort.replace(/^-/, '')) ?? COLUMNS[1];
+  const direction = state.sort.startsWith('-') ? -1 : 1;
+  const rows = [...result.provinces].sort((a, b) => {
+    const x = column.value(a), y = column.value(b);
+    return (x < y ? -1 : x > y ? 1 : a.province.localeCompare(b.province, 'vi')) * direction;
+  });
+  const sortBy = (key) => navigate('/kiem-tra', { ...state, sort: state.sort === key ? `-${key}` : key });
+  return h('table', { class: 'audit-table' },
+    h('caption', {}, `Tình hình thực hiện ở ${result.provinces.length} tỉnh/thành`),
+    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c === column ? (direction === 1 ? 'ascending' : 'descending') : undefined },
+      h('button', { type: 'button', class: 'sort', onclick: () => sortBy(c.key) }, c.label, c === column ? (direction === 1 ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col' }, 'Văn bản'))),
+    h('tbody', {}, rows.map((r) => h('tr', { class: `status-${r.status}` },
+      h('th', { scope: 'row' }, r.province),
+      h('td', {}, vocab.auditStatuses[r.status]),
+      h('td', {}, r.firstDate ? viDate(r.firstDate) : '—'),
+      h('td', { class: 'num' }, r.lagDays ?? '—'),
+      h('td', { class: 'num' }, String(r.documentCount)),
+      h('td', {}, r.documents.length ? h('ul', { class: 'plain' }, r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : ''))) : '—'),
+    ))));
+}
+
+function candidates(list, state, navigate) {
+  return h('div', { role: 'alert' },
+    h('p', {}, `“${state.number}” ứng với ${list.length} văn bản. Chọn một:`),
+    h('ul', {}, list.map((d) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => navigate('/kiem-tra', { ...state, number: d.id, year: '' }) }, title(d)), d.province ? ` — ${d.province}` : ' — trung ương'))));
+}

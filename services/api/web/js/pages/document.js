@@ -1,0 +1,110 @@
+import { getJson, labels } from '../api.js';
+import { docLink, h, title, viDate } from '../dom.js';
+import { neighbourhoodGraph } from '../graph.js';
+
+const UP = new Set(['IMPLEMENTS', 'BASED_ON']);
+
+/** Văn bản: header, trace breadcrumb, text with linked citations, up/down lists with their sentences, graph. */
+export async function documentPage({ arg: id }) {
+  const [detail, trace, vocab] = await Promise.all([
+    getJson(`/api/documents/${encodeURIComponent(id)}`),
+    getJson(`/api/documents/${encodeURIComponent(id)}/trace`),
+    labels(),
+  ]);
+  const doc = detail.document;
+  document.title = `${title(doc)} — Vanban`;
+  const up = detail.relatesTo.filter((hop) => UP.has(hop.relation));
+  const down = detail.citedBy.filter((hop) => UP.has(hop.relation));
+  const otherOut = detail.relatesTo.filter((hop) => !UP.has(hop.relation));
+  const otherIn = detail.citedBy.filter((hop) => !UP.has(hop.relation));
+  return h(
+    'article',
+    { class: 'document' },
+    breadcrumbs(trace, doc),
+    h('h1', {}, title(doc)),
+    doc.subject ? h('p', { class: 'subject' }, doc.subject) : null,
+    header(doc, vocab),
+    h('div', { class: 'columns' },
+      hopList('Thực hiện / Căn cứ', 'up', up, vocab, 'Văn bản này không ghi là thực hiện hay căn cứ văn bản nào.'),
+      hopList('Được thực hiện bởi', 'down', down, vocab, 'Chưa có văn bản nào trong kho ghi là thực hiện văn bản này.'),
+    ),
+    otherOut.length ? hopList('Trích dẫn khác', 'cites', otherOut, vocab) : null,
+    otherIn.length ? hopList('Được trích dẫn bởi', 'cited-by', otherIn, vocab) : null,
+    detail.assertions.length ? assertions(detail.assertions, vocab) : null,
+    h('section', { class: 'graph-section' }, h('h2', {}, 'Sơ đồ liên kết'), neighbourhoodGraph(doc, detail, vocab)),
+    detail.text !== null ? textWithCitations(detail, vocab) : h('p', { class: 'muted' }, 'Văn bản này chỉ được biết qua các văn bản trích dẫn nó; chưa có toàn văn trong kho.'),
+  );
+}
+
+/** Each upward chain as a breadcrumb from the root down to this document. */
+function breadcrumbs(trace, doc) {
+  if (!trace.chains.length) return null;
+  return h(
+    'nav',
+    { class: 'trace', 'aria-label': 'Chuỗi thực hiện đến văn bản gốc' },
+    trace.chains.slice(0, 3).map((chain) =>
+      h('ol', { class: 'breadcrumb' }, [...chain].reverse().map((hop) => h('li', {}, docLink(hop.document))), h('li', { 'aria-current': 'page' }, doc.number ?? doc.id)),
+    ),
+    trace.chains.length > 3 ? h('p', { class: 'muted' }, `và ${trace.chains.length - 3} chuỗi khác`) : null,
+  );
+}
+
+function header(doc, vocab) {
+  const rows = [
+    ['Số ký hiệu', doc.number ?? (doc.draft ? 'dự thảo (chưa có số)' : '—')],
+    ['Loại văn bản', doc.type],
+    ['Ngày ban hành', viDate(doc.date)],
+    ['Cơ quan ban hành', doc.issuer],
+    ['Cấp ban hành', vocab.issuerLevels[doc.issuerLevel]],
+    ['Tỉnh/thành', [doc.district, doc.province].filter(Boolean).join(', ')],
+    ['Người ký', [doc.signerTitle, doc.signer].filter(Boolean).join(' ')],
+    ['Nơi nhận', doc.recipients?.join('; ')],
+    ['Chủ đề', doc.topics.join(', ')],
+    ['Tệp nguồn', doc.source ?? (doc.known ? null : 'chỉ biết qua trích dẫn')],
+  ].filter(([, v]) => v);
+  return h('dl', { class: 'header-fields' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function hopList(heading, kind, hops, vocab, empty) {
+  return h(
+    'section',
+    { class: `hops hops-${kind}` },
+    h('h2', {}, heading, hops.length ? ` (${hops.length})` : ''),
+    hops.length
+      ? h('ul', {}, hops.map((hop) => h('li', {},
+          h('span', { class: `rel rel-${hop.relation}` }, vocab.relations[hop.relation] ?? hop.relation), ' ', docLink(hop.document),
+          hop.document.province ? h('span', { class: 'muted' }, ` — ${hop.document.province}`) : null,
+          h('blockquote', {}, hop.sentence),
+        )))
+      : h('p', { class: 'muted' }, empty),
+  );
+}
+
+function assertions(list, vocab) {
+  return h('section', { class: 'assertions' }, h('h2', {}, 'Quan hệ giữa các văn bản khác do văn bản này nêu'),
+    h('ul', {}, list.map((a) => h('li', {},
+      a.from ? h('a', { href: `#/van-ban/${encodeURIComponent(a.from)}` }, a.fromNumber) : a.fromNumber,
+      ` ${(vocab.relations[a.relation] ?? a.relation).toLowerCase()} `,
+      a.to ? h('a', { href: `#/van-ban/${encodeURIComponent(a.to)}` }, a.toNumber) : a.toNumber,
+      h('blockquote', {}, a.sentence),
+    ))));
+}
+
+/** The text as ingested, every citation highlighted and linked to the document it resolves to. */
+function textWithCitations(detail, vocab) {
+  const text = detail.text;
+  const pre = h('div', { class: 'doc-text', tabindex: '0', 'aria-label': 'Toàn văn' });
+  let at = 0;
+  const spans = [...detail.citations].sort((a, b) => a.start - b.start);
+  for (const c of spans) {
+    if (c.start < at || c.end > text.length) continue; // overlapping spans: keep the first
+    pre.append(text.slice(at, c.start));
+    const hint = `${vocab.relations[c.relation] ?? c.relation}: ${c.number}${c.year ? ` (${c.year})` : ''}${c.unresolved ? ` — chưa xác định: ${c.unresolved}` : ''}`;
+    pre.append(c.target
+      ? h('a', { class: `cite rel-${c.relation}`, href: `#/van-ban/${encodeURIComponent(c.target)}`, title: hint }, text.slice(c.start, c.end))
+      : h('mark', { class: 'cite unresolved', title: hint }, text.slice(c.start, c.end)));
+    at = c.end;
+  }
+  pre.append(text.slice(at));
+  return h('section', {}, h('h2', {}, `Toàn văn (${detail.citations.length} trích dẫn được đánh dấu)`), pre);
+}

@@ -10,6 +10,8 @@ export interface ServerOptions {
   apiKey?: string;
   logLevel?: string;
   rateLimitPerMinute?: number;
+  /** Where the JSON log lines go (default stdout; the CLI keeps stdout for people and logs to stderr). */
+  logStream?: NodeJS.WritableStream;
   /** Called once listening, with the URL (the CLI prints it for staff). */
   onListening?: (url: string) => void;
 }
@@ -26,7 +28,7 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
     apiKey: options.apiKey,
     rateLimitPerMinute: options.rateLimitPerMinute,
     fastify: {
-      logger: { level: options.logLevel ?? 'info', redact: ['req.headers["x-api-key"]', 'req.headers.authorization'] },
+      logger: { level: options.logLevel ?? 'info', redact: ['req.headers["x-api-key"]', 'req.headers.authorization'], ...(options.logStream ? { stream: options.logStream } : {}) },
       connectionTimeout: 60_000,
       requestTimeout: 30_000,
       keepAliveTimeout: 10_000,

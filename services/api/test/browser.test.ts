@@ -8,12 +8,13 @@ import { buildApp } from '../src/index.js';
 import { API_KEY, haveSeeds, seeds, seedStore } from './fixtures.js';
 
 const chromiumPath = process.env.VANBAN_CHROMIUM ?? '/usr/bin/chromium';
-if (haveSeeds && !existsSync(chromiumPath)) {
-  throw new Error(`Browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (as .ci/run does), or set VANBAN_CHROMIUM`);
-}
+const haveChromium = existsSync(chromiumPath);
+// CI installs Chromium (.ci/run): there a missing browser is a failure, never a silent skip
+if (process.env.CI && !haveChromium) throw new Error(`Browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (as .ci/run does), or set VANBAN_CHROMIUM`);
+if (!haveChromium) console.warn(`[browser tests skipped] no Chromium at ${chromiumPath}: apt-get install -y chromium, or set VANBAN_CHROMIUM`);
 if (!haveSeeds) console.warn(`[browser tests skipped] the seeds are not at ${seeds}: clone the project beside ../shared`);
 
-describe.skipIf(!haveSeeds)('web UI in a real browser, five seeds ingested', () => {
+describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five seeds ingested', () => {
   let app: FastifyInstance;
   let store: SqliteStore;
   let browser: Browser;
@@ -127,7 +128,7 @@ describe.skipIf(!haveSeeds)('web UI in a real browser, five seeds ingested', () 
       const page = await open(path, { width: 375, height: 800 });
       await page.waitForSelector('main h1, main .hit');
       await page.waitForLoadState('networkidle');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(375);
       await page.close();
     }
   });

@@ -5,6 +5,7 @@ import { runExtract } from './commands/extract.js';
 import { runGenerate } from './commands/generate.js';
 import { ingestPaths, printIngestSummary } from './commands/ingest.js';
 import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
+import { runServe } from './commands/serve.js';
 import { runStart } from './commands/start.js';
 import { readConfig } from './config.js';
 import { NotFound } from './open-store.js';
@@ -133,14 +134,31 @@ export function buildProgram(): Command {
       await runGenerate(o);
     });
 
+  const port = () => new Option('--port <n>', `cổng HTTP (biến môi trường VANBAN_PORT; 0 = cổng trống bất kỳ)`).default(String(config.port));
+  const host = () => new Option('--host <địa chỉ>', 'địa chỉ lắng nghe (VANBAN_HOST; 0.0.0.0 để máy khác truy cập)').default(config.host);
+
+  program
+    .command('serve')
+    .description('Phục vụ API và trang web (Tìm kiếm, Văn bản, Kiểm tra thực hiện, Nhập văn bản) trên cơ sở dữ liệu; Ctrl+C để dừng')
+    .addOption(port())
+    .addOption(host())
+    .addOption(db())
+    .action(async (o: { db: string; port: string; host: string }) => {
+      await runServe(o);
+    });
+
   program
     .command('start')
-    .description('Việc chính: chưa có dữ liệu thì sinh kho mẫu và nhập; có --corpus thì nhập thư mục đó; rồi in tóm tắt và lệnh gợi ý')
+    .description('Việc chính: chưa có dữ liệu thì sinh kho mẫu và nhập; có --corpus thì nhập thư mục đó; rồi phục vụ trang web và in địa chỉ')
     .option('--corpus <dir>', 'thư mục văn bản của bạn')
     .option('--docs <n>', 'số văn bản của kho mẫu', '2000')
+    .option('--no-serve', 'chỉ nhập và in tóm tắt, không phục vụ trang web')
+    .addOption(port())
+    .addOption(host())
     .addOption(db())
-    .action(async (o: { db: string; corpus?: string; docs: string }) => {
+    .action(async (o: { db: string; corpus?: string; docs: string; serve: boolean; port: string; host: string }) => {
       process.exitCode = await runStart(o);
+      if (o.serve && process.exitCode !== 2) await runServe(o);
     });
 
   return program;

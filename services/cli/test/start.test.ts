@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, vanban, writeLetters } from './helpers.js';
+import { tempDir, vanban, vanbanAsync, writeLetters } from './helpers.js';
 
 describe('vanban start (the main job)', () => {
   it('with no data: generates a demo corpus, ingests it and says what to try; again: reuses it', () => {
     const dir = tempDir();
     const db = join(dir, 'data', 'vanban.db');
-    const first = vanban(['start', '--docs', '60', '--db', db]);
+    const first = vanban(['start', '--docs', '60', '--db', db, '--no-serve']);
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(join(dir, 'data', 'demo-corpus', 'gold.jsonl'))).toBe(true);
     expect(first.stdout).toMatch(/Vanban sẵn sàng: .* có \d+ văn bản/);
     expect(first.stdout).toContain('vanban search "đuối nước"');
-    const second = vanban(['start', '--docs', '60', '--db', db]);
+    const second = vanban(['start', '--docs', '60', '--db', db, '--no-serve']);
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain('sinh kho văn bản mẫu');
   });
@@ -20,8 +20,32 @@ describe('vanban start (the main job)', () => {
   it('with --corpus: ingests the user\'s folder', () => {
     const dir = tempDir();
     writeLetters(join(dir, 'mine'), 5);
-    const r = vanban(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db')]);
+    const r = vanban(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--no-serve']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('có 5 văn bản');
+  });
+
+  it('ends serving the web UI and the API, prints the URL, and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'mine'), 8);
+    const child = vanbanAsync(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--port', '0']);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => /phục vụ tại (http:\/\/\S+) /.exec(stdout)?.[1], { timeout: 60_000, interval: 200 }).toBeTruthy();
+    const url = /phục vụ tại (http:\/\/\S+) /.exec(stdout)![1];
+    const key = /chỉ cho lần chạy này: (\S+)/.exec(stdout)?.[1];
+    expect(key?.length).toBeGreaterThanOrEqual(16);
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+    const search = (await (await fetch(`${url}/api/search?q=duoi%20nuoc`, { headers: { 'x-request-id': 'start-test-1' } })).json()) as { total: number };
+    expect(search.total).toBe(8); // every letter's subject is phòng, chống đuối nước
+    expect(await (await fetch(url)).text()).toContain('<html lang="vi">');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // request logs (JSON, with request ids) go to stderr; stdout stays for people
+    expect(stderr).toContain('"reqId":"start-test-1"');
+    expect(stdout).not.toContain('"reqId"');
   });
 });

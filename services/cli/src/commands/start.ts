@@ -9,9 +9,9 @@ const sharedSeeds = resolve('../shared/corpus/seeds');
 /**
  * The main job on the embedded default: with an empty ./data, generate a demo corpus (and add the
  * seed documents when ../shared is there) and ingest it; with --corpus, ingest that folder; then
- * print what is stored and what to try next.
+ * print what is stored and what to try next (the caller then serves it, unless --no-serve).
  */
-export async function runStart(o: { db: string; corpus?: string; docs: string }): Promise<number> {
+export async function runStart(o: { db: string; corpus?: string; docs: string; serve?: boolean }): Promise<number> {
   let failed = 0;
   if (o.corpus) {
     const summary = await ingestPaths([o.corpus], o.db);
@@ -34,7 +34,7 @@ export async function runStart(o: { db: string; corpus?: string; docs: string })
     [
       `Vanban sẵn sàng: ${o.db} có ${stats.knownDocuments} văn bản, ${stats.citedOnly} văn bản chỉ biết qua trích dẫn, ${stats.edges} quan hệ.`,
       '',
-      'Thử:',
+      o.serve ? 'Trang web: xem địa chỉ bên dưới. Trên dòng lệnh, thử:' : 'Thử (hoặc mở trang web: pnpm --silent vanban serve):',
       `  pnpm --silent vanban search "đuối nước"${db}`,
       `  pnpm --silent vanban search "qd 1863"${db}`,
       `  pnpm --silent vanban trace 279/UBND-LĐTBXH${db}`,

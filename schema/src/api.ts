@@ -129,7 +129,8 @@ export const DocumentDetailSchema = z.object({
       unresolved: z.string().nullable().describe('why it was not resolved'),
     }),
   ),
-  citedBy: z.array(HopSchema).describe('edges into this document'),
+  citedBy: z.array(HopSchema).describe('edges into this document (the first 200; see citedByCount)'),
+  citedByCount: z.number().int().describe('all edges into this document'),
   relatesTo: z.array(HopSchema).describe('edges out of this document'),
   assertions: z.array(
     z.object({ from: z.string().nullable(), to: z.string().nullable(), fromNumber: z.string(), toNumber: z.string(), relation: RelationTypeSchema, sentence: z.string() }),

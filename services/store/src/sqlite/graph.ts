@@ -20,7 +20,7 @@ const distinctEdges = `
 const inList = (relations: readonly RelationType[]): string => relations.map((r) => `'${r.replace(/[^A-Z_]/g, '')}'`).join(',');
 
 export function documentByRowid(db: Db, rowid: number): DocumentRow | undefined {
-  return db.prepare<[number], DocumentRow>('SELECT rowid, * FROM documents WHERE rowid = ?').get(rowid);
+  return stmt<[number], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE rowid = ?').get(rowid);
 }
 
 /**
@@ -30,8 +30,7 @@ export function documentByRowid(db: Db, rowid: number): DocumentRow | undefined 
  */
 export function traceUpward(db: Db, start: DocumentRow, relations: readonly RelationType[] = upwardRelations, maxChains = 50): TraceResult {
   const rels = inList(relations);
-  const rows = db
-    .prepare<{ start: number; limit: number }, { node: number; hops: string }>(
+  const rows = stmt<{ start: number; limit: number }, { node: number; hops: string }>(db, 
       `WITH RECURSIVE up AS (${distinctEdges} AND e.relation IN (${rels})),
        walk(node, path, depth, hops) AS (
          SELECT @start, ',' || @start || ',', 0, json_array()

@@ -7,17 +7,21 @@ import { documentByRowid, implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
+import { stmt } from './statements.js';
 import { toDocument, type DocumentRow } from './rows.js';
 import { searchDocuments } from './search.js';
 import { inflateText } from './text.js';
 import { ingestFile, isUnchanged } from './write.js';
+
+/** Edges into a document listed by `describe`; `citedByCount` counts them all. */
+export const DESCRIBE_CITED_BY_LIMIT = 200;
 
 export type SqliteStore = GraphStore & SearchIndex & { readonly db: Db; readonly path: string };
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
 export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {
   const db = openDatabase(path, options);
-  const byId = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE id = ?');
+  const byId = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE id = ?');
   const row = (id: string): DocumentRow | undefined => byId.get(id);
   const facetIndex = new FacetIndex(db);
 
@@ -38,7 +42,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       return r ? toDocument(r) : null;
     },
     documentsFromSource: (source) =>
-      db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE source = ? ORDER BY start, rowid').all(source).map(toDocument),
+      stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE source = ? ORDER BY start, rowid').all(source).map(toDocument),
     describe: (id) => wrap('describe', () => describe(db, row(id))),
     find: (ref, filters = {}) => {
       const direct = row(ref);
@@ -61,7 +65,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     stats: () => stats(db),
     checkHealth: async () => {
       try {
-        db.prepare('SELECT 1 FROM meta LIMIT 1').get();
+        stmt(db, 'SELECT 1 FROM meta LIMIT 1').get();
         return [{ backend: 'sqlite', ok: true }];
       } catch (error) {
         return [{ backend: 'sqlite', ok: false, error: (error as Error).message }];
@@ -72,8 +76,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
         for (const r of db.prepare<[], DocumentRow>('SELECT rowid, * FROM documents ORDER BY id').iterate()) yield toDocument(r);
       })(),
       edges: (function* () {
-        for (const e of db
-          .prepare<[], { from: string; to: string; relation: RelationType; assertedBy: string; sentence: string }>(
+        for (const e of db.prepare<[], { from: string; to: string; relation: RelationType; assertedBy: string; sentence: string }>(
             `SELECT s.id AS "from", t.id AS "to", e.relation, a.id AS assertedBy, e.sentence FROM edge_view e
              JOIN documents s ON s.rowid = e.src JOIN documents t ON t.rowid = e.dst JOIN documents a ON a.rowid = e.asserted_by
              ORDER BY s.id, t.id, e.relation, a.id`,
@@ -99,16 +102,15 @@ function wrap<T>(what: string, fn: () => T): T {
 /** Documents whose own number is `number`, typed exactly or loosely ("1863/qd-ttg", "QĐ 1863"). */
 function lookup(db: Db, number: string, filters: { year?: number; province?: string }): StoredDocument[] {
   const normalized = normalizeNumber(number);
-  let rows = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE number = ? ORDER BY year, rowid').all(normalized);
+  let rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE number = ? ORDER BY year, rowid').all(normalized);
   if (!rows.length) {
     const parsed = parseQuery(number);
     if (parsed.kind === 'number') {
-      rows = db
-        .prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE serial = ? ORDER BY year, rowid')
+      rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE serial = ? ORDER BY year, rowid')
         .all(parsed.serial)
         .filter((r) => r.number_folded && numberMatches(r.number_folded, parsed));
     } else {
-      rows = db.prepare<[string], DocumentRow>('SELECT rowid, * FROM documents WHERE number_folded = ? ORDER BY year, rowid').all(foldVietnamese(normalized));
+      rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE number_folded = ? ORDER BY year, rowid').all(foldVietnamese(normalized));
     }
   }
   return rows
@@ -118,24 +120,24 @@ function lookup(db: Db, number: string, filters: { year?: number; province?: str
 
 function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
   if (!r) return null;
-  const file = r.source ? db.prepare<[string], { text: Buffer; messages: string }>('SELECT text, messages FROM files WHERE path = ?').get(r.source) : undefined;
+  const file = r.source ? stmt<[string], { text: Buffer; messages: string }>(db, 'SELECT text, messages FROM files WHERE path = ?').get(r.source) : undefined;
   const text = file && r.start !== null && r.end !== null ? inflateText(file.text).slice(r.start, r.end) : null;
-  const citations = db
-    .prepare<{ doc: number; offset: number }, DocumentDetail["citations"][number]>(
+  const citations = stmt<{ doc: number; offset: number }, DocumentDetail["citations"][number]>(db, 
       `SELECT m.kind, '' AS raw, m.start - @offset AS start, m.end - @offset AS end, m.number, m.year, m.relation, s.text AS sentence, m.cue, m.pin, t.id AS target, m.unresolved
        FROM mentions m JOIN sentences s ON s.rowid = m.sentence LEFT JOIN documents t ON t.rowid = m.target WHERE m.doc = @doc ORDER BY m.ord`,
     )
     .all({ doc: r.rowid, offset: r.start ?? 0 });
   const hops = (sql: string): Hop[] =>
-    db
-      .prepare<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(sql)
+    stmt<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(db, sql)
       .all(r.rowid)
       .map((e) => ({ document: toDocument(documentByRowid(db, e.other)!), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.by }));
   for (const c of citations) c.raw = text ? text.slice(c.start, c.end) : '';
-  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src`);
+  // a national directive may be cited by tens of thousands of letters: the first ones, and the count
+  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src LIMIT ${DESCRIBE_CITED_BY_LIMIT}`);
+  const citedByCount =
+    citedBy.length < DESCRIBE_CITED_BY_LIMIT ? citedBy.length : stmt<[number], { n: number }>(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE dst = ? GROUP BY src, relation)').get(r.rowid)!.n;
   const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
-  const assertions = db
-    .prepare<[number], DocumentDetail['assertions'][number]>(
+  const assertions = stmt<[number], DocumentDetail['assertions'][number]>(db, 
       `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, (SELECT text FROM sentences WHERE rowid = a.sentence) AS sentence,
         (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.from_number LIMIT 1) AS "from",
         (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.to_number LIMIT 1) AS "to"
@@ -148,6 +150,7 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
     text,
     citations,
     citedBy,
+    citedByCount,
     relatesTo,
     assertions,
     messages: file ? (JSON.parse(file.messages) as Message[]) : [],
@@ -155,8 +158,8 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
 }
 
 function stats(db: Db): StoreStats {
-  const files = db.prepare<[], { files: number; failed: number }>('SELECT count(*) AS files, count(*) FILTER (WHERE ok = 0) AS failed FROM files').get()!;
-  const docs = db.prepare<[], { documents: number; known: number }>('SELECT count(*) AS documents, count(*) FILTER (WHERE known = 1) AS known FROM documents').get()!;
+  const files = stmt<[], { files: number; failed: number }>(db, 'SELECT count(*) AS files, count(*) FILTER (WHERE ok = 0) AS failed FROM files').get()!;
+  const docs = stmt<[], { documents: number; known: number }>(db, 'SELECT count(*) AS documents, count(*) FILTER (WHERE known = 1) AS known FROM documents').get()!;
   const summary = resolveSummary(db);
   return {
     files: files.files,

@@ -28,6 +28,9 @@ export async function documentPage({ arg: id }) {
       hopList('Thực hiện / Căn cứ', 'up', up, vocab, 'Văn bản này không ghi là thực hiện hay căn cứ văn bản nào.'),
       hopList('Được thực hiện bởi', 'down', down, vocab, 'Chưa có văn bản nào trong kho ghi là thực hiện văn bản này.'),
     ),
+    detail.citedByCount > detail.citedBy.length
+      ? h('p', { class: 'muted' }, `Hiện ${detail.citedBy.length} trong ${detail.citedByCount} liên kết đến văn bản này. Xem đủ ở `, h('a', { href: `#/kiem-tra?number=${encodeURIComponent(doc.id)}` }, 'Kiểm tra thực hiện'), '.')
+      : null,
     otherOut.length ? hopList('Trích dẫn khác', 'cites', otherOut, vocab) : null,
     otherIn.length ? hopList('Được trích dẫn bởi', 'cited-by', otherIn, vocab) : null,
     detail.assertions.length ? assertions(detail.assertions, vocab) : null,

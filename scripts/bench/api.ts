@@ -1,0 +1,82 @@
+/**
+ * `pnpm bench:api`: HTTP throughput and latency, printed (no asserts).
+ * A server process over --docs N generated documents (default 100,000; database cached in the temp
+ * dir), autocannon in this process at --connections C (default 50) for --seconds S per route:
+ *   floor       Fastify answering a constant route (the framework's own ceiling here)
+ *   documents   GET /api/documents/:id over a sample of ingested documents
+ *   search      GET /api/search over a mix of common, rare, folded and number queries
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon, { type Result } from 'autocannon';
+import { createSqliteStore } from '@vanban/store';
+import { ingestPaths } from '../../services/cli/src/commands/ingest.js';
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const docs = Number(arg('docs', '100000'));
+const connections = Number(arg('connections', '50'));
+const seconds = Number(arg('seconds', '10'));
+const corpus = join(tmpdir(), `vanban-bench-corpus-${docs}-1`);
+const db = arg('db', join(tmpdir(), `vanban-bench-api-${docs}.db`));
+
+const queries = ['trẻ em', 'đuối nước', 'duoi nuoc', 'dưới nước', 'xâm hại trẻ em', 'tai nạn thương tích', 'kế hoạch', 'phòng chống', 'Tổng đài 111', 'lao dong tre em', 'tháng hành động vì trẻ em', 'bạo lực học đường', '1863/QĐ-TTg', 'qd 1863', '20-CT/TW', 'QĐ 1863', '18/CT-TTg', '56/2017/NĐ-CP'];
+
+async function ensureDatabase(): Promise<void> {
+  if (existsSync(db)) return;
+  if (!existsSync(join(corpus, 'gold.jsonl'))) {
+    const { generateCorpus } = await import('@vanban/generate');
+    process.stderr.write(`generating ${docs} documents into ${corpus}…\n`);
+    await generateCorpus({ docs, outDir: corpus, seed: 1 });
+  }
+  process.stderr.write(`ingesting ${corpus} into ${db} (cached for the next run)…\n`);
+  await ingestPaths([corpus], db, { quiet: true });
+}
+
+function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname, '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve({ url: d.toString().trim(), stop: () => child.kill('SIGTERM') }));
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+}
+
+function run(url: string, paths: string[]): Promise<Result> {
+  let next = 0;
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+}
+
+const fmt = (r: Result): string =>
+  `${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.timeouts}   non-2xx ${r.non2xx}`;
+
+await ensureDatabase();
+createSqliteStore(db).close(); // migrate a cached database to this schema before read-only use
+const store = createSqliteStore(db, { readonly: true });
+const ids = store.db.prepare<[], string>('SELECT id FROM documents WHERE known = 1 ORDER BY rowid').pluck().all();
+const sample = ids.filter((_, k) => k % Math.max(1, Math.floor(ids.length / 2000)) === 0);
+const stats = store.stats();
+store.close();
+
+const server = await startServer();
+try {
+  console.log(`server: ${server.url}, ${stats.knownDocuments} documents, ${stats.edges} edges; ${connections} connections, ${seconds} s per route`);
+  await run(server.url, ['/bench/constant']); // warm up the process and the page cache
+  const floor = await run(server.url, ['/bench/constant']);
+  const documents = await run(server.url, sample.map((id) => `/api/documents/${encodeURIComponent(id)}`));
+  const search = await run(server.url, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`));
+  console.log(`  floor (constant route)   ${fmt(floor)}`);
+  console.log(`  GET /api/documents/:id   ${fmt(documents)}   ${(documents.requests.average / floor.requests.average).toFixed(2)}x floor   target ≥ 5000 req/s`);
+  console.log(`  GET /api/search          ${fmt(search)}   ${(search.requests.average / floor.requests.average).toFixed(2)}x floor   target ≥ 1500 req/s`);
+  console.log('  targets: p99 ≤ 50 ms at 50 connections, zero errors');
+} finally {
+  server.stop();
+}

@@ -2,6 +2,7 @@ import { provinceAfter2025, provinces34, provinces63, type RelationType } from '
 import type { AuditResult, AuditRow, StoredDocument } from '../ports.js';
 import type { Db } from './open.js';
 import { toDocument, type DocumentRow } from './rows.js';
+import type { DownIndex } from './down-index.js';
 import type { FacetIndex } from './facets.js';
 import { stmt } from './statements.js';
 
@@ -10,22 +11,20 @@ const names34 = new Set(provinces34.map((p) => p.name));
 /** Documents listed per province (earliest first); `documentCount` gives them all. */
 export const AUDIT_DOCUMENTS_PER_PROVINCE = 10;
 
-/** The province a document counts for: as written, or mapped onto the 34 provinces after 1 July 2025. */
-function provinceIn(scheme: 63 | 34, province: string, date: string | null): string {
-  if (scheme === 63) return province;
-  if (date && date >= REFORM && names34.has(province)) return province;
-  return provinceAfter2025(province)?.name ?? province;
+/**
+ * The province each facet province index counts for: as written (63), or on the 34 provinces
+ * after 1 July 2025 — a document dated after the reform under a surviving name keeps it.
+ */
+function provinceMaps(scheme: 63 | 34, names: readonly string[]): { before: string[]; after: string[] } {
+  if (scheme === 63) return { before: [...names], after: [...names] };
+  const before = names.map((n) => provinceAfter2025(n)?.name ?? n);
+  return { before, after: names.map((n, k) => (names34.has(n) ? n : before[k])) };
 }
+const REFORM_DAY = Number(REFORM.replace(/-/g, ''));
 
-// Everything below the decree over IMPLEMENTS/BASED_ON, each document once (one recursive CTE).
-const closureSql = `
-  WITH RECURSIVE down(node) AS (
-    SELECT @root
-    UNION
-    SELECT e.src FROM down JOIN edges e ON e.dst = down.node WHERE e.relation IN ('IMPLEMENTS', 'BASED_ON')
-  )
-  SELECT node FROM down WHERE node != @root`;
-const directSql = `SELECT src, min(relation) AS relation FROM edges WHERE dst = @root AND relation IN ('IMPLEMENTS', 'BASED_ON') GROUP BY src`;
+// The relation of the shown documents that cite the decree directly (the others implement it through a plan).
+const directSql = `SELECT src, min(relation) AS relation FROM edges
+  WHERE dst = @root AND relation IN ('IMPLEMENTS', 'BASED_ON') AND src IN (SELECT value FROM json_each(@ids)) GROUP BY src`;
 // Documents citing the decree directly with another relation (CITES, REPORTS_ON…): mentioned only.
 const mentionedSql = `SELECT src AS rowid, min(relation) AS relation FROM edges WHERE dst = @root AND relation NOT IN ('IMPLEMENTS', 'BASED_ON') GROUP BY src`;
 
@@ -40,21 +39,26 @@ interface Bucket {
 /**
  * For one decree: every province with status implemented (a path of IMPLEMENTS/BASED_ON down to
  * one of its documents), mentioned (only other relations, e.g. CITES), or none; its documents
- * (the earliest ones), the earliest date and the lag in days after the decree. The closure comes
- * from SQL as rowids; grouping by province uses the in-memory facet arrays, so only the documents
- * shown are read from the table.
+ * (the earliest ones), the earliest date and the lag in days after the decree. The closure is a
+ * walk over the in-memory reversed edges, grouping by province uses the in-memory facet arrays,
+ * so only the documents shown are read from the table.
  */
-export function auditDecree(db: Db, decree: DocumentRow, scheme: 63 | 34, facets: FacetIndex): AuditResult {
+export function auditDecree(db: Db, decree: DocumentRow, scheme: 63 | 34, facets: FacetIndex, down: DownIndex): AuditResult {
   facets.ensure();
-  const direct = new Map(stmt<{ root: number }, { src: number; relation: RelationType }>(db, directSql).all({ root: decree.rowid }).map((r) => [r.src, r.relation]));
+  const maps = provinceMaps(scheme, facets.provinceNames);
+  const add = (into: Map<string, Bucket>, rowid: number, relation: RelationType): void => {
+    const p = facets.provinceIndexOf(rowid);
+    if (p < 0) return;
+    const date = facets.dateOf(rowid);
+    addTo(into, (date && date >= REFORM_DAY ? maps.after : maps.before)[p], rowid, date, relation);
+  };
   const evidence = new Map<string, Bucket>();
-  for (const rowid of stmt<{ root: number }, number>(db, closureSql).pluck().iterate({ root: decree.rowid })) {
-    add(evidence, scheme, facets, rowid, direct.get(rowid) ?? 'IMPLEMENTS');
-  }
+  for (const rowid of down.below(decree.rowid)) add(evidence, rowid, 'IMPLEMENTS');
+  const shown = [...evidence.values()].flatMap((b) => b.top.map((t) => t.rowid));
+  const direct = new Map(stmt<{ root: number; ids: string }, { src: number; relation: RelationType }>(db, directSql).all({ root: decree.rowid, ids: JSON.stringify(shown) }).map((r) => [r.src, r.relation]));
+  for (const b of evidence.values()) for (const t of b.top) t.relation = direct.get(t.rowid) ?? 'IMPLEMENTS';
   const mentioned = new Map<string, Bucket>();
-  for (const r of stmt<{ root: number }, { rowid: number; relation: RelationType }>(db, mentionedSql).all({ root: decree.rowid })) {
-    add(mentioned, scheme, facets, r.rowid, r.relation);
-  }
+  for (const r of stmt<{ root: number }, { rowid: number; relation: RelationType }>(db, mentionedSql).all({ root: decree.rowid })) add(mentioned, r.rowid, r.relation);
   const wanted = [...evidence.values(), ...mentioned.values()].flatMap((b) => b.top.map((t) => t.rowid));
   const rows = new Map(
     stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(wanted)).map((r) => [r.rowid, r]),
@@ -81,10 +85,7 @@ export function auditDecree(db: Db, decree: DocumentRow, scheme: 63 | 34, facets
 const isoDate = (d: number): string => `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
 const UNKNOWN = 99_999_999;
 
-function add(into: Map<string, Bucket>, scheme: 63 | 34, facets: FacetIndex, rowid: number, relation: RelationType): void {
-  const { province: raw, date } = facets.provinceAndDate(rowid);
-  if (!raw) return;
-  const province = provinceIn(scheme, raw, date ? isoDate(date) : null);
+function addTo(into: Map<string, Bucket>, province: string, rowid: number, date: number, relation: RelationType): void {
   let b = into.get(province);
   if (!b) into.set(province, (b = { count: 0, first: 0, top: [], docs: [] }));
   b.count++;

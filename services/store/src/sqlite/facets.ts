@@ -1,14 +1,11 @@
 import type { Facets } from '../ports.js';
-import type { Db } from './open.js';
+import { DerivedIndex } from './derived-index.js';
 
 /**
  * The facet fields of every document, held in typed arrays indexed by rowid, so counting facets
- * over a result list is a loop in memory instead of a query. Rebuilt when the database changed
- * (this connection's writes bump `invalidate`; other connections' through PRAGMA data_version).
+ * over a result list is a loop in memory instead of a query.
  */
-export class FacetIndex {
-  private built = '';
-  private generation = 0;
+export class FacetIndex extends DerivedIndex {
   private province = new Int32Array(0);
   private year = new Int32Array(0);
   private type = new Int32Array(0);
@@ -17,12 +14,6 @@ export class FacetIndex {
   /** yyyymmdd of each document's date, 0 when unknown */
   private dates = new Int32Array(0);
   private readonly names = { province: [] as string[], type: [] as string[], level: [] as string[], topic: [] as string[] };
-
-  constructor(private readonly db: Db) {}
-
-  invalidate(): void {
-    this.generation++;
-  }
 
   count(rowids: readonly number[]): Facets {
     this.ensure();
@@ -55,11 +46,21 @@ export class FacetIndex {
     return { province: p >= 0 ? this.names.province[p] : null, date: rowid < this.dates.length ? this.dates[rowid] : 0 };
   }
 
-  /** Make sure the arrays describe the database as it is now. */
-  ensure(): void {
-    const version = `${this.db.pragma('data_version', { simple: true })}:${this.generation}`;
-    if (version === this.built) return;
-    const max = (this.db.prepare('SELECT max(rowid) AS m FROM documents').get() as { m: number | null }).m ?? 0;
+  /** Province index (into `provinceNames`) and date (yyyymmdd, 0 unknown) of a document; -1 when unknown. */
+  provinceIndexOf(rowid: number): number {
+    return rowid < this.province.length ? this.province[rowid] : -1;
+  }
+
+  dateOf(rowid: number): number {
+    return rowid < this.dates.length ? this.dates[rowid] : 0;
+  }
+
+  get provinceNames(): readonly string[] {
+    return this.names.province;
+  }
+
+  protected rebuild(): void {
+    const max = this.maxRowid('documents');
     this.province = new Int32Array(max + 1).fill(-1);
     this.year = new Int32Array(max + 1);
     this.type = new Int32Array(max + 1).fill(-1);
@@ -87,6 +88,5 @@ export class FacetIndex {
       if (level) this.level[r] = id('level', level);
       if (topics !== '[]') for (const t of JSON.parse(topics) as string[]) this.topics[r] |= 1 << (id('topic', t) & 31);
     }
-    this.built = version;
   }
 }

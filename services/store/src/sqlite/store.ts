@@ -2,6 +2,7 @@ import { foldVietnamese, normalizeNumber, type Message, type RelationType } from
 import type { DocumentDetail, GraphStore, Hop, SearchIndex, StoredDocument, StoreStats } from '../ports.js';
 import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
+import { DownIndex } from './down-index.js';
 import { FacetIndex } from './facets.js';
 import { documentByRowid, implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
@@ -24,17 +25,20 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
   const byId = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE id = ?');
   const row = (id: string): DocumentRow | undefined => byId.get(id);
   const facetIndex = new FacetIndex(db);
+  const downIndex = new DownIndex(db);
 
   const store: SqliteStore = {
     db,
     path,
     ingestFile: (input) => {
       facetIndex.invalidate();
+      downIndex.invalidate();
       return wrap('ingest', () => ingestFile(db, input));
     },
     isUnchanged: (source, hash) => isUnchanged(db, source, hash),
     resolve: () => {
       facetIndex.invalidate();
+      downIndex.invalidate();
       return wrap('resolve', () => resolveAll(db));
     },
     getDocument: (id) => {
@@ -59,7 +63,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     },
     audit: (id, options = {}) => {
       const r = row(id);
-      return r ? auditDecree(db, r, options.provinces ?? 63, facetIndex) : null;
+      return r ? auditDecree(db, r, options.provinces ?? 63, facetIndex, downIndex) : null;
     },
     search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
     stats: () => stats(db),

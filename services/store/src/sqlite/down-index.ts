@@ -1,0 +1,55 @@
+import { DerivedIndex } from './derived-index.js';
+
+/**
+ * The IMPLEMENTS/BASED_ON edges reversed (who implements each document), in compressed arrays
+ * indexed by rowid, so the closure below a decree is a breadth-first walk in memory: a law with
+ * 38,000 implementing documents takes milliseconds instead of a 40 ms recursive query.
+ */
+export class DownIndex extends DerivedIndex {
+  /** implementers of rowid r are sources[offsets[r] .. offsets[r + 1]) */
+  private offsets = new Int32Array(1);
+  private sources = new Int32Array(0);
+  /** visit stamps, reused across walks (stamp k marks "seen in walk k") */
+  private seen = new Int32Array(0);
+  private walk = 0;
+
+  protected rebuild(): void {
+    const max = this.maxRowid('documents');
+    const count = (this.db.prepare("SELECT count(*) FROM edges WHERE relation IN ('IMPLEMENTS', 'BASED_ON')").pluck().get() as number) ?? 0;
+    this.offsets = new Int32Array(max + 2);
+    this.sources = new Int32Array(count);
+    this.seen = new Int32Array(max + 1);
+    this.walk = 0;
+    const rows = this.db.prepare("SELECT dst, src FROM edges WHERE relation IN ('IMPLEMENTS', 'BASED_ON') ORDER BY dst, src").raw().iterate() as Iterable<[number, number]>;
+    let k = 0;
+    for (const [dst, src] of rows) {
+      if (dst > max || k >= count) continue;
+      this.offsets[dst + 1]++;
+      this.sources[k++] = src;
+    }
+    for (let r = 1; r < this.offsets.length; r++) this.offsets[r] += this.offsets[r - 1];
+  }
+
+  /** Every document below `root` over IMPLEMENTS/BASED_ON, each once, root excluded. */
+  below(root: number): number[] {
+    this.ensure();
+    const stamp = ++this.walk;
+    const out: number[] = [];
+    if (root >= this.seen.length) return out;
+    this.seen[root] = stamp;
+    const queue = [root];
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head];
+      if (node + 1 >= this.offsets.length) continue;
+      for (let e = this.offsets[node]; e < this.offsets[node + 1]; e++) {
+        const src = this.sources[e];
+        if (src < this.seen.length && this.seen[src] !== stamp) {
+          this.seen[src] = stamp;
+          queue.push(src);
+          out.push(src);
+        }
+      }
+    }
+    return out;
+  }
+}

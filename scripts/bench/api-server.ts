@@ -12,7 +12,7 @@ const arg = (name: string): string | undefined => {
 };
 const store = createSqliteStore(arg('db')!, { readonly: true });
 // as `vanban serve` runs, but request logs at warn: per-request info lines would measure the log sink
-const app = await buildApp({ store, closeStore: true, web: true, fastify: { logger: { level: arg('log') ?? 'warn' } } });
+const app = await buildApp({ store, closeStore: true, web: true, cacheEntries: Number(arg('cache') ?? 5000), fastify: { logger: { level: arg('log') ?? 'warn' } } });
 app.get('/bench/constant', async () => ({ hello: 'world' }));
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${url}\n`);

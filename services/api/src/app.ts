@@ -4,6 +4,7 @@ import type { GraphStore, SearchIndex } from '@vanban/store';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { responseCachePlugin } from './plugins/response-cache.js';
 import { storePlugin } from './plugins/store.js';
 import { webPlugin } from './plugins/web.js';
 import { auditRoutes } from './routes/audit.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Largest uploaded file, in bytes. */
   uploadLimitBytes?: number;
+  /** Answers of search and document routes cached until the data changes (default 5,000 entries, 64 MB; 0 = off). */
+  cacheEntries?: number;
   /** Serve the web UI at / (default true). */
   web?: boolean;
   /** Fastify's own options (logger, timeouts, request ids). */
@@ -40,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorsPlugin);
   await app.register(storePlugin, { store: options.store, closeStore: options.closeStore ?? false });
+  await app.register(responseCachePlugin, { maxEntries: options.cacheEntries ?? 5000, maxBytes: 64 * 1024 * 1024 });
   await app.register(rateLimitPlugin, { perMinute: options.rateLimitPerMinute ?? 60 });
   await app.register(openapiPlugin);
   await app.register(healthRoutes);

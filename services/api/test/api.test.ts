@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/index.js';
 import { API_KEY, ownLetters, ownStore, tempDb } from './fixtures.js';
-import type { SqliteStore } from '@vanban/store';
+import { createSqliteStore, type SqliteStore } from '@vanban/store';
 
 /** A multipart body with the given files, as a browser sends it. */
 function multipart(files: Array<{ name: string; content: string | Buffer }>): { payload: Buffer; headers: Record<string, string> } {
@@ -196,6 +196,38 @@ function letter(issuer: string, number: string, place: string, date: string, bod
   const [d, m, y] = date.split('/');
   return `${issuer}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: ${number}\n\n${place}, ngày ${d} tháng ${m} năm ${y}\n\n${body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n`;
 }
+
+describe('HTTP API: cached answers', () => {
+  it('answers a repeated search from the cache until the data changes, here or from another process', async () => {
+    const path = tempDb();
+    const store = ownStore(path);
+    const app = await buildApp({ store, apiKey: API_KEY });
+    const url = `/api/search?q=${encodeURIComponent('đuối nước')}`;
+    const first = await app.inject(url);
+    const second = await app.inject(url);
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'hit']);
+    expect(second.body).toBe(first.body);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    // another connection (as `vanban ingest` in another process) adds a drowning letter
+    const other = createSqliteStore(path);
+    other.ingestFile({ source: 'fixtures/more.txt', bytes: new TextEncoder().encode(letter('UBND TỈNH ĐẮK LẮK', '5/UBND-VX', 'Đắk Lắk', '01/05/2021', 'Phòng, chống đuối nước cho học sinh trong dịp hè.')) });
+    other.close();
+    const third = await app.inject(url);
+    expect(third.headers['x-cache']).toBe('miss');
+    expect(third.json().total).toBe(first.json().total + 1);
+    await app.close();
+    store.close();
+  });
+
+  it('can be turned off', async () => {
+    const store = ownStore();
+    const app = await buildApp({ store, cacheEntries: 0 });
+    await app.inject('/api/search?q=x');
+    expect((await app.inject('/api/search?q=x')).headers['x-cache']).toBeUndefined();
+    await app.close();
+    store.close();
+  });
+});
 
 describe('HTTP API: limits and failures', () => {
   it('429 from the rate limit on expensive routes, with Retry-After; cheap routes are not limited', async () => {

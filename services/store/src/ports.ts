@@ -76,6 +76,8 @@ export interface GraphStore {
   implementations(id: string, options?: { relations?: RelationType[]; maxDepth?: number }): ImplementationLevel[] | null;
   audit(id: string, options?: { provinces?: 63 | 34 }): AuditResult | null;
   stats(): StoreStats;
+  /** Changes whenever stored data changes (from this process or another): lets callers cache answers. */
+  revision(): string;
   /** Can each backend answer? Never throws: a failure is reported with its reason. */
   checkHealth(): Promise<BackendHealth[]>;
   /** Every document then every edge, for export. */

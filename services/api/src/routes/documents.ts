@@ -22,6 +22,7 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/documents/:id', {
+    config: { cache: true },
     schema: {
       summary: 'A document: header, text, citations out (relation and sentence), cited-by in, assertions',
       tags: ['documents'],
@@ -32,6 +33,7 @@ export const documentRoutes: FastifyPluginAsync = async (app) => {
   });
 
   api.get('/documents/:id/trace', {
+    config: { cache: true },
     schema: {
       summary: 'Every upward chain over IMPLEMENTS/BASED_ON to the roots, most authoritative root first',
       tags: ['documents'],

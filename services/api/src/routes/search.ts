@@ -6,6 +6,7 @@ import { ApiError } from '../plugins/errors.js';
 /** GET /api/search: full-text and number search with filters, facets and highlighted snippets. */
 export const searchRoutes: FastifyPluginAsync = async (app) => {
   app.withTypeProvider<ZodTypeProvider>().get('/search', {
+    config: { cache: true },
     schema: {
       summary: 'Search documents by words (with or without diacritics) or by số ký hiệu',
       tags: ['search'],

@@ -17,33 +17,32 @@ export class FacetIndex extends DerivedIndex {
 
   count(rowids: readonly number[]): Facets {
     this.ensure();
-    const tally = { province: new Map<number, number>(), year: new Map<number, number>(), type: new Map<number, number>(), level: new Map<number, number>(), topic: new Map<number, number>() };
-    const bump = (m: Map<number, number>, k: number): void => {
-      m.set(k, (m.get(k) ?? 0) + 1);
-    };
+    // counters indexed by value id: a few typed-array increments per hit, no maps
+    const province = new Int32Array(this.names.province.length);
+    const type = new Int32Array(this.names.type.length);
+    const level = new Int32Array(this.names.level.length);
+    const topic = new Int32Array(32);
+    const year = new Map<number, number>();
     for (const r of rowids) {
       if (r >= this.province.length) continue;
-      if (this.province[r] >= 0) bump(tally.province, this.province[r]);
-      if (this.year[r] > 0) bump(tally.year, this.year[r]);
-      if (this.type[r] >= 0) bump(tally.type, this.type[r]);
-      if (this.level[r] >= 0) bump(tally.level, this.level[r]);
-      for (let mask = this.topics[r], t = 0; mask; mask >>>= 1, t++) if (mask & 1) bump(tally.topic, t);
+      if (this.province[r] >= 0) province[this.province[r]]++;
+      if (this.year[r] > 0) year.set(this.year[r], (year.get(this.year[r]) ?? 0) + 1);
+      if (this.type[r] >= 0) type[this.type[r]]++;
+      if (this.level[r] >= 0) level[this.level[r]]++;
+      for (let mask = this.topics[r], t = 0; mask; mask >>>= 1, t++) if (mask & 1) topic[t]++;
     }
-    const list = (m: Map<number, number>, name: (k: number) => string) =>
-      [...m].map(([k, count]) => ({ value: name(k), count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return {
-      province: list(tally.province, (k) => this.names.province[k]),
-      year: list(tally.year, String),
-      type: list(tally.type, (k) => this.names.type[k]),
-      issuerLevel: list(tally.level, (k) => this.names.level[k]),
-      topic: list(tally.topic, (k) => this.names.topic[k]),
+    const list = (counts: ArrayLike<number>, name: (k: number) => string) => {
+      const out: Array<{ value: string; count: number }> = [];
+      for (let k = 0; k < counts.length; k++) if (counts[k] > 0) out.push({ value: name(k), count: counts[k] });
+      return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     };
-  }
-
-  /** Province name and date (yyyymmdd, 0 unknown) of a document, from memory. */
-  provinceAndDate(rowid: number): { province: string | null; date: number } {
-    const p = rowid < this.province.length ? this.province[rowid] : -1;
-    return { province: p >= 0 ? this.names.province[p] : null, date: rowid < this.dates.length ? this.dates[rowid] : 0 };
+    return {
+      province: list(province, (k) => this.names.province[k]),
+      year: [...year].map(([y, count]) => ({ value: String(y), count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
+      type: list(type, (k) => this.names.type[k]),
+      issuerLevel: list(level, (k) => this.names.level[k]),
+      topic: list(topic, (k) => this.names.topic[k]),
+    };
   }
 
   /** Province index (into `provinceNames`) and date (yyyymmdd, 0 unknown) of a document; -1 when unknown. */

@@ -112,18 +112,24 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
     .filter((r) => numberMatches(r.number_folded, q))
     .map((r) => r.rowid);
   const ownSet = new Set(own);
-  const citing = new Set(
-    stmt<[string], { doc: number; number: string }>(db, 'SELECT doc, number FROM mentions WHERE serial = ?')
-      .all(q.serial)
-      .filter((r) => numberMatches(foldVietnamese(r.number), q) && !ownSet.has(r.doc))
-      .map((r) => r.doc),
-  );
+  // the distinct numbers written with this serial are few; their citing documents come by index
+  const numbers = stmt<[string], string>(db, 'SELECT DISTINCT number FROM mentions WHERE serial = ?')
+    .pluck()
+    .all(q.serial)
+    .filter((n) => numberMatches(foldVietnamese(n), q));
+  const citing = numbers.length
+    ? stmt<[string], number>(db, 'SELECT DISTINCT doc FROM mentions WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(numbers)).filter((d) => !ownSet.has(d))
+    : [];
   // the document itself first, then the documents citing it, newest first; filters apply to both
-  const candidates = stmt<Record<string, unknown>, { rowid: number; date: string | null }>(
-    db,
-    `SELECT d.rowid, d.date FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(@ids))${filter.sql}`,
-  ).all({ ...filter.params, ids: JSON.stringify([...own, ...citing]) });
-  candidates.sort((a, b) => Number(ownSet.has(b.rowid)) - Number(ownSet.has(a.rowid)) || (b.date ?? '').localeCompare(a.date ?? '') || a.rowid - b.rowid);
+  facetIndex.ensure();
+  let rowids = [...own, ...citing];
+  if (filter.sql) {
+    rowids = stmt<Record<string, unknown>, number>(db, `SELECT d.rowid FROM documents d WHERE d.rowid IN (SELECT value FROM json_each(@ids))${filter.sql}`)
+      .pluck()
+      .all({ ...filter.params, ids: JSON.stringify(rowids) });
+  }
+  const candidates = rowids.map((rowid) => ({ rowid, date: facetIndex.dateOf(rowid), own: ownSet.has(rowid) }));
+  candidates.sort((a, b) => Number(b.own) - Number(a.own) || b.date - a.date || a.rowid - b.rowid);
   const total = candidates.length;
   const facets = facetIndex.count(candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
   const pageRows = candidates.slice((page - 1) * pageSize, page * pageSize);

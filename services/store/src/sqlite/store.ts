@@ -26,6 +26,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
   const row = (id: string): DocumentRow | undefined => byId.get(id);
   const facetIndex = new FacetIndex(db);
   const downIndex = new DownIndex(db);
+  let writes = 0;
 
   const store: SqliteStore = {
     db,
@@ -33,12 +34,14 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     ingestFile: (input) => {
       facetIndex.invalidate();
       downIndex.invalidate();
+      writes++;
       return wrap('ingest', () => ingestFile(db, input));
     },
     isUnchanged: (source, hash) => isUnchanged(db, source, hash),
     resolve: () => {
       facetIndex.invalidate();
       downIndex.invalidate();
+      writes++;
       return wrap('resolve', () => resolveAll(db));
     },
     getDocument: (id) => {
@@ -67,6 +70,8 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     },
     search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
     stats: () => stats(db),
+    // data_version moves when another connection commits; `writes` when this one writes
+    revision: () => `${db.pragma('data_version', { simple: true })}:${writes}`,
     checkHealth: async () => {
       try {
         stmt(db, 'SELECT 1 FROM meta LIMIT 1').get();

@@ -28,9 +28,9 @@ export interface FoundAssertion {
   end: number;
 }
 
-/** Every cue phrase in the text, in order (one pass over the lower-cased text). */
+/** Every cue phrase in the text, in order (one case-insensitive pass). */
 export function findCues(text: string, offset = 0): CueHit[] {
-  return scanCues(text.toLowerCase()).map(({ start, end, cue }) => ({
+  return scanCues(text).map(({ start, end, cue }) => ({
     start: start + offset,
     end: end + offset,
     phrase: cue.phrase,

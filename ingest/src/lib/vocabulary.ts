@@ -2,8 +2,9 @@ import { documentTypes, relationCues, topics, unifyTonePlacement, type RelationC
 
 /**
  * Scanners compiled once from the schema tables (pattern data apart from the engine). They avoid
- * the `i` and `u` flags and look-behinds on purpose: spelled-out case variants and a boundary
- * check in code keep a full-text pass at hundreds of MB/s.
+ * the `u` flag and look-behinds on purpose: spelled-out case variants (or the plain `i` flag, as
+ * fast as a case-sensitive trie) and a boundary check in code keep a full-text pass at hundreds of
+ * MB/s.
  */
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -108,7 +109,9 @@ for (const cue of relationCues) {
   cueSpellings.set(cue.phrase, cue);
   for (const variant of toneVariants(cue.phrase)) cueSpellings.set(variant, cue);
 }
-const cueScan = new RegExp(trieSource([...cueSpellings.keys()]), 'g');
+// Case-insensitive without lower-casing the text first: that copy cost as much as the scan. The
+// plain `i` flag folds Vietnamese letters one to one, like toLowerCase() on NFC text.
+const cueScan = new RegExp(trieSource([...cueSpellings.keys()]), 'gi');
 
 export interface CueMatch {
   start: number;
@@ -116,14 +119,14 @@ export interface CueMatch {
   cue: RelationCue;
 }
 
-/** Every relation cue in `lower` (the lower-cased text), whole words only. */
-export function scanCues(lower: string): CueMatch[] {
+/** Every relation cue in `text` (any case), whole words only. */
+export function scanCues(text: string): CueMatch[] {
   const out: CueMatch[] = [];
   cueScan.lastIndex = 0;
-  for (let m = cueScan.exec(lower); m; m = cueScan.exec(lower)) {
+  for (let m = cueScan.exec(text); m; m = cueScan.exec(text)) {
     const end = m.index + m[0].length;
-    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, end)) continue;
-    const cue = cueSpellings.get(m[0].replace(/[ \t\n]+/g, ' '));
+    if (isLetterAt(text, m.index - 1) || isLetterAt(text, end)) continue;
+    const cue = cueSpellings.get(spellingKey(m[0]));
     if (cue) out.push({ start: m.index, end, cue });
   }
   return out;
@@ -136,19 +139,24 @@ for (const topic of topics) {
     for (const variant of toneVariants(p)) topicSpellings.set(variant, topic.label);
   }
 }
-const topicScan = new RegExp(trieSource([...topicSpellings.keys()]), 'g');
+const topicScan = new RegExp(trieSource([...topicSpellings.keys()]), 'gi');
 
-/** Topic labels found in `lower` (lower-cased NFC text), diacritics respected. */
-export function scanTopics(lower: string): string[] {
+/** Topic labels found in `text` (NFC, any case), diacritics respected. */
+export function scanTopics(text: string): string[] {
   const found = new Set<string>();
   topicScan.lastIndex = 0;
-  for (let m = topicScan.exec(lower); m; m = topicScan.exec(lower)) {
-    const after = lower.charCodeAt(m.index + m[0].length);
-    if (isLetterAt(lower, m.index - 1) || isLetterAt(lower, m.index + m[0].length) || (after >= 48 && after <= 57)) continue;
-    const label = topicSpellings.get(m[0].replace(/[ \t\n]+/g, ' '));
+  for (let m = topicScan.exec(text); m; m = topicScan.exec(text)) {
+    const after = text.charCodeAt(m.index + m[0].length);
+    if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + m[0].length) || (after >= 48 && after <= 57)) continue;
+    const label = topicSpellings.get(spellingKey(m[0]));
     if (label) found.add(label);
   }
   return topics.filter((t) => found.has(t.label)).map((t) => t.label);
+}
+
+/** A matched phrase as its table key: lower case, single spaces. */
+function spellingKey(matched: string): string {
+  return matched.toLowerCase().replace(/[ \t\n]+/g, ' ');
 }
 
 /** The other tone placement of each open "oa/oe/uy" syllable ("hóa" <-> "hoá"). */

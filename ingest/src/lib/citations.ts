@@ -42,12 +42,21 @@ function wordBefore(text: string, end: number): string {
   return text.slice(wordStartBefore(text, end), end);
 }
 
+const endsLikeSo = (text: string, j: number): boolean => {
+  const c = text.charCodeAt(j - 1);
+  return c === 0x1ed1 /* ố */ || c === 0x1ed0 /* Ố */ || c === 0x6f /* o */;
+};
+const endsLikeUrgent = (text: string, j: number): boolean => {
+  const c = text.charCodeAt(j - 1);
+  return c === 0x6e /* n */ || c === 0x63 /* c */;
+};
+
 /** The type word right before a number ("Quyết định số ", "QĐ ", "Công văn hỏa tốc số: "), if any. */
-function typeWordBefore(text: string, at: number): TypeHit | undefined {
+export function typeWordBefore(text: string, at: number): TypeHit | undefined {
   let j = skipBlanksBack(text, at);
-  if (j > 0 && text[j - 1] === ':') j = skipBlanksBack(text, j - 1);
-  if (/^(?:số|Số|SỐ|so)$/.test(wordBefore(text, j))) j = skipBlanksBack(text, wordStartBefore(text, j));
-  if (/^(?:khẩn|tốc)$/.test(wordBefore(text, j))) {
+  if (j > 0 && text.charCodeAt(j - 1) === 0x3a /* : */) j = skipBlanksBack(text, j - 1);
+  if (endsLikeSo(text, j) && /^(?:số|Số|SỐ|so)$/.test(wordBefore(text, j))) j = skipBlanksBack(text, wordStartBefore(text, j));
+  if (endsLikeUrgent(text, j) && /^(?:khẩn|tốc)$/.test(wordBefore(text, j))) {
     j = skipBlanksBack(text, wordStartBefore(text, j));
     if (wordBefore(text, j) === 'hỏa') j = skipBlanksBack(text, wordStartBefore(text, j));
   }
@@ -56,10 +65,14 @@ function typeWordBefore(text: string, at: number): TypeHit | undefined {
 
 /** A serial starts a number unless it continues a word or another number ("COVID-19", "1.426", "23/12/2019"); "số1863" is fine. */
 function startsNumber(text: string, at: number): boolean {
-  const c = text[at - 1];
-  if (c === undefined) return true;
-  if (/[\d/.,\-]/.test(c)) return false;
+  if (at <= 0) return true;
+  if (continuesNumber(text.charCodeAt(at - 1))) return false;
   return !isLetterAt(text, at - 1) || /s[ốỐ]$/i.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** A digit or one of `/.,-` (the character before a serial that is part of another number). */
+export function continuesNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 0x2f || c === 0x2e || c === 0x2c || c === 0x2d;
 }
 
 /** Every full citation (a số ký hiệu with its code) in `text`. */
@@ -155,78 +168,6 @@ function plausibleCode(code: string): boolean {
   if (code === code.toLowerCase()) return true;
   // unit codes may carry a lower-case letter or two: GDTrH (Giáo dục Trung học), TTg, CTr, QyĐ
   return code.split(/[-–—/.\s&]+/).every((segment) => segment === segment.toUpperCase() || /^[A-ZĐ]+[a-zđ]{1,2}[A-ZĐ]*\d*$/.test(segment));
-}
-
-// A bare serial, no code ("Quyết định 1863", "Chỉ thị số 20"), found from its digits …
-const bareSerial = /(\d{1,6})(?![\d]|[/\-–.]?[A-Za-zĐđ\d])/g;
-// … and "Kế hoạch nêu trên", "Quyết định trên", "Chỉ thị nói trên", found from the pointing word.
-const pointing = /(?:nêu trên|nói trên|vừa nêu|đã nêu|trên)(?![A-Za-zÀ-ỹ])/g;
-
-/**
- * Short and anaphoric references, each linked to a full citation in the same text when one fits
- * (same type and serial; or the nearest earlier one of the same type). Unlinked short references
- * are returned separately so the caller can report them.
- */
-export function findReferences(text: string, full: readonly FoundCitation[]): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
-  const linked: FoundCitation[] = [];
-  const unlinked: Array<{ raw: string; start: number }> = [];
-  // full citations are sorted by start and do not overlap: binary search
-  const inside = (at: number): boolean => {
-    let lo = 0;
-    let hi = full.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (full[mid].start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && at < full[lo - 1].end;
-  };
-  const bySerial = new Map<string, number>();
-  const lastOfType = new Map<string, number[]>();
-  full.forEach((c, k) => {
-    const key = `${c.typeCode}|${/^\d+/.exec(c.number)?.[0] ?? ''}`;
-    if (!bySerial.has(key)) bySerial.set(key, k);
-    const list = lastOfType.get(c.typeCode ?? '') ?? [];
-    list.push(k);
-    lastOfType.set(c.typeCode ?? '', list);
-  });
-  bareSerial.lastIndex = 0;
-  for (let m = bareSerial.exec(text); m; m = bareSerial.exec(text)) {
-    if (isLetterAt(text, m.index - 1) || /[\d/.,\-]/.test(text[m.index - 1] ?? '') || isLetterAt(text, bareSerial.lastIndex)) continue;
-    const hit = typeWordBefore(text, m.index);
-    if (!hit || hit.end === m.index || inside(hit.start)) continue;
-    // a bare serial needs a proper type word: "Quyết định 1863", "QĐ số 1863"; not "luật 13" or a heading "ĐỀ ÁN 1"
-    const said = text.slice(hit.end, m.index);
-    if (!/^\p{Lu}/u.test(hit.word) || (hit.word === hit.word.toUpperCase() && hit.word.length > 4 && !/số/i.test(said))) continue;
-    const type = documentTypeByName(hit.word);
-    if (!type) continue;
-    const serial = m[1];
-    const target = bySerial.get(`${type.code}|${serial}`) ?? -1;
-    const end = m.index + m[0].length;
-    if (target === -1) unlinked.push({ raw: text.slice(hit.start, end), start: hit.start });
-    else linked.push(reference('short', full[target], target, hit.start, end));
-  }
-  pointing.lastIndex = 0;
-  for (let m = pointing.exec(text); m; m = pointing.exec(text)) {
-    if (isLetterAt(text, m.index - 1)) continue;
-    const before = skipBlanksBack(text, m.index);
-    if (before === m.index) continue;
-    const hit = typeWordEndingAt(text, before);
-    const type = hit ? documentTypeByName(hit.word) : undefined;
-    if (!hit || !type || inside(hit.start)) continue;
-    let target = -1;
-    for (const k of lastOfType.get(type.code) ?? []) {
-      if (full[k].end > hit.start) break;
-      target = k;
-    }
-    if (target !== -1) linked.push(reference('anaphoric', full[target], target, hit.start, m.index + m[0].length));
-  }
-  linked.sort((a, b) => a.start - b.start);
-  return { linked, unlinked };
-}
-
-function reference(kind: CitationKind, target: FoundCitation, index: number, start: number, end: number): FoundCitation {
-  return { ...target, kind, start, end, numberStart: start, numberEnd: end, tailEnd: end, pin: null, refersTo: index };
 }
 
 const issuedOn = /(?:^|[\s(])[Nn]gày[ \t\n]+(?=\d)/g;

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Assertion, Citation, ExtractedDocument, Message } from '@vanban/schema';
-import { findFullCitations, findReferences, type FoundCitation } from './citations.js';
+import { findFullCitations, type FoundCitation } from './citations.js';
 import { extractHeader } from './header.js';
 import { LineIndex, message } from './messages.js';
 import { normalizeText } from './normalize.js';
 import { SourceMapper } from './offsets.js';
 import { toPlainText } from './parse.js';
 import { decodeSource } from './read.js';
+import { findReferences } from './references.js';
 import { classifyRelations } from './relations.js';
 import { resolveWithinDocument } from './resolve.js';
 import { splitDocuments } from './split.js';

@@ -52,6 +52,10 @@ const typeVariants = [
 export const typeWordSource = `(?:${trieSource(typeVariants)})`;
 const typeKeys = new Set(typeVariants.map((v) => v.replace(/\s+/g, ' ')));
 const maxTypeWords = Math.max(...typeVariants.map((v) => v.split(/\s+/).length));
+/** Last words of the type words ("định", "QĐ"): most words before a number are none of them. */
+const typeLastWords = new Set(typeVariants.map((v) => v.split(/\s+/).pop()!));
+const typeLastChars = new Uint8Array(0x10000);
+for (const v of typeVariants) typeLastChars[v.charCodeAt(v.length - 1)] = 1;
 
 export interface TypeHit {
   start: number;
@@ -71,6 +75,9 @@ const isBlank = (text: string, i: number): boolean => {
  * by looking up the last one to four words: no scan of the whole text.
  */
 export function typeWordEndingAt(text: string, end: number): TypeHit | undefined {
+  // every type word ends with one of a few letters and last words: reject the rest before slicing
+  if (end <= 0 || typeLastChars[text.charCodeAt(end - 1)] === 0) return undefined;
+  if (!typeLastWords.has(text.slice(wordStartBefore(text, end), end))) return undefined;
   let best: TypeHit | undefined;
   let start = end;
   for (let n = 0; n < maxTypeWords; n++) {

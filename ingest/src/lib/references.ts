@@ -1,0 +1,105 @@
+import { documentTypeByName, type CitationKind } from '@vanban/schema';
+import { continuesNumber, typeWordBefore, type FoundCitation } from './citations.js';
+import { isLetterAt, skipBlanksBack, typeWordEndingAt } from './vocabulary.js';
+
+// A bare serial, no code ("Quyết định 1863", "Chỉ thị số 20"), found from its digits …
+const bareSerial = /(\d{1,6})(?![\d]|[/\-–.]?[A-Za-zĐđ\d])/g;
+// … and "Kế hoạch nêu trên", "Quyết định trên", "Chỉ thị nói trên", found from the pointing word.
+const pointing = /(?:nêu trên|nói trên|vừa nêu|đã nêu|trên)(?![A-Za-zÀ-ỹ])/y;
+// Every pointing phrase holds "trên" or "nêu" at a fixed offset; a two-literal search runs several
+// times faster than trying the phrases at every position.
+const pointingAnchor = /trên|nêu/g;
+
+/**
+ * Short and anaphoric references, each linked to a full citation in the same text when one fits
+ * (same type and serial; or the nearest earlier one of the same type). Unlinked short references
+ * are returned separately so the caller can report them.
+ */
+export function findReferences(text: string, full: readonly FoundCitation[]): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
+  const linked: FoundCitation[] = [];
+  const unlinked: Array<{ raw: string; start: number }> = [];
+  // full citations are sorted by start and do not overlap: binary search
+  const inside = (at: number): boolean => {
+    let lo = 0;
+    let hi = full.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (full[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < full[lo - 1].end;
+  };
+  const bySerial = new Map<string, number>();
+  const lastOfType = new Map<string, number[]>();
+  full.forEach((c, k) => {
+    const key = `${c.typeCode}|${/^\d+/.exec(c.number)?.[0] ?? ''}`;
+    if (!bySerial.has(key)) bySerial.set(key, k);
+    const list = lastOfType.get(c.typeCode ?? '') ?? [];
+    list.push(k);
+    lastOfType.set(c.typeCode ?? '', list);
+  });
+  bareSerial.lastIndex = 0;
+  for (let m = bareSerial.exec(text); m; m = bareSerial.exec(text)) {
+    if (isLetterAt(text, m.index - 1) || (m.index > 0 && continuesNumber(text.charCodeAt(m.index - 1))) || isLetterAt(text, bareSerial.lastIndex)) continue;
+    const hit = typeWordBefore(text, m.index);
+    if (!hit || hit.end === m.index || inside(hit.start)) continue;
+    // a bare serial needs a proper type word: "Quyết định 1863", "QĐ số 1863"; not "luật 13" or a heading "ĐỀ ÁN 1"
+    const said = text.slice(hit.end, m.index);
+    if (!/^\p{Lu}/u.test(hit.word) || (hit.word === hit.word.toUpperCase() && hit.word.length > 4 && !/số/i.test(said))) continue;
+    const type = documentTypeByName(hit.word);
+    if (!type) continue;
+    const serial = m[1];
+    const target = bySerial.get(`${type.code}|${serial}`) ?? -1;
+    const end = m.index + m[0].length;
+    if (target === -1) unlinked.push({ raw: text.slice(hit.start, end), start: hit.start });
+    else linked.push(reference('short', full[target], target, hit.start, end));
+  }
+  for (const m of pointingPhrases(text)) {
+    if (isLetterAt(text, m.index - 1)) continue;
+    const before = skipBlanksBack(text, m.index);
+    if (before === m.index) continue;
+    const hit = typeWordEndingAt(text, before);
+    const type = hit ? documentTypeByName(hit.word) : undefined;
+    if (!hit || !type || inside(hit.start)) continue;
+    let target = -1;
+    for (const k of lastOfType.get(type.code) ?? []) {
+      if (full[k].end > hit.start) break;
+      target = k;
+    }
+    if (target !== -1) linked.push(reference('anaphoric', full[target], target, hit.start, m.index + m[0].length));
+  }
+  linked.sort((a, b) => a.start - b.start);
+  return { linked, unlinked };
+}
+
+/**
+ * The matches a global scan with `pointing` would return (leftmost first, each resuming after the
+ * previous one), trying the phrase only where an anchor puts one: "trên" at +0 ("trên") or +4
+ * ("nêu trên", "nói trên"); "nêu" at +0 ("nêu trên"), +3 ("đã nêu") or +4 ("vừa nêu").
+ */
+function pointingPhrases(text: string): Array<{ index: number; 0: string }> {
+  const candidates: number[] = [];
+  pointingAnchor.lastIndex = 0;
+  for (let m = pointingAnchor.exec(text); m; m = pointingAnchor.exec(text)) {
+    const at = m.index;
+    if (m[0] === 'nêu') candidates.push(at - 4, at - 3, at);
+    else candidates.push(at - 4, at);
+  }
+  if (!candidates.length) return [];
+  candidates.sort((a, b) => a - b);
+  const out: Array<{ index: number; 0: string }> = [];
+  let resume = 0;
+  for (const at of candidates) {
+    if (at < resume) continue;
+    pointing.lastIndex = at;
+    const m = pointing.exec(text);
+    if (!m) continue;
+    out.push({ index: at, 0: m[0] });
+    resume = at + m[0].length;
+  }
+  return out;
+}
+
+function reference(kind: CitationKind, target: FoundCitation, index: number, start: number, end: number): FoundCitation {
+  return { ...target, kind, start, end, numberStart: start, numberEnd: end, tailEnd: end, pin: null, refersTo: index };
+}

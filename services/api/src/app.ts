@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { GraphStore, SearchIndex } from '@vanban/store';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -7,6 +7,7 @@ import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
 import { storePlugin } from './plugins/store.js';
 import { webPlugin } from './plugins/web.js';
+import { jsonSerializerCompiler } from './serializer.js';
 import { auditRoutes } from './routes/audit.js';
 import { documentRoutes } from './routes/documents.js';
 import { extractRoutes } from './routes/extract.js';
@@ -39,7 +40,7 @@ export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ requestIdHeader: 'x-request-id', ...options.fastify });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
 
   await app.register(errorsPlugin);
   await app.register(storePlugin, { store: options.store, closeStore: options.closeStore ?? false });

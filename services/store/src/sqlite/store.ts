@@ -4,7 +4,7 @@ import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
 import { DownIndex } from './down-index.js';
 import { FacetIndex } from './facets.js';
-import { documentByRowid, implementationsOf, traceUpward } from './graph.js';
+import { implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
@@ -136,16 +136,23 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
        FROM mentions m JOIN sentences s ON s.rowid = m.sentence LEFT JOIN documents t ON t.rowid = m.target WHERE m.doc = @doc ORDER BY m.ord`,
     )
     .all({ doc: r.rowid, offset: r.start ?? 0 });
+  // each hop's document comes in the same row (one query per list, not one per hop)
+  type HopRow = DocumentRow & { hop_relation: RelationType; hop_sentence: string; hop_cue: string | null; hop_by: string };
   const hops = (sql: string): Hop[] =>
-    stmt<[number], { other: number; relation: RelationType; sentence: string; cue: string | null; by: string }>(db, sql)
+    stmt<[number], HopRow>(db, sql)
       .all(r.rowid)
-      .map((e) => ({ document: toDocument(documentByRowid(db, e.other)!), relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.by }));
+      .map((e) => ({ document: toDocument(e), relation: e.hop_relation, sentence: e.hop_sentence, cue: e.hop_cue, assertedBy: e.hop_by }));
+  const hopColumns = 'd.*, e.relation AS hop_relation, e.sentence AS hop_sentence, e.cue AS hop_cue, a.id AS hop_by';
   for (const c of citations) c.raw = text ? text.slice(c.start, c.end) : '';
   // a national directive may be cited by tens of thousands of letters: the first ones, and the count
-  const citedBy = hops(`SELECT e.src AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src LIMIT ${DESCRIBE_CITED_BY_LIMIT}`);
+  const citedBy = hops(
+    `SELECT ${hopColumns} FROM edge_view e JOIN documents d ON d.rowid = e.src JOIN documents a ON a.rowid = e.asserted_by WHERE e.dst = ? GROUP BY e.src, e.relation ORDER BY e.src LIMIT ${DESCRIBE_CITED_BY_LIMIT}`,
+  );
   const citedByCount =
     citedBy.length < DESCRIBE_CITED_BY_LIMIT ? citedBy.length : stmt<[number], { n: number }>(db, 'SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE dst = ? GROUP BY src, relation)').get(r.rowid)!.n;
-  const relatesTo = hops(`SELECT e.dst AS other, e.relation, e.sentence, e.cue, a.id AS by FROM edge_view e JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`);
+  const relatesTo = hops(
+    `SELECT ${hopColumns} FROM edge_view e JOIN documents d ON d.rowid = e.dst JOIN documents a ON a.rowid = e.asserted_by WHERE e.src = ? GROUP BY e.dst, e.relation ORDER BY e.dst`,
+  );
   const assertions = stmt<[number], DocumentDetail['assertions'][number]>(db, 
       `SELECT a.from_number AS fromNumber, a.to_number AS toNumber, a.relation, (SELECT text FROM sentences WHERE rowid = a.sentence) AS sentence,
         (SELECT t.id FROM mentions m JOIN documents t ON t.rowid = m.target WHERE m.doc = a.doc AND m.number = a.from_number LIMIT 1) AS "from",

@@ -148,3 +148,21 @@ export const IngestFileResultSchema = z.object({
   duplicateOf: z.string().optional().describe('the stored file with the same content, when this one was not stored again'),
 });
 export type IngestFileResult = z.infer<typeof IngestFileResultSchema>;
+
+// Named in the OpenAPI document (components/schemas), referenced instead of repeated.
+for (const [id, schema] of Object.entries({
+  StoredDocument: StoredDocumentSchema,
+  Hop: HopSchema,
+  Facets: FacetsSchema,
+  SearchHit: SearchHitSchema,
+  SearchResult: SearchResultSchema,
+  TraceResult: TraceResultSchema,
+  ImplementationLevel: ImplementationLevelSchema,
+  AuditRow: AuditRowSchema,
+  AuditResult: AuditResultSchema,
+  StoreStats: StoreStatsSchema,
+  DocumentDetail: DocumentDetailSchema,
+  IngestFileResult: IngestFileResultSchema,
+})) {
+  if (!z.globalRegistry.has(schema)) z.globalRegistry.add(schema, { id });
+}

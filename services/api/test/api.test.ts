@@ -111,6 +111,8 @@ describe('HTTP API over a real SQLite store', () => {
       '/api/extract', '/api/lookup', '/api/search', '/api/stats', '/api/vocabulary', '/health', '/ready',
     ]);
     expect(spec.paths['/api/search'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');
+    // the published contract changes only on purpose: review the diff, then `pnpm vitest run -u`
+    await expect(`${JSON.stringify(spec, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/openapi.json');
     expect((await app.inject('/api/docs/')).statusCode).toBe(200);
   });
 

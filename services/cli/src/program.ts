@@ -168,7 +168,9 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     const program = buildProgram();
-    await program.parseAsync(argv, { from: 'user' });
+    // `pnpm start -- --corpus DIR`: pnpm 10 passes the "--" on; it separates nothing here
+    const args = argv[1] === '--' ? [argv[0], ...argv.slice(2)] : argv;
+    await program.parseAsync(args, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -20,7 +20,8 @@ describe('vanban start (the main job)', () => {
   it('with --corpus: ingests the user\'s folder', () => {
     const dir = tempDir();
     writeLetters(join(dir, 'mine'), 5);
-    const r = vanban(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--no-serve']);
+    // as `pnpm start -- --corpus DIR` passes it: pnpm 10 keeps the "--"
+    const r = vanban(['start', '--', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--no-serve']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('có 5 văn bản');
   });

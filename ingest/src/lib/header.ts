@@ -10,6 +10,7 @@ import {
 } from '@vanban/schema';
 import { parseDateAt } from './dates.js';
 import { classifyOrganisation, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
+import { signerOf } from './signer.js';
 import { typeWordSource } from './vocabulary.js';
 
 export interface DocumentHeader {
@@ -35,20 +36,14 @@ const HEAD = 3000;
 const motto = /C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
 const numberLine =
   /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
-const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/u;
+const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;
+// Every place-and-date line holds ", ngày"; the place before it never crosses a line break.
+const placeDateAnchor = /,[ \t]*[Nn]gày/g;
 const subjectLine = /(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc)[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
 const titleType = new RegExp(`(?:^|\\n)[ \\t]*(${typeWordSource})[ \\t]*(?:\\n|$|[ \\t]+(?=về|Về|V\\/v|[\\p{Lu}]{2}))`, 'u');
 const firstTypeWord = new RegExp(`^\\s*(${typeWordSource})(?![\\p{L}])`, 'u');
 const leadingTypeWord = new RegExp(`^\\s*${typeWordSource}\\s+`, 'u');
 const recipientsLead = /(?:^|\n)[ \t]*Kính[ \t]+gửi[ \t]*:?[ \t*]*/iu;
-const signerTitle =
-  /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|TỔNG BÍ THƯ|TỔNG KIỂM TOÁN)(?![\p{L}])/gu;
-const nameWords = String.raw`[\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,4}`;
-/** A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown). */
-const nameAfterTitle = new RegExp(String.raw`^[\s*\\|\[\]]*(?:\(?(?:Đã ký|đã ký)\)?|\[daky\])?[\s*\\|\[\]]*(${nameWords})(?![\p{Ll}])`, 'u');
-/** A line holding only a name (signature columns of flattened tables). */
-const nameLine = new RegExp(String.raw`^[\s*\\|]*(${nameWords})[\s*\\|]*$`, 'u');
-const notName = /^(?:Nơi|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
 const provinceInText = new RegExp(`(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\\.?)[ \\t]+(${provinceNamePattern})(?![\\p{L}])`, 'gu');
 
 /** Header fields of one document (plain text of that document only). */
@@ -58,7 +53,7 @@ export function extractHeader(text: string): DocumentHeader {
   const number = numberMatch ? normalizeNumber(numberMatch[1]) : null;
   const parts = number ? parseNumber(number) : null;
 
-  const pd = placeDate.exec(head);
+  const pd = placeDateIn(head);
   const date = pd ? parseDateAt(`${pd[2].trim() || ''} tháng ${pd[3].trim()} năm ${pd[4]}`.trim(), 0) : null;
   const blankMonth = pd && !/\d/.test(pd[3]);
   const place = pd ? pd[1].replace(/\s+/g, ' ').trim() : null;
@@ -104,6 +99,20 @@ export function extractHeader(text: string): DocumentHeader {
     recipients: recipientsOf(head),
     ...signerOf(text),
   };
+}
+
+/**
+ * The first place-and-date match, the regex started on the line of the first ", ngày": no match
+ * can start earlier (its place holds no comma and no line break), and the look-behind still sees
+ * the character before. Trying the \p{Lu} pattern at every position of the head cost more than
+ * the rest of the header.
+ */
+function placeDateIn(head: string): RegExpExecArray | null {
+  placeDateAnchor.lastIndex = 0;
+  const anchor = placeDateAnchor.exec(head);
+  if (!anchor) return null;
+  placeDate.lastIndex = head.lastIndexOf('\n', anchor.index) + 1;
+  return placeDate.exec(head);
 }
 
 /** Upper-case lines at the top of the document, before the number line (or after it, if none before). */
@@ -188,55 +197,6 @@ function recipientsOf(head: string): string[] {
     if (/\.\s*$/.test(line) && !/,\s*$/.test(line)) break;
   }
   return out;
-}
-
-/**
- * Signer: the name after the last signing title ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Đức Toàn"),
- * inline or on a line of its own within a few lines; annexes may follow the signature, so the whole
- * document is searched and the title nearest to "Nơi nhận" wins.
- */
-function signerOf(text: string): { signer: string | null; signerTitle: string | null } {
-  const receivers = text.search(/N[ơƠ]i\s+nh[ậẬ]n/u);
-  let best: { signer: string; title: string; distance: number } | null = null;
-  signerTitle.lastIndex = 0;
-  for (let m = signerTitle.exec(text); m; m = signerTitle.exec(text)) {
-    const from = m.index + m[0].length;
-    const after = text.slice(from, from + 900);
-    const inline = nameAfterTitle.exec(after);
-    let name = inline?.[1] ?? null;
-    if (!name) {
-      for (const line of after.split('\n').slice(1, 25)) {
-        const only = nameLine.exec(line);
-        if (only && !notName.test(only[1])) {
-          name = only[1];
-          break;
-        }
-      }
-    }
-    if (!name || notName.test(name)) continue;
-    const distance = receivers === -1 ? text.length - m.index : Math.abs(m.index - receivers);
-    if (!best || distance <= best.distance) best = { signer: name.replace(/\s+/g, ' '), title: titleBefore(text, m.index, from), distance };
-  }
-  return best ? { signer: best.signer, signerTitle: best.title || null } : { signer: null, signerTitle: null };
-}
-
-/** The upper-case title lines ending at `end` ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), at most three. */
-function titleBefore(text: string, start: number, end: number): string {
-  const lines = text.slice(Math.max(0, start - 200), end).split('\n');
-  const kept: string[] = [];
-  for (let k = lines.length - 1; k >= 0 && kept.length < 3; k--) {
-    const line = lines[k].replace(/[*\\|\[\]]|\(?(?:Đã ký|đã ký)\)?/g, ' ').trim();
-    if (!line) {
-      if (kept.length) break;
-      continue;
-    }
-    if (line !== line.toUpperCase()) {
-      if (k === lines.length - 1) kept.unshift(line.replace(/^.*?(?=(?:KT\.|TM\.|T\/M|TL\.|Q\.)|\p{Lu}{2})/u, ''));
-      break;
-    }
-    kept.unshift(line);
-  }
-  return clean(kept.join(' '));
 }
 
 /** The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. */

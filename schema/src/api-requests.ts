@@ -65,7 +65,6 @@ export const UploadResponseSchema = z.object({
       ids: z.array(z.string()).describe('documents stored from this file'),
     }),
   ),
-  resolve: z.object({ mentions: z.number().int(), resolved: z.number().int(), edges: z.number().int() }).nullable(),
 });
 
 export const ApiErrorSchema = z.object({

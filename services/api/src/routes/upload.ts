@@ -16,7 +16,7 @@ const sourceName = (filename: string): string => `upload/${basename(filename.rep
  * POST /api/documents: multipart upload of one or more .md/.txt files to ingest, with the API key.
  * Every file is read first (a file over the limit fails the request with 413 before anything is
  * stored), then each is stored in its own transaction — a bad file is reported and the others are
- * stored — and one resolution pass links the new citations.
+ * stored.
  */
 export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitBytes: number }> = async (app, { apiKey, uploadLimitBytes }) => {
   await app.register(multipart, { limits: { fileSize: uploadLimitBytes, files: MAX_FILES, fields: 10, fieldSize: 1024 } });
@@ -51,9 +51,9 @@ export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitByte
           files.push({ source, name, status: 'failed' as const, documents: 0, citations: 0, ids: [], messages: [{ reason: `Could not store the file (request id ${request.id})`, ruleId: 'store:failed', line: null, column: null, severity: 'error' as const }] });
         }
       }
-      const changed = files.some((f) => f.status === 'stored' || f.status === 'replaced');
-      const summary = changed ? await app.store.resolve() : null;
-      return { files, resolve: summary && { mentions: summary.mentions, resolved: summary.resolved, edges: summary.edges } };
+      // each file's citations were resolved as it was stored, with earlier citations that now find
+      // it; the corpus-wide pass (`vanban resolve`, ~10 s on 100,000 documents) would stall the server
+      return { files };
     },
   });
 };

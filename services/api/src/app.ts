@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { GraphStore, SearchIndex } from '@vanban/store';
 import { errorsPlugin } from './plugins/errors.js';
+import { extractorPlugin } from './plugins/extractor.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
 import { responseCachePlugin } from './plugins/response-cache.js';
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(jsonSerializerCompiler);
 
   await app.register(errorsPlugin);
+  await app.register(extractorPlugin);
   await app.register(storePlugin, { store: options.store, closeStore: options.closeStore ?? false });
   await app.register(responseCachePlugin, { maxEntries: options.cacheEntries ?? 5000, maxBytes: 64 * 1024 * 1024 });
   await app.register(rateLimitPlugin, { perMinute: options.rateLimitPerMinute ?? 60 });

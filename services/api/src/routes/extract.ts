@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { extractText } from '@vanban/ingest';
 import { ApiErrorSchema, ExtractBodySchema, ExtractResponseSchema, MAX_EXTRACT_BYTES } from '@vanban/schema';
 import { ApiError } from '../plugins/errors.js';
 import { expensive } from '../plugins/rate-limit.js';
@@ -21,7 +20,7 @@ export const extractRoutes: FastifyPluginAsync = async (app) => {
       const { text, markdown, source = 'request' } = request.body;
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes > MAX_EXTRACT_BYTES) throw new ApiError(413, `body.text is ${bytes} bytes; the limit is ${MAX_EXTRACT_BYTES}`, { field: 'body.text' });
-      const result = extractText(text, { source, markdown });
+      const result = await app.extract(source, Buffer.from(text, 'utf8'), markdown);
       return { documents: result.documents, messages: result.messages };
     },
   });

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ApiErrorSchema, UploadResponseSchema } from '@vanban/schema';
+import { contentHash } from '@vanban/store';
 import { hasValidKey } from '../api-key.js';
 import { ApiError } from '../plugins/errors.js';
 import { expensive } from '../plugins/rate-limit.js';
@@ -43,7 +44,10 @@ export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitByte
       for (const { name, bytes } of received) {
         const source = sourceName(name);
         try {
-          const result = await app.store.ingestFile({ source, bytes });
+          const hash = contentHash(bytes);
+          const unchanged = await app.store.isUnchanged(source, hash);
+          const extraction = unchanged ? undefined : await app.extract(source, bytes);
+          const result = await app.store.ingestFile({ source, bytes, hash, extraction });
           const ids = result.status === 'failed' ? [] : (await app.store.documentsFromSource(result.duplicateOf ?? source)).map((d) => d.id);
           files.push({ ...result, name, ids });
         } catch (error) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { FileExtraction } from '@vanban/ingest';
 import { contentHash, createSqliteStore, type IngestFileResult, type SqliteStore } from '@vanban/store';
-import { ExtractPool } from '../workers/pool.js';
+import { ExtractPool } from '@vanban/ingest/pool';
 import { expandInputs, readStdin } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';

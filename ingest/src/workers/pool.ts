@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FileExtraction } from '@vanban/ingest';
+import type { FileExtraction } from '../lib/extract.js';
 
 const WORKER_HEAP_MB = 192;
 

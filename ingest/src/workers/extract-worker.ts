@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { extractBytes } from '@vanban/ingest';
+import { extractBytes } from '../lib/extract.js';
 
 /** Extraction off the main thread: the CPU-bound half of ingest runs here while the main thread writes SQLite. */
 parentPort!.on('message', (job: { id: number; source: string; bytes: Uint8Array }) => {

@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/index.js';
-import { API_KEY, ownLetters, ownStore, tempDb } from './fixtures.js';
+import { API_KEY, letter as fixtureLetter, ownLetters, ownStore, tempDb } from './fixtures.js';
+
+const letter = (issuer: string, number: string, place: string, date: string, body = 'Các đơn vị tổ chức thực hiện.'): string =>
+  fixtureLetter({ issuer, number, place, date, subject: 'triển khai thực hiện', body });
 import { createSqliteStore, type SqliteStore } from '@vanban/store';
 
 /** A multipart body with the given files, as a browser sends it. */
@@ -194,10 +197,6 @@ describe('HTTP API over a real SQLite store', () => {
   });
 });
 
-function letter(issuer: string, number: string, place: string, date: string, body = 'Các đơn vị tổ chức thực hiện.'): string {
-  const [d, m, y] = date.split('/');
-  return `${issuer}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: ${number}\n\n${place}, ngày ${d} tháng ${m} năm ${y}\n\n${body}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n`;
-}
 
 describe('HTTP API: cached answers', () => {
   it('answers a repeated search from the cache until the data changes, here or from another process', async () => {

@@ -1,4 +1,4 @@
-import { documentTypeByCode, documentTypeByName, normalizeNumber, parseNumber, type CitationKind } from '@vanban/schema';
+import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { issuerPhraseAt } from './issuer-phrase.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
@@ -93,10 +93,10 @@ export function findFullCitations(text: string): FoundCitation[] {
     if (!parts.type && !parts.issuer && !typeHit && !listJoinedTo(found, text, numberStart)) continue;
 
     let start = numberStart;
-    let typeFromText = null as ReturnType<typeof documentTypeByName> | null;
+    let typeFromText: DocumentType | null = null;
     if (typeHit) {
       start = typeHit.start;
-      typeFromText = documentTypeByName(typeHit.word) ?? null;
+      typeFromText = typeHit.type ?? null;
     } else {
       const previous = listJoinedTo(found, text, numberStart);
       if (previous && !parts.type) typeFromText = previous.typeCode ? (documentTypeByCode(previous.typeCode) ?? null) : null;

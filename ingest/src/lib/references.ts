@@ -1,4 +1,4 @@
-import { documentTypeByName, type CitationKind } from '@vanban/schema';
+import type { CitationKind } from '@vanban/schema';
 import { continuesNumber, typeWordBefore, type FoundCitation } from './citations.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt } from './vocabulary.js';
 
@@ -46,7 +46,7 @@ export function findReferences(text: string, full: readonly FoundCitation[]): { 
     // a bare serial needs a proper type word: "Quyết định 1863", "QĐ số 1863"; not "luật 13" or a heading "ĐỀ ÁN 1"
     const said = text.slice(hit.end, m.index);
     if (!/^\p{Lu}/u.test(hit.word) || (hit.word === hit.word.toUpperCase() && hit.word.length > 4 && !/số/i.test(said))) continue;
-    const type = documentTypeByName(hit.word);
+    const type = hit.type;
     if (!type) continue;
     const serial = m[1];
     const target = bySerial.get(`${type.code}|${serial}`) ?? -1;
@@ -59,7 +59,7 @@ export function findReferences(text: string, full: readonly FoundCitation[]): { 
     const before = skipBlanksBack(text, m.index);
     if (before === m.index) continue;
     const hit = typeWordEndingAt(text, before);
-    const type = hit ? documentTypeByName(hit.word) : undefined;
+    const type = hit?.type;
     if (!hit || !type || inside(hit.start)) continue;
     let target = -1;
     for (const k of lastOfType.get(type.code) ?? []) {

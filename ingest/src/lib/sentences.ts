@@ -61,5 +61,6 @@ function abbreviationBefore(text: string, dot: number): boolean {
 /** The sentence as shown for provenance: whitespace collapsed, clipped around the citation. */
 export function sentenceText(text: string, start: number, end: number): string {
   const s = text.slice(start, end);
-  return (/[\t\n\r]| {2}/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
+  // replacing only runs that are not already one space: most of a sentence's spaces are single
+  return (/[\t\n\r]| {2}/.test(s) ? s.replace(/\s{2,}|[^\S ]/g, ' ') : s).trim();
 }

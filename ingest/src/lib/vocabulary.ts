@@ -1,4 +1,4 @@
-import { documentTypes, relationCues, topics, unifyTonePlacement, type RelationCue } from '@vanban/schema';
+import { documentTypeByName, documentTypes, relationCues, topics, unifyTonePlacement, type DocumentType, type RelationCue } from '@vanban/schema';
 
 /**
  * Scanners compiled once from the schema tables (pattern data apart from the engine). They avoid
@@ -50,7 +50,8 @@ const typeVariants = [
 
 /** Regex source of any type word in any of its spellings (case-sensitive alternation). */
 export const typeWordSource = `(?:${trieSource(typeVariants)})`;
-const typeKeys = new Set(typeVariants.map((v) => v.replace(/\s+/g, ' ')));
+/** Each spelling (single spaces) with its type, looked up once here rather than per mention. */
+const typeKeys = new Map(typeVariants.map((v) => [v.replace(/\s+/g, ' '), documentTypeByName(v)]));
 const maxTypeWords = Math.max(...typeVariants.map((v) => v.split(/\s+/).length));
 /** Last words of the type words ("định", "QĐ"): most words before a number are none of them. */
 const typeLastWords = new Set(typeVariants.map((v) => v.split(/\s+/).pop()!));
@@ -61,6 +62,7 @@ export interface TypeHit {
   start: number;
   end: number;
   word: string;
+  type: DocumentType | undefined;
 }
 
 const multiBlank = /[\t\n]| {2}/;
@@ -92,7 +94,7 @@ export function typeWordEndingAt(text: string, end: number): TypeHit | undefined
     start = k;
     let phrase = text.slice(start, end);
     if (n > 0 && multiBlank.test(phrase)) phrase = phrase.replace(/[ \t\n]+/g, ' ');
-    if (typeKeys.has(phrase)) best = { start, end, word: phrase };
+    if (typeKeys.has(phrase)) best = { start, end, word: phrase, type: typeKeys.get(phrase) };
   }
   return best;
 }
@@ -133,7 +135,7 @@ export function scanCues(text: string): CueMatch[] {
   for (let m = cueScan.exec(text); m; m = cueScan.exec(text)) {
     const end = m.index + m[0].length;
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, end)) continue;
-    const cue = cueSpellings.get(spellingKey(m[0]));
+    const cue = cueSpellings.get(m[0]) ?? cueSpellings.get(spellingKey(m[0]));
     if (cue) out.push({ start: m.index, end, cue });
   }
   return out;
@@ -155,7 +157,7 @@ export function scanTopics(text: string): string[] {
   for (let m = topicScan.exec(text); m; m = topicScan.exec(text)) {
     const after = text.charCodeAt(m.index + m[0].length);
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + m[0].length) || (after >= 48 && after <= 57)) continue;
-    const label = topicSpellings.get(spellingKey(m[0]));
+    const label = topicSpellings.get(m[0]) ?? topicSpellings.get(spellingKey(m[0]));
     if (label) found.add(label);
   }
   return topics.filter((t) => found.has(t.label)).map((t) => t.label);

@@ -53,15 +53,15 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   // the words as typed, side by side; if nothing has them so, each pair of syllables anywhere
   let folded = ftsExpression('folded', parsed.folded, 'phrase');
   let exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'phrase') : null;
-  // One pass over each FTS list (at most COUNT_CAP matches): counts, order, page and facets all come
-  // from these rowids. Exact-diacritic matches first, then the other folded matches; each part by
-  // relevance (bm25) when small, newest first when it has more than RANKED_LIMIT matches, where
-  // scoring every match costs more than it tells.
+  // One pass over the folded FTS list (at most COUNT_CAP matches): count, order, page and facets
+  // come from these rowids. Exact-diacritic matches first, then the other folded matches; each part
+  // by relevance (bm25) when small, newest first when there are more than RANKED_LIMIT matches,
+  // where scoring every match costs more than it tells.
   const from = filter.sql ? 'documents_fts f JOIN documents d ON d.rowid = f.rowid' : 'documents_fts f';
-  const matches = (expr: string): number[] =>
-    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT ${COUNT_CAP}`)
+  const matches = (expr: string, limit = COUNT_CAP): number[] =>
+    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT @limit`)
       .pluck()
-      .all({ ...filter.params, expr });
+      .all({ ...filter.params, expr, limit });
   const byRelevance = (expr: string): number[] =>
     stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
       .pluck()
@@ -72,17 +72,20 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
     exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'pairs') : null;
     all = matches(folded);
   }
-  const exactList = exact && all.length ? matches(exact) : [];
-  const exactSet = new Set(exactList);
-  // every exact match is a folded match; at the cap, some exact matches may be older than the
-  // newest folded ones retrieved, so the exact list is taken whole, then the other folded matches
-  const total = Math.max(all.length, exactList.length);
+  // every exact match is a folded match, so the folded list counts them all (up to the cap)
+  const total = all.length;
+  const wanted = page * pageSize;
   let ordered: number[];
+  let exactSet: Set<number>;
   if (total <= RANKED_LIMIT) {
+    exactSet = new Set(exact && total ? matches(exact) : []);
     const ranked = byRelevance(folded);
     ordered = [...ranked.filter((r) => exactSet.has(r)), ...ranked.filter((r) => !exactSet.has(r))];
   } else {
-    ordered = [...exactList, ...all.filter((r) => !exactSet.has(r))];
+    // newest first: only the exact matches up to this page are needed; fewer than that means all of them
+    const exactTop = exact ? matches(exact, wanted) : [];
+    exactSet = new Set(exactTop);
+    ordered = exactTop.length >= wanted ? exactTop : [...exactTop, ...all.filter((r) => !exactSet.has(r))];
   }
   const page_ = ordered.slice((page - 1) * pageSize, page * pageSize).map((rowid) => ({ rowid, exact: exactSet.has(rowid) }));
   // facets over every hit, or over the newest FACET_SAMPLE when there are more

@@ -2,18 +2,23 @@ import { mixedCaseCodes } from './vocabulary/codes.js';
 import { documentTypeByCode, type DocumentType } from './vocabulary/document-types.js';
 import { issuerByCode, type IssuerCode } from './vocabulary/issuer-codes.js';
 
+const plainNumber = /^[0-9A-Za-z\u0110\u0111/.-]*$/;
+
 /**
  * Normalize a số ký hiệu (DESIGN.md "Identity"): NFC, Ð/ð -> Đ, spaces and `&` removed, dashes
  * unified, upper case except the mixed-case codes. Đ is never folded to D.
  */
 export function normalizeNumber(raw: string): string {
-  const flat = raw
-    .normalize('NFC')
-    .replace(/[\u00D0\u0110]/g, 'Đ')
-    .replace(/[\u00F0\u0111]/g, 'đ')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\s_&]+/g, '')
-    .toUpperCase();
+  // the usual number (ASCII letters, digits, Đ, `/.-`) needs only the upper-casing
+  const flat = plainNumber.test(raw)
+    ? raw.toUpperCase()
+    : raw
+        .normalize('NFC')
+        .replace(/[\u00D0\u0110]/g, 'Đ')
+        .replace(/[\u00F0\u0111]/g, 'đ')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .replace(/[\s_&]+/g, '')
+        .toUpperCase();
   return flat.replace(/[A-ZĐ]+/g, (segment) => mixedCaseCodes.get(segment) ?? segment);
 }
 

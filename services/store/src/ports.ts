@@ -56,8 +56,12 @@ export interface SearchQuery extends SearchFilters {
   pageSize?: number;
 }
 
-/** The graph side: documents, citations, relations and the three jobs. */
-export interface GraphStore {
+/**
+ * The graph side: documents, citations, relations and the three jobs — as the embedded adapter
+ * answers it, synchronously. `GraphStore` below is the same contract for any adapter: a server
+ * (Neo4j, Meilisearch) answers later, so callers of the port always `await`.
+ */
+export interface SyncGraphStore {
   /** Store one extracted file: idempotent by content hash, atomic per file. */
   ingestFile(input: { source: string; bytes: Uint8Array; markdown?: boolean; hash?: string; extraction?: FileExtraction }): IngestFileResult;
   /** Is this content (sha256) already stored for this path? */
@@ -86,9 +90,19 @@ export interface GraphStore {
 }
 
 /** The text side: Vietnamese-aware full-text and number search with facets. */
-export interface SearchIndex {
+export interface SyncSearchIndex {
   search(query: SearchQuery): SearchResult;
 }
+
+/** Each method of T answering now or later (a promise): what a caller of a port must `await`. */
+export type Awaitable<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<Awaited<R>> : T[K];
+};
+
+/** The graph port every adapter implements (embedded SQLite, Neo4j). */
+export type GraphStore = Awaitable<SyncGraphStore>;
+/** The search port every adapter implements (embedded SQLite FTS5, Meilisearch). */
+export type SearchIndex = Awaitable<SyncSearchIndex>;
 
 /** Adapter failures wrap their cause. */
 export class StoreError extends Error {

@@ -18,192 +18,192 @@ export function letter(o: { number: string; place: string; date: string; body: s
  * The behaviour every GraphStore + SearchIndex adapter must show. `makeStore` returns an empty
  * store; adapters needing a live server call this inside `describe.skipIf(!url)`.
  */
-export function describeGraphStore(name: string, makeStore: () => StoreUnderTest): void {
+export function describeGraphStore(name: string, makeStore: () => StoreUnderTest | Promise<StoreUnderTest>): void {
   describe(`${name}: conformance`, () => {
-    describe.skipIf(!existsSync(seeds))('the five seeds', () => {
-      const load = (): StoreUnderTest => {
-        const store = makeStore();
-        for (const f of readdirSync(seeds).sort()) store.ingestFile({ source: join(seeds, f), bytes: readFileSync(join(seeds, f)) });
+    describe.skipIf(!existsSync(seeds))('the five seeds', async () => {
+      const load = async (): Promise<StoreUnderTest> => {
+        const store = await makeStore();
+        for (const f of readdirSync(seeds).sort()) await store.ingestFile({ source: join(seeds, f), bytes: readFileSync(join(seeds, f)) });
         return store;
       };
-      const ids = (store: StoreUnderTest, q: string) => store.search({ q, pageSize: 50 }).hits.map((h) => h.number ?? h.id).sort();
+      const ids = async (store: StoreUnderTest, q: string) => (await store.search({ q, pageSize: 50 })).hits.map((h) => h.number ?? h.id).sort();
 
-      it('trace from 279/UBND-LĐTBXH and from 851/SXD-VP reaches 20-CT/TW', () => {
-        const store = load();
+      it('trace from 279/UBND-LĐTBXH and from 851/SXD-VP reaches 20-CT/TW', async () => {
+        const store = await load();
         for (const number of ['279/UBND-LĐTBXH', '851/SXD-VP']) {
-          const [doc] = store.find(number);
-          const trace = store.trace(doc.id)!;
+          const [doc] = await store.find(number);
+          const trace = (await store.trace(doc.id))!;
           expect(trace.chains.some((chain) => chain[chain.length - 1].document.number === '20-CT/TW')).toBe(true);
           for (const chain of trace.chains) for (const hop of chain) expect(hop.sentence.length).toBeGreaterThan(10);
         }
-        store.close();
+        await store.close();
       });
 
-      it('audit of 20-CT/TW lists the five provinces; of 1863/QĐ-TTg, Quảng Nam and Đắk Lắk', () => {
-        const store = load();
-        const provinces = (number: string) =>
-          store.audit(store.find(number)[0].id)!.provinces.filter((p) => p.status !== 'none').map((p) => p.province).sort();
-        expect(provinces('20-CT/TW')).toEqual(['Bắc Giang', 'Bình Phước', 'Bình Thuận', 'Quảng Nam', 'Đắk Lắk'].sort());
-        expect(provinces('1863/QĐ-TTg')).toEqual(['Quảng Nam', 'Đắk Lắk'].sort());
-        const audit = store.audit(store.find('20-CT/TW')[0].id)!;
+      it('audit of 20-CT/TW lists the five provinces; of 1863/QĐ-TTg, Quảng Nam and Đắk Lắk', async () => {
+        const store = await load();
+        const provinces = async (number: string) =>
+          (await store.audit((await store.find(number))[0].id))!.provinces.filter((p) => p.status !== 'none').map((p) => p.province).sort();
+        expect(await provinces('20-CT/TW')).toEqual(['Bắc Giang', 'Bình Phước', 'Bình Thuận', 'Quảng Nam', 'Đắk Lắk'].sort());
+        expect(await provinces('1863/QĐ-TTg')).toEqual(['Quảng Nam', 'Đắk Lắk'].sort());
+        const audit = (await store.audit((await store.find('20-CT/TW'))[0].id))!;
         expect(audit.provinces).toHaveLength(63);
         const bacGiang = audit.provinces.find((p) => p.province === 'Bắc Giang')!;
         expect(bacGiang).toMatchObject({ status: 'implemented', firstDate: '2013-01-28', lagDays: 84 });
-        expect(store.audit(store.find('20-CT/TW')[0].id, { provinces: 34 })!.provinces).toHaveLength(34);
-        store.close();
+        expect((await store.audit((await store.find('20-CT/TW'))[0].id, { provinces: 34 }))!.provinces).toHaveLength(34);
+        await store.close();
       });
 
-      it('search "đuối nước" and "duoi nuoc" return exactly the three seed documents that mention it', () => {
-        const store = load();
+      it('search "đuối nước" and "duoi nuoc" return exactly the three seed documents that mention it', async () => {
+        const store = await load();
         const expected = ['2868-CV/TU', '279/UBND-LĐTBXH', '851/SXD-VP'].sort();
-        expect(ids(store, 'đuối nước')).toEqual(expected);
-        expect(ids(store, 'duoi nuoc')).toEqual(expected);
-        expect(ids(store, 'ĐUỐI NƯỚC')).toEqual(expected);
-        store.close();
+        expect(await ids(store, 'đuối nước')).toEqual(expected);
+        expect(await ids(store, 'duoi nuoc')).toEqual(expected);
+        expect(await ids(store, 'ĐUỐI NƯỚC')).toEqual(expected);
+        await store.close();
       });
 
-      it('a number query finds the document and every document citing it', () => {
-        const store = load();
+      it('a number query finds the document and every document citing it', async () => {
+        const store = await load();
         for (const q of ['1863/QĐ-TTg', '1863/qd-ttg', 'qd 1863', 'QĐ 1863', '1863 / QĐ-TTg']) {
-          const result = store.search({ q });
+          const result = (await store.search({ q }));
           expect(result.hits[0]).toMatchObject({ number: '1863/QĐ-TTg', match: 'number' });
           expect(result.total).toBe(3);
           expect(result.hits.slice(1).every((h) => h.match === 'cites-number')).toBe(true);
         }
-        store.close();
+        await store.close();
       });
 
-      it('lookup and resolution: the district plan, the department letter, the cited-only nodes', () => {
-        const store = load();
-        expect(store.lookup('279/UBND-LĐT BXH').map((d) => d.id)).toEqual(['279-ubnd-ldtbxh-2015-bac-giang-luc-nam']);
-        expect(store.getDocument('41-kh-tu-2013-bac-giang')).toMatchObject({ known: false, province: 'Bắc Giang', source: null });
-        expect(store.getDocument('1067-kh-ubnd-2011-bac-giang-luc-nam')).toMatchObject({ district: 'Lục Nam' });
-        expect(store.stats().unresolved).toEqual({});
-        store.close();
+      it('lookup and resolution: the district plan, the department letter, the cited-only nodes', async () => {
+        const store = await load();
+        expect((await store.lookup('279/UBND-LĐT BXH')).map((d) => d.id)).toEqual(['279-ubnd-ldtbxh-2015-bac-giang-luc-nam']);
+        expect((await store.getDocument('41-kh-tu-2013-bac-giang'))).toMatchObject({ known: false, province: 'Bắc Giang', source: null });
+        expect((await store.getDocument('1067-kh-ubnd-2011-bac-giang-luc-nam'))).toMatchObject({ district: 'Lục Nam' });
+        expect((await store.stats()).unresolved).toEqual({});
+        await store.close();
       });
     });
 
-    it('ranks exact-diacritic matches first: "dưới nước" does not drown in "đuối nước"', () => {
-      const store = makeStore();
+    it('ranks exact-diacritic matches first: "dưới nước" does not drown in "đuối nước"', async () => {
+      const store = await makeStore();
       const docs = [
         ['1/UBND-VX', 'Tăng cường phòng, chống đuối nước cho trẻ em trong mùa hè; đuối nước là nguyên nhân hàng đầu.'],
         ['2/UBND-VX', 'Kiểm tra các công trình dưới nước và phương tiện đường thủy.'],
         ['3/UBND-VX', 'Phòng chống đuối nước tại các ao hồ.'],
       ];
-      docs.forEach(([number, body]) => store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/06/2020', body })) }));
-      expect(store.search({ q: 'dưới nước' }).hits[0].number).toBe('2/UBND-VX');
-      expect(store.search({ q: 'đuối nước' }).hits.slice(0, 2).map((h) => h.number).sort()).toEqual(['1/UBND-VX', '3/UBND-VX']);
-      expect(store.search({ q: 'duoi nuoc' }).total).toBe(3);
-      const exact = store.search({ q: 'đuối nước' });
+      for (const [number, body] of docs) await store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/06/2020', body })) });
+      expect((await store.search({ q: 'dưới nước' })).hits[0].number).toBe('2/UBND-VX');
+      expect((await store.search({ q: 'đuối nước' })).hits.slice(0, 2).map((h) => h.number).sort()).toEqual(['1/UBND-VX', '3/UBND-VX']);
+      expect((await store.search({ q: 'duoi nuoc' })).total).toBe(3);
+      const exact = (await store.search({ q: 'đuối nước' }));
       expect(exact.hits.map((h) => h.match)).toEqual(['exact', 'exact', 'folded']);
       expect(exact.hits[0].snippet).toContain('<mark>đuối</mark>');
-      store.close();
+      await store.close();
     });
 
-    it('filters and facets: province, year range, type, topic', () => {
-      const store = makeStore();
-      store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Kế hoạch phòng chống đuối nước năm 2019.' })) });
-      store.ingestFile({ source: 'b.txt', bytes: enc(letter({ issuer: 'UBND TỈNH NAM ĐỊNH', number: '6/UBND-VX', place: 'Nam Định', date: '01/06/2021', body: 'Về phòng chống đuối nước năm 2021.' })) });
-      const all = store.search({ q: 'đuối nước' });
+    it('filters and facets: province, year range, type, topic', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Kế hoạch phòng chống đuối nước năm 2019.' })) });
+      await store.ingestFile({ source: 'b.txt', bytes: enc(letter({ issuer: 'UBND TỈNH NAM ĐỊNH', number: '6/UBND-VX', place: 'Nam Định', date: '01/06/2021', body: 'Về phòng chống đuối nước năm 2021.' })) });
+      const all = (await store.search({ q: 'đuối nước' }));
       expect(all.facets.province.map((f) => f.value).sort()).toEqual(['Bắc Giang', 'Nam Định']);
       expect(all.facets.topic).toContainEqual({ value: 'đuối nước', count: 2 });
-      expect(store.search({ q: 'đuối nước', province: 'Nam Định' }).hits.map((h) => h.number)).toEqual(['6/UBND-VX']);
-      expect(store.search({ q: 'đuối nước', yearFrom: 2020, yearTo: 2022 }).hits.map((h) => h.number)).toEqual(['6/UBND-VX']);
-      expect(store.search({ q: 'đuối nước', type: 'KH' }).hits.map((h) => h.number)).toEqual(['5/KH-UBND']);
-      expect(store.search({ q: 'đuối nước', page: 2, pageSize: 1 }).hits).toHaveLength(1);
-      store.close();
+      expect((await store.search({ q: 'đuối nước', province: 'Nam Định' })).hits.map((h) => h.number)).toEqual(['6/UBND-VX']);
+      expect((await store.search({ q: 'đuối nước', yearFrom: 2020, yearTo: 2022 })).hits.map((h) => h.number)).toEqual(['6/UBND-VX']);
+      expect((await store.search({ q: 'đuối nước', type: 'KH' })).hits.map((h) => h.number)).toEqual(['5/KH-UBND']);
+      expect((await store.search({ q: 'đuối nước', page: 2, pageSize: 1 })).hits).toHaveLength(1);
+      await store.close();
     });
 
-    it('any string a user types gives results or an empty list, never an error', () => {
-      const store = makeStore();
-      store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' })) });
+    it('any string a user types gives results or an empty list, never an error', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' })) });
       for (const q of ['"', 'AND', 'NEAR(a b)', '*', 'a:b', '^', '(', ')', '-x', '20-CT/TW', '{folded}:x', "'; DROP TABLE documents; --", '\u0000', 'đ'.repeat(5000)]) {
-        expect(() => store.search({ q })).not.toThrow();
+        await expect(Promise.resolve(store.search({ q }))).resolves.toHaveProperty('hits');
       }
-      fc.assert(
-        fc.property(fc.string({ maxLength: 60 }), (q) => {
-          const r = store.search({ q });
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 60 }), async (q) => {
+          const r = (await store.search({ q }));
           expect(Array.isArray(r.hits)).toBe(true);
         }),
         { numRuns: 200 },
       );
-      store.close();
+      await store.close();
     });
 
-    it('is idempotent: the same file twice changes nothing; a changed file replaces its documents', () => {
-      const store = makeStore();
+    it('is idempotent: the same file twice changes nothing; a changed file replaces its documents', async () => {
+      const store = await makeStore();
       const v1 = enc(letter({ number: '7/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' }));
-      expect(store.ingestFile({ source: 'k.txt', bytes: v1 }).status).toBe('stored');
-      const before = store.stats();
-      expect(store.ingestFile({ source: 'k.txt', bytes: v1 }).status).toBe('unchanged');
-      expect(store.stats()).toEqual(before);
+      expect((await store.ingestFile({ source: 'k.txt', bytes: v1 })).status).toBe('stored');
+      const before = (await store.stats());
+      expect((await store.ingestFile({ source: 'k.txt', bytes: v1 })).status).toBe('unchanged');
+      expect((await store.stats())).toEqual(before);
       const v2 = enc(letter({ number: '7/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Quyết định số 1863/QĐ-TTg ngày 23/12/2019 của Thủ tướng Chính phủ.' }));
-      expect(store.ingestFile({ source: 'k.txt', bytes: v2 }).status).toBe('replaced');
-      const detail = store.describe('7-kh-ubnd-2020-bac-giang')!;
+      expect((await store.ingestFile({ source: 'k.txt', bytes: v2 })).status).toBe('replaced');
+      const detail = (await store.describe('7-kh-ubnd-2020-bac-giang'))!;
       expect(detail.citations.map((c) => c.number)).toEqual(['1863/QĐ-TTg']);
-      expect(store.stats().knownDocuments).toBe(1);
-      store.close();
+      expect((await store.stats()).knownDocuments).toBe(1);
+      await store.close();
     });
 
-    it('the same content under another path (a copy, a re-upload) is stored once', () => {
-      const store = makeStore();
+    it('the same content under another path (a copy, a re-upload) is stored once', async () => {
+      const store = await makeStore();
       const bytes = enc(letter({ number: '9/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));
-      store.ingestFile({ source: 'a/9.txt', bytes });
-      const before = store.stats();
-      const copy = store.ingestFile({ source: 'b/copy-of-9.txt', bytes });
+      await store.ingestFile({ source: 'a/9.txt', bytes });
+      const before = (await store.stats());
+      const copy = (await store.ingestFile({ source: 'b/copy-of-9.txt', bytes }));
       expect(copy).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt', documents: 1, citations: 1 });
       expect(copy.messages[0].ruleId).toBe('store:duplicate');
-      expect(store.stats()).toEqual(before);
-      expect(store.documentsFromSource('a/9.txt').map((d) => d.id)).toEqual(['9-kh-ubnd-2020-bac-giang']);
-      expect(store.documentsFromSource('b/copy-of-9.txt')).toEqual([]);
-      store.close();
+      expect((await store.stats())).toEqual(before);
+      expect((await store.documentsFromSource('a/9.txt')).map((d) => d.id)).toEqual(['9-kh-ubnd-2020-bac-giang']);
+      expect((await store.documentsFromSource('b/copy-of-9.txt'))).toEqual([]);
+      await store.close();
     });
 
-    it('a bad file never loses what was stored before', () => {
-      const store = makeStore();
+    it('a bad file never loses what was stored before', async () => {
+      const store = await makeStore();
       const good = enc(letter({ number: '8/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));
-      store.ingestFile({ source: 'g.txt', bytes: good });
-      const result = store.ingestFile({ source: 'g.txt', bytes: Uint8Array.from([0, 1, 2, 0xff, 0]) });
+      await store.ingestFile({ source: 'g.txt', bytes: good });
+      const result = (await store.ingestFile({ source: 'g.txt', bytes: Uint8Array.from([0, 1, 2, 0xff, 0]) }));
       expect(result.status).toBe('failed');
       expect(result.messages[0].ruleId).toBe('read:binary');
-      expect(store.getDocument('8-kh-ubnd-2020-bac-giang')).toMatchObject({ known: true });
-      expect(store.describe('8-kh-ubnd-2020-bac-giang')!.citations).toHaveLength(1);
-      store.close();
+      expect((await store.getDocument('8-kh-ubnd-2020-bac-giang'))).toMatchObject({ known: true });
+      expect((await store.describe('8-kh-ubnd-2020-bac-giang'))!.citations).toHaveLength(1);
+      await store.close();
     });
 
-    it('a document cited before it is ingested becomes the same node', () => {
-      const store = makeStore();
-      store.ingestFile({ source: 'district.txt', bytes: enc(letter({ number: '9/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Thực hiện Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang.' })) });
-      expect(store.getDocument('3-kh-ubnd-2020-bac-giang')).toMatchObject({ known: false });
-      store.ingestFile({ source: 'plan.txt', bytes: enc(letter({ number: '3/KH-UBND', place: 'Bắc Giang', date: '05/01/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' })) });
-      expect(store.getDocument('3-kh-ubnd-2020-bac-giang')).toMatchObject({ known: true, source: 'plan.txt' });
-      const trace = store.trace('9-ubnd-vx-2020-bac-giang')!;
+    it('a document cited before it is ingested becomes the same node', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'district.txt', bytes: enc(letter({ number: '9/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Thực hiện Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang.' })) });
+      expect((await store.getDocument('3-kh-ubnd-2020-bac-giang'))).toMatchObject({ known: false });
+      await store.ingestFile({ source: 'plan.txt', bytes: enc(letter({ number: '3/KH-UBND', place: 'Bắc Giang', date: '05/01/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' })) });
+      expect((await store.getDocument('3-kh-ubnd-2020-bac-giang'))).toMatchObject({ known: true, source: 'plan.txt' });
+      const trace = (await store.trace('9-ubnd-vx-2020-bac-giang'))!;
       expect(trace.chains[0].map((h) => h.document.id)).toEqual(['3-kh-ubnd-2020-bac-giang', '20-ct-tw-2012']);
-      store.close();
+      await store.close();
     });
 
-    it('never guesses: a year-less citation resolves only to the single document that fits', () => {
-      const store = makeStore();
-      store.ingestFile({ source: 'x.txt', bytes: enc(letter({ number: '10/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Căn cứ Kế hoạch số 11/KH-UBND của UBND tỉnh.' })) });
-      expect(store.stats().unresolved).toEqual({ 'no-year': 1 });
-      store.ingestFile({ source: 'y.txt', bytes: enc(letter({ number: '11/KH-UBND', place: 'Bắc Giang', date: '02/01/2020', body: 'Nội dung kế hoạch.' })) });
-      expect(store.stats().unresolved).toEqual({});
-      expect(store.describe('10-ubnd-vx-2020-bac-giang')!.citations[0].target).toBe('11-kh-ubnd-2020-bac-giang');
-      store.close();
+    it('never guesses: a year-less citation resolves only to the single document that fits', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'x.txt', bytes: enc(letter({ number: '10/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Căn cứ Kế hoạch số 11/KH-UBND của UBND tỉnh.' })) });
+      expect((await store.stats()).unresolved).toEqual({ 'no-year': 1 });
+      await store.ingestFile({ source: 'y.txt', bytes: enc(letter({ number: '11/KH-UBND', place: 'Bắc Giang', date: '02/01/2020', body: 'Nội dung kế hoạch.' })) });
+      expect((await store.stats()).unresolved).toEqual({});
+      expect((await store.describe('10-ubnd-vx-2020-bac-giang'))!.citations[0].target).toBe('11-kh-ubnd-2020-bac-giang');
+      await store.close();
     });
 
-    it('resolve is deterministic and re-runnable', () => {
-      const store = makeStore();
+    it('resolve is deterministic and re-runnable', async () => {
+      const store = await makeStore();
       for (const [i, body] of ['Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.', 'Căn cứ Quyết định số 1863/QĐ-TTg ngày 23/12/2019; Kế hoạch số 12/KH-UBND ngày 02/01/2020 của UBND tỉnh thực hiện Chỉ thị số 20-CT/TW.'].entries()) {
-        store.ingestFile({ source: `r${i}.txt`, bytes: enc(letter({ number: `${20 + i}/UBND-VX`, place: 'Bắc Giang', date: '01/03/2020', body })) });
+        await store.ingestFile({ source: `r${i}.txt`, bytes: enc(letter({ number: `${20 + i}/UBND-VX`, place: 'Bắc Giang', date: '01/03/2020', body })) });
       }
-      const dump = (): string => JSON.stringify([[...store.exportGraph().documents], [...store.exportGraph().edges]]);
-      const before = dump();
-      store.resolve();
-      expect(dump()).toEqual(before);
-      store.resolve();
-      expect(dump()).toEqual(before);
-      store.close();
+      const dump = async (): Promise<string> => JSON.stringify([[...(await store.exportGraph()).documents], [...(await store.exportGraph()).edges]]);
+      const before = await dump();
+      await store.resolve();
+      expect(await dump()).toEqual(before);
+      await store.resolve();
+      expect(await dump()).toEqual(before);
+      await store.close();
     });
   });
 }

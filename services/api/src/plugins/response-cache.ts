@@ -28,8 +28,8 @@ export const responseCachePlugin = fp<ResponseCacheOptions>(
     const entries = new Map<string, { body: string; type: string }>();
     let bytes = 0;
     let revision = '';
-    const fresh = (): void => {
-      const now = app.store.revision();
+    const fresh = async (): Promise<void> => {
+      const now = await app.store.revision();
       if (now !== revision) {
         entries.clear();
         bytes = 0;
@@ -38,7 +38,7 @@ export const responseCachePlugin = fp<ResponseCacheOptions>(
     };
     app.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
-      fresh();
+      await fresh();
       const hit = entries.get(request.url);
       if (!hit) return;
       entries.delete(request.url); // most recently used last

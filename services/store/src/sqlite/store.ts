@@ -1,5 +1,5 @@
 import { foldVietnamese, normalizeNumber, type Message, type RelationType } from '@vanban/schema';
-import type { DocumentDetail, GraphStore, Hop, SearchIndex, StoredDocument, StoreStats } from '../ports.js';
+import type { DocumentDetail, Hop, StoredDocument, StoreStats, SyncGraphStore, SyncSearchIndex } from '../ports.js';
 import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
 import { DownIndex } from './down-index.js';
@@ -17,7 +17,7 @@ import { ingestFile, isUnchanged } from './write.js';
 /** Edges into a document listed by `describe`; `citedByCount` counts them all. */
 export const DESCRIBE_CITED_BY_LIMIT = 200;
 
-export type SqliteStore = GraphStore & SearchIndex & { readonly db: Db; readonly path: string };
+export type SqliteStore = SyncGraphStore & SyncSearchIndex & { readonly db: Db; readonly path: string };
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
 export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {

@@ -1,5 +1,6 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { markdownPieces } from './markdown-chunks.js';
 import type { OffsetMap } from './offsets.js';
 
 export interface PlainText {
@@ -34,17 +35,18 @@ export function looksLikeMarkdown(text: string): boolean {
 export function toPlainText(text: string, options: { markdown?: boolean } = {}): PlainText {
   const markdown = options.markdown ?? looksLikeMarkdown(text);
   if (!markdown) return { text: unpipeTables(text), toParsed: null, markdown };
-  const tree = parser.parse(text) as MdNode;
   const parts: string[] = [];
   const map = new OffsetBuilder(text.length + 64);
   let last = 0;
+  let base = 0; // offset of the piece being visited
+  const offset = (at: number | undefined, fallback: number): number => (at === undefined ? fallback : base + at);
   const push = (s: string, at: number): void => {
     parts.push(s);
     map.fill(at, s.length);
   };
   const visit = (node: MdNode): void => {
-    const start = node.position?.start.offset ?? last;
-    const end = node.position?.end.offset ?? start;
+    const start = offset(node.position?.start.offset, last);
+    const end = offset(node.position?.end.offset, start);
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
       const value = node.value ?? '';
       alignInto(value, text, start, end, parts, map);
@@ -56,9 +58,15 @@ export function toPlainText(text: string, options: { markdown?: boolean } = {}):
     }
     if (blockTypes.has(node.type)) push('\n', Math.max(start, end - 1));
   };
-  for (const child of tree.children ?? []) {
-    visit(child);
-    push('\n', Math.max(0, (child.position?.end.offset ?? last) - 1));
+  // a long text is parsed piece by piece (same tree, positions shifted), one tree alive at a time
+  const pieces = markdownPieces(text);
+  for (let k = 0; k < pieces.length; k++) {
+    base = pieces[k];
+    const tree = parser.parse(pieces.length === 1 ? text : text.slice(base, pieces[k + 1] ?? text.length)) as MdNode;
+    for (const child of tree.children ?? []) {
+      visit(child);
+      push('\n', Math.max(0, offset(child.position?.end.offset, last) - 1));
+    }
   }
   map.push(text.length);
   return { text: unpipeTables(parts.join('')), toParsed: map.finish(), markdown };

@@ -136,4 +136,6 @@ export const sqliteMigrations: readonly string[] = [
   `,
   // v2: the same content stored under another path is found by its hash (a file is stored once)
   `CREATE INDEX files_content_hash ON files(content_hash);`,
+  // v3: what each document looked like when last copied to the scale-out engines (vanban sync)
+  `CREATE TABLE engine_sync (id TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;`,
 ];

@@ -39,11 +39,12 @@ const numberLine =
 const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;
 // Every place-and-date line holds ", ngày"; the place before it never crosses a line break.
 const placeDateAnchor = /,[ \t]*[Nn]gày/g;
-const subjectLine = /(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc)[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
+// the line-start condition is a look-behind after the phrase, so the regex searches for its literal
+const subjectLine = /(?:V\/v|Vv|V\/V|V\.v|Về việc)(?<=(?:^|\n)[ \t]*(?:V\/v|Vv|V\/V|V\.v|Về việc))[ \t]*[:.]?[ \t]*([^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)/u;
 const titleType = new RegExp(`(?:^|\\n)[ \\t]*(${typeWordSource})[ \\t]*(?:\\n|$|[ \\t]+(?=về|Về|V\\/v|[\\p{Lu}]{2}))`, 'u');
 const firstTypeWord = new RegExp(`^\\s*(${typeWordSource})(?![\\p{L}])`, 'u');
 const leadingTypeWord = new RegExp(`^\\s*${typeWordSource}\\s+`, 'u');
-const recipientsLead = /(?:^|\n)[ \t]*Kính[ \t]+gửi[ \t]*:?[ \t*]*/iu;
+const recipientsLead = /Kính[ \t]+gửi(?<=(?:^|\n)[ \t]*Kính[ \t]+gửi)[ \t]*:?[ \t*]*/iu;
 const provinceInText = new RegExp(`(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\\.?)[ \\t]+(${provinceNamePattern})(?![\\p{L}])`, 'gu');
 
 /** Header fields of one document (plain text of that document only). */
@@ -81,7 +82,9 @@ export function extractHeader(text: string): DocumentHeader {
     province ??= mostNamedProvince(text);
   }
 
-  const type = documentType(head, parts, pd !== null && subjectLine.test(head));
+  const vv = subjectLine.exec(head);
+  const title = titleType.exec(head);
+  const type = documentType(head, parts, pd !== null && vv !== null, title);
   return {
     number,
     draft: number !== null && /^[/-]/.test(number),
@@ -95,7 +98,7 @@ export function extractHeader(text: string): DocumentHeader {
     issuerLevel: level,
     province,
     district,
-    subject: subjectOf(head, numberMatch !== null || pd !== null),
+    subject: subjectOf(head, numberMatch !== null || pd !== null, vv, title),
     recipients: recipientsOf(head),
     ...signerOf(text),
   };
@@ -145,8 +148,7 @@ function earlyIssuerLine(head: string): string[] {
   return line ? [line.toUpperCase()] : [];
 }
 
-function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean) {
-  const title = titleType.exec(head);
+function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean, title: RegExpExecArray | null) {
   const fromTitle = title ? documentTypeByName(title[1]) : undefined;
   if (fromTitle && title && title[1] === title[1].toUpperCase()) return fromTitle;
   if (parts?.type) return parts.type;
@@ -157,10 +159,8 @@ function documentType(head: string, parts: ReturnType<typeof parseNumber> | null
   return null;
 }
 
-function subjectOf(head: string, hasHeader: boolean): string | null {
-  const vv = subjectLine.exec(head);
+function subjectOf(head: string, hasHeader: boolean, vv: RegExpExecArray | null, title: RegExpExecArray | null): string | null {
   if (vv) return clean(vv[1]);
-  const title = titleType.exec(head);
   if (title) {
     // up to four title lines, ending at a blank line or where the preamble starts
     const lines: string[] = [];

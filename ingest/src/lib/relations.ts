@@ -45,7 +45,7 @@ export function findCues(text: string, offset = 0): CueHit[] {
  * they hang under), block by block, so text without citations is never scanned for cues.
  */
 class CueIndex {
-  private static readonly BLOCK = 2048;
+  private static readonly BLOCK = 512;
   private static readonly OVERLAP = 64; // longer than any cue phrase
   private readonly blocks = new Map<number, CueHit[]>();
 

@@ -10,13 +10,15 @@ export interface DocumentSlice {
 }
 
 const nationalMotto = /C[ỘộO]NG\s+H[ÒòOoÓó][AaÀà]\s+X[ÃãA]\s+H[ỘộO]I\s+CH[ỦủU]\s+NGH[ĨĩI]A\s+VI[ỆệE]T\s+NAM|Đ[ẢảA]NG\s+C[ỘộO]NG\s+S[ẢảA]N\s+VI[ỆệE]T\s+NAM/g;
-const numberLine = /(?:^|\n)[ \t]*S[ốỐ]\s*[:.]?[ \t]*(\d*)[ \t]*(?:\/|-)[ \t]*\S*[A-ZĐ]/g;
+// "Số:" at a line start; the condition is a look-behind so the search starts from the literal
+const numberLine = /S[ốỐ](?<=(?:^|\n)[ \t]*S[ốỐ])\s*[:.]?[ \t]*(\d*)[ \t]*(?:\/|-)[ \t]*\S*[A-ZĐ]/g;
 const closing = /N[ơƠ]i\s+nh[ậẬ]n|T\/M\b|KT\.\s|TM\.\s/g;
 
 export function splitDocuments(text: string): DocumentSlice[] {
   const mottos = allIndexes(nationalMotto, text);
   if (mottos.length < 2) return [{ start: 0, end: text.length }];
-  const numbers = allIndexes(numberLine, text);
+  // reported where the line break before the line is (0 on the first line)
+  const numbers = allIndexes(numberLine, text).map((at) => Math.max(0, text.lastIndexOf('\n', at - 1)));
   const closings = allIndexes(closing, text);
   const starts: number[] = [0];
   let previousMotto = mottos[0];

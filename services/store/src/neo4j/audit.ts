@@ -1,0 +1,102 @@
+import { provinceAfter2025, provinces34, provinces63, type RelationType } from '@vanban/schema';
+import type { AuditResult, AuditRow, StoredDocument } from '../ports.js';
+
+/**
+ * Audit grouping, pure: the documents below a decree (and those only mentioning it) grouped by
+ * province on the 63 or the 34 provinces, the earliest ten kept per province. The same rules as
+ * the embedded adapter (sqlite/audit.ts), written over plain rows so any engine can use it.
+ */
+
+/** Documents listed per province (earliest first); `documentCount` gives them all. */
+export const AUDIT_DOCUMENTS_PER_PROVINCE = 10;
+const REFORM = '2025-07-01';
+const names34 = new Set(provinces34.map((p) => p.name));
+
+/** A document found below the decree (`relations`: its direct relations to the decree, if any) or citing it otherwise. */
+export interface AuditCandidate {
+  id: string;
+  province: string | null;
+  date: string | null;
+  relations: RelationType[];
+}
+
+interface Shown {
+  id: string;
+  date: string | null;
+  relation: RelationType;
+}
+interface Bucket {
+  count: number;
+  first: string | null;
+  top: Shown[];
+}
+export interface AuditGroups {
+  scheme: 63 | 34;
+  evidence: Map<string, Bucket>;
+  mentioned: Map<string, Bucket>;
+}
+
+/** The province a document counts for: as written (63), or on the 34 after 1 July 2025 (a document dated after the reform under a surviving name keeps it). */
+export function auditProvince(province: string, date: string | null, scheme: 63 | 34): string {
+  if (scheme === 63) return province;
+  if (date && date >= REFORM && names34.has(province)) return province;
+  return provinceAfter2025(province)?.name ?? province;
+}
+
+// The smallest relation name, as the embedded adapter's min(relation).
+const minRelation = (relations: readonly RelationType[]): RelationType | undefined => [...relations].sort()[0];
+
+/** Group the closure (implemented) and the direct other citations (mentioned) by province. */
+export function groupAudit(evidence: readonly AuditCandidate[], mentions: readonly AuditCandidate[], scheme: 63 | 34): AuditGroups {
+  const groups: AuditGroups = { scheme, evidence: new Map(), mentioned: new Map() };
+  for (const d of evidence) add(groups.evidence, d, minRelation(d.relations) ?? 'IMPLEMENTS', scheme);
+  for (const d of mentions) add(groups.mentioned, d, minRelation(d.relations) ?? 'CITES', scheme);
+  return groups;
+}
+
+/** The ids whose documents the result shows (to read them in one query). */
+export function shownIds(groups: AuditGroups): string[] {
+  return [...new Set([...groups.evidence.values(), ...groups.mentioned.values()].flatMap((b) => b.top.map((t) => t.id)))];
+}
+
+/** Every province of the scheme, with its status, earliest documents, count, first date and lag. */
+export function auditResult(decree: StoredDocument, groups: AuditGroups, documents: ReadonlyMap<string, StoredDocument>): AuditResult {
+  const decreeDate = decree.date ? Date.parse(decree.date) : null;
+  const names = groups.scheme === 63 ? provinces63.map((p) => p.name) : provinces34.map((p) => p.name);
+  const provinces: AuditRow[] = names.map((province) => {
+    const b = groups.evidence.get(province) ?? groups.mentioned.get(province);
+    const firstDate = b?.first ?? null;
+    return {
+      province,
+      status: groups.evidence.has(province) ? 'implemented' : groups.mentioned.has(province) ? 'mentioned' : 'none',
+      documents: (b?.top ?? []).filter((t) => documents.has(t.id)).map((t) => ({ ...documents.get(t.id)!, relation: t.relation })),
+      documentCount: b?.count ?? 0,
+      firstDate,
+      lagDays: firstDate && decreeDate !== null ? Math.round((Date.parse(firstDate) - decreeDate) / 86_400_000) : null,
+    };
+  });
+  return { decree, provinces, scheme: groups.scheme };
+}
+
+// unknown dates sort last, then by id
+const UNKNOWN = '\uffff';
+const before = (a: Shown, b: Shown): boolean => {
+  const ka = a.date || UNKNOWN;
+  const kb = b.date || UNKNOWN;
+  return ka < kb || (ka === kb && a.id < b.id);
+};
+
+function add(into: Map<string, Bucket>, d: AuditCandidate, relation: RelationType, scheme: 63 | 34): void {
+  if (!d.province) return;
+  const province = auditProvince(d.province, d.date, scheme);
+  let b = into.get(province);
+  if (!b) into.set(province, (b = { count: 0, first: null, top: [] }));
+  b.count++;
+  if (d.date && (!b.first || d.date < b.first)) b.first = d.date;
+  const shown: Shown = { id: d.id, date: d.date, relation };
+  if (b.top.length === AUDIT_DOCUMENTS_PER_PROVINCE && !before(shown, b.top[b.top.length - 1])) return;
+  let at = b.top.length;
+  while (at > 0 && before(shown, b.top[at - 1])) at--;
+  b.top.splice(at, 0, shown);
+  if (b.top.length > AUDIT_DOCUMENTS_PER_PROVINCE) b.top.pop();
+}

@@ -1,0 +1,1 @@
+export { createNeo4jGraphEngine, type Neo4jGraphEngineOptions } from './engine.js';

@@ -4,3 +4,4 @@ export { contentHash } from './sqlite/write.js';
 export type { GraphEngine, ProjectedDocument, ProjectedEdge, SearchEngine } from './projection.js';
 export { createScaleOutStore, type ScaleOutStore } from './scale-out.js';
 export { syncToEngines, type Engines, type SyncSummary } from './sync.js';
+export { createMeiliSearchEngine, type MeiliSearchEngineOptions } from './meilisearch/index.js';

@@ -1,0 +1,242 @@
+import { foldVietnamese } from '@vanban/schema';
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import type { Facets, SearchFilters, SearchHit, SearchQuery, SearchResult } from '../ports.js';
+import { numberMatches, parseQuery } from '../sqlite/query.js';
+import { COUNT_CAP, FACET_SAMPLE, MAX_PAGE_SIZE } from '../sqlite/search.js';
+import { makeSnippet } from '../sqlite/snippet.js';
+import { encodeExactWord, storedFields, toStoredDocument } from './document.js';
+import { facetFields } from './settings.js';
+
+/** What one search of the multi-search answer holds, as far as we read it. */
+interface Answer {
+  hits: Array<Record<string, unknown>>;
+  totalHits?: number;
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+export interface SearchContext {
+  client: Meilisearch;
+  index: string;
+  /** the index's pagination.maxTotalHits: how many candidates a number search reads */
+  maxTotalHits: number;
+}
+
+/** A longer filter value names nothing stored; it gives an empty list rather than a truncated filter. */
+const MAX_FILTER_VALUE = 500;
+
+/** A string literal of Meilisearch's filter syntax: any user string stays one value. */
+export const filterString = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/** A number literal without exponent notation (the filter grammar has none). */
+const filterNumber = (n: number): string => String(Math.max(-1e9, Math.min(1e9, n)));
+
+/** The search filters as Meilisearch filter conditions (ANDed), or null when they cannot match. */
+export function filterConditions(q: SearchFilters): string[] | null {
+  const strings = [q.province, q.type, q.issuerLevel, q.topic];
+  if (strings.some((s) => typeof s === 'string' && s.length > MAX_FILTER_VALUE)) return null;
+  const out: string[] = [];
+  if (q.province) out.push(`province = ${filterString(q.province)}`);
+  if (typeof q.yearFrom === 'number' && Number.isFinite(q.yearFrom)) out.push(`year >= ${filterNumber(q.yearFrom)}`);
+  if (typeof q.yearTo === 'number' && Number.isFinite(q.yearTo)) out.push(`year <= ${filterNumber(q.yearTo)}`);
+  if (q.type) out.push(`(typeCode = ${filterString(q.type)} OR type = ${filterString(q.type)})`);
+  if (q.issuerLevel) out.push(`issuerLevel = ${filterString(q.issuerLevel)}`);
+  if (q.topic) out.push(`topics = ${filterString(q.topic)}`);
+  return out;
+}
+
+const whole = (n: number | undefined, fallback: number): number => (typeof n === 'number' && Number.isFinite(n) ? Math.floor(n) : fallback);
+
+/**
+ * Search, answering as the embedded store does (sqlite/search.ts): a số ký hiệu finds that
+ * document and every document citing it; words find the documents containing them side by side
+ * (folded), those with the diacritics as typed first.
+ */
+export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promise<SearchResult> {
+  const page = Math.max(1, whole(query.page, 1));
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, whole(query.pageSize, 10)));
+  const parsed = parseQuery(typeof query.q === 'string' ? query.q : '');
+  const filter = filterConditions(query);
+  const empty: SearchResult = { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
+  if (parsed.kind === 'empty' || filter === null) return empty;
+  if (parsed.kind === 'number') return searchNumber(ctx, parsed, filter, page, pageSize);
+  return searchText(ctx, parsed, filter, page, pageSize);
+}
+
+/** Each word a one-word phrase, or all of them as one phrase (no typos, no prefixes: whole words, as FTS5 matches). */
+const phrase = (words: readonly string[]): string => `"${words.join(' ')}"`;
+/** Each two consecutive words side by side (Vietnamese words are syllable pairs), all required. */
+const pairs = (words: readonly string[]): string => (words.length < 2 ? phrase(words) : words.slice(1).map((w, k) => phrase([words[k], w])).join(' '));
+
+/**
+ * Words. One multi-search asks for the ids of the hits of the folded phrase (counting them and
+ * their facets) and, when the query was typed with diacritics, of the exact phrase on the `exact`
+ * field (see document.ts). The list is the exact hits, then the folded hits that are not exact —
+ * each part in Meilisearch's relevance order — so page p needs the first p × pageSize ids of each
+ * (the k-th non-exact hit is at most E places lower in the folded list than in its own, E being
+ * the exact hits); a second request fetches the page's documents.
+ */
+async function searchText(
+  ctx: SearchContext,
+  parsed: { folded: string[]; exact: string[] | null },
+  filter: string[],
+  page: number,
+  pageSize: number,
+): Promise<SearchResult> {
+  const want = Math.min(page * pageSize, COUNT_CAP);
+  const exactWords = parsed.exact?.length ? parsed.exact.map(encodeExactWord) : null;
+  const ask = (q: string, field: 'folded' | 'exact', facets: boolean): MultiSearchQuery => ({
+    indexUid: ctx.index,
+    q,
+    attributesToSearchOn: [field],
+    matchingStrategy: 'all',
+    filter: filter.length ? filter : undefined,
+    page: 1,
+    hitsPerPage: want,
+    attributesToRetrieve: ['id'],
+    ...(facets ? { facets: Object.values(facetFields) } : {}),
+  });
+  const run = async (shape: (words: readonly string[]) => string): Promise<[Answer, Answer | null]> => {
+    const queries = [ask(shape(parsed.folded), 'folded', true)];
+    if (exactWords) queries.push(ask(shape(exactWords), 'exact', false));
+    const { results } = await multiSearch(ctx, queries);
+    return [results[0], results[1] ?? null];
+  };
+  // the words side by side; if nothing has them so, each pair of syllables anywhere
+  let [folded, exact] = await run(phrase);
+  if (countOf(folded) === 0 && parsed.folded.length > 2) [folded, exact] = await run(pairs);
+
+  const foldedTotal = countOf(folded);
+  const exactIds = (exact?.hits ?? []).map((h) => String(h.id));
+  const exactSet = new Set(exactIds);
+  const ordered = countOf(exact) > exactIds.length ? exactIds : [...exactIds, ...folded.hits.map((h) => String(h.id)).filter((id) => !exactSet.has(id))];
+  const pageIds = ordered.slice(0, COUNT_CAP).slice((page - 1) * pageSize, page * pageSize);
+  const documents = await fetchDocuments(ctx, pageIds);
+  const hits: SearchHit[] = pageIds.flatMap((id) => {
+    const doc = documents.get(id);
+    if (!doc) return [];
+    return [{ ...toStoredDocument(doc), snippet: makeSnippet(textOf(doc), parsed.folded, parsed.exact), match: exactSet.has(id) ? 'exact' : 'folded' }];
+  });
+  return {
+    total: Math.min(foldedTotal, COUNT_CAP),
+    totalIsExact: foldedTotal < COUNT_CAP,
+    page,
+    pageSize,
+    hits,
+    facets: facetsFromDistribution(folded.facetDistribution ?? {}),
+    facetSample: null,
+  };
+}
+
+const candidateFields = ['id', 'number', 'citedNumbers', 'dateNumber', 'province', 'year', 'type', 'issuerLevel', 'topics'];
+
+/**
+ * A số ký hiệu: the documents with that serial and those citing it come by filter (one
+ * multi-search, at most maxTotalHits of each, the citing ones newest first); `numberMatches` on
+ * their numbers keeps those that are that number, as in the embedded store. The document itself
+ * first, then the documents citing it, newest first; facets over the first FACET_SAMPLE.
+ */
+async function searchNumber(
+  ctx: SearchContext,
+  q: { serial: string; year: number | null; codes: string[] },
+  filter: string[],
+  page: number,
+  pageSize: number,
+): Promise<SearchResult> {
+  const ask = (condition: string, sort?: string[]): MultiSearchQuery => ({
+    indexUid: ctx.index,
+    q: '',
+    filter: [condition, ...filter],
+    page: 1,
+    hitsPerPage: ctx.maxTotalHits,
+    attributesToRetrieve: candidateFields,
+    ...(sort ? { sort } : {}),
+  });
+  const {
+    results: [withSerial, citingSerial],
+  } = await multiSearch(ctx, [ask(`serial = ${filterString(q.serial)}`), ask(`citedSerials = ${filterString(q.serial)}`, ['dateNumber:desc'])]);
+  const matches = (n: unknown): boolean => typeof n === 'string' && numberMatches(foldVietnamese(n), q);
+  const candidates = new Map<string, { doc: Record<string, unknown>; own: boolean }>();
+  for (const doc of withSerial.hits) if (matches(doc.number)) candidates.set(String(doc.id), { doc, own: true });
+  for (const doc of citingSerial.hits) {
+    const id = String(doc.id);
+    if (!candidates.has(id) && Array.isArray(doc.citedNumbers) && doc.citedNumbers.some(matches)) candidates.set(id, { doc, own: false });
+  }
+  const date = (d: Record<string, unknown>): number => (typeof d.dateNumber === 'number' ? d.dateNumber : 0);
+  const sorted = [...candidates.entries()].sort(([ia, a], [ib, b]) => Number(b.own) - Number(a.own) || date(b.doc) - date(a.doc) || (ia < ib ? -1 : ia > ib ? 1 : 0));
+  const total = sorted.length;
+  const pageRows = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const documents = await fetchDocuments(ctx, pageRows.map(([id]) => id));
+  const hits: SearchHit[] = pageRows.flatMap(([id, c]) => {
+    const doc = documents.get(id);
+    if (!doc) return [];
+    return [{ ...toStoredDocument(doc), snippet: makeSnippet(textOf(doc), [q.serial, ...q.codes], null), match: c.own ? 'number' : 'cites-number' }];
+  });
+  return {
+    total,
+    totalIsExact: countOf(withSerial) <= withSerial.hits.length && countOf(citingSerial) <= citingSerial.hits.length,
+    page,
+    pageSize,
+    hits,
+    facets: countFacets(sorted.slice(0, FACET_SAMPLE).map(([, c]) => c.doc)),
+    facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null,
+  };
+}
+
+async function multiSearch(ctx: SearchContext, queries: MultiSearchQuery[]): Promise<{ results: Answer[] }> {
+  return (await ctx.client.multiSearch({ queries })) as unknown as { results: Answer[] };
+}
+
+const countOf = (answer: Answer | null): number => answer?.totalHits ?? answer?.estimatedTotalHits ?? answer?.hits.length ?? 0;
+
+/** The page's documents, with their text, by id. */
+async function fetchDocuments(ctx: SearchContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (!ids.length) return new Map();
+  const answer = (await ctx.client.index(ctx.index).search(null, {
+    filter: `id IN [${ids.map(filterString).join(', ')}]`,
+    limit: ids.length,
+    attributesToRetrieve: [...storedFields, 'text'],
+  })) as unknown as Answer;
+  return new Map(answer.hits.map((h) => [String(h.id), h]));
+}
+
+/** The text a snippet is cut from: the document's, or its subject for a document known only from citations. */
+const textOf = (doc: Record<string, unknown>): string => (typeof doc.text === 'string' && doc.text ? doc.text : typeof doc.subject === 'string' ? doc.subject : '');
+
+type FacetList = Facets[keyof Facets];
+
+/** Most frequent first; ties by value (as the embedded store lists them). */
+const sortFacet = (list: FacetList): FacetList => list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+export function facetsFromDistribution(distribution: Record<string, Record<string, number>>): Facets {
+  const list = (field: string): FacetList => sortFacet(Object.entries(distribution[field] ?? {}).map(([value, count]) => ({ value, count })));
+  return {
+    province: list(facetFields.province),
+    year: list(facetFields.year),
+    type: list(facetFields.type),
+    issuerLevel: list(facetFields.issuerLevel),
+    topic: list(facetFields.topic),
+  };
+}
+
+/** Facets of candidates counted here (the number search reads them all anyway). */
+function countFacets(docs: ReadonlyArray<Record<string, unknown>>): Facets {
+  const distribution: Record<string, Record<string, number>> = {};
+  const add = (field: string, value: unknown): void => {
+    if (value === null || value === undefined || value === '' || value === 0) return;
+    const counts = (distribution[field] ??= {});
+    counts[String(value)] = (counts[String(value)] ?? 0) + 1;
+  };
+  for (const d of docs) {
+    add(facetFields.province, d.province);
+    add(facetFields.year, d.year);
+    add(facetFields.type, d.type);
+    add(facetFields.issuerLevel, d.issuerLevel);
+    if (Array.isArray(d.topics)) for (const t of new Set(d.topics)) add(facetFields.topic, t);
+  }
+  return facetsFromDistribution(distribution);
+}
+
+function emptyFacets(): Facets {
+  return { province: [], year: [], type: [], issuerLevel: [], topic: [] };
+}

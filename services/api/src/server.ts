@@ -1,10 +1,14 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { createSqliteStore } from '@vanban/store';
 import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openConfiguredStore } from './open-store.js';
 
 export interface ServerOptions {
   db: string;
+  /** Scale-out engines (null: the embedded SQLite file answers everything). */
+  neo4j?: Config['neo4j'];
+  meili?: Config['meili'];
   host: string;
   port: number;
   apiKey?: string;
@@ -21,7 +25,7 @@ export interface ServerOptions {
  * connections, let requests in flight finish (up to 10 s), close the store.
  */
 export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
-  const store = createSqliteStore(options.db);
+  const store = await openConfiguredStore({ db: options.db, neo4j: options.neo4j ?? null, meili: options.meili ?? null });
   const app = await buildApp({
     store,
     closeStore: true,

@@ -7,6 +7,7 @@ import { ingestPaths, printIngestSummary } from './commands/ingest.js';
 import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
 import { runServe } from './commands/serve.js';
 import { runStart } from './commands/start.js';
+import { runSync } from './commands/sync.js';
 import { readConfig } from './config.js';
 import { NotFound } from './open-store.js';
 import { UsageError } from './usage-error.js';
@@ -132,6 +133,15 @@ export function buildProgram(): Command {
     .option('--seed <s>', 'hạt giống ngẫu nhiên (cùng hạt giống, cùng kết quả)', '1')
     .action(async (o: { docs: string; out: string; seed: string }) => {
       await runGenerate(o);
+    });
+
+  program
+    .command('sync')
+    .description('Chép cơ sở dữ liệu nhúng sang Neo4j và Meilisearch đã cấu hình (VANBAN_NEO4J_*, VANBAN_MEILI_*); chỉ gửi phần thay đổi, chạy lại được khi bị ngắt')
+    .addOption(db())
+    .addOption(json())
+    .action(async (o: { db: string; json?: boolean }) => {
+      await runSync(o);
     });
 
   const port = () => new Option('--port <n>', `cổng HTTP (biến môi trường VANBAN_PORT; 0 = cổng trống bất kỳ)`).default(String(config.port));

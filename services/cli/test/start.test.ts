@@ -49,4 +49,14 @@ describe('vanban start (the main job)', () => {
     expect(stderr).toContain('"reqId":"start-test-1"');
     expect(stdout).not.toContain('"reqId"');
   });
+
+  it('vanban sync without Neo4j or Meilisearch configured says what to set (exit 2)', () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'mine'), 2);
+    const db = join(dir, 'v.db');
+    expect(vanban(['ingest', join(dir, 'mine'), '--db', db]).code).toBe(0);
+    const r = vanban(['sync', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('VANBAN_NEO4J_URL');
+  });
 });

@@ -5,3 +5,4 @@ export type { GraphEngine, ProjectedDocument, ProjectedEdge, SearchEngine } from
 export { createScaleOutStore, type ScaleOutStore } from './scale-out.js';
 export { syncToEngines, type Engines, type SyncSummary } from './sync.js';
 export { createMeiliSearchEngine, type MeiliSearchEngineOptions } from './meilisearch/index.js';
+export { createNeo4jGraphEngine, type Neo4jGraphEngineOptions } from './neo4j/index.js';

@@ -43,8 +43,9 @@ export const COUNT_CAP = 2_000;
  * gives results or an empty list, never an error.
  */
 export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetIndex): SearchResult {
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? 10)));
+  // a page number that is not a number (NaN from a careless caller) is the first page
+  const page = Number.isFinite(query.page) ? Math.max(1, Math.floor(query.page!)) : 1;
+  const pageSize = Number.isFinite(query.pageSize) ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize!))) : 10;
   const parsed = parseQuery(query.q);
   const filter = filterSql(query);
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };

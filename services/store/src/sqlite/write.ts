@@ -50,7 +50,7 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...storedCounts(db, input.source), messages };
   }
   // the same bytes already stored under another path (a copy, a re-upload): stored once, not twice
-  const copy = previous ? undefined : stmt<[string], { path: string }>(db, 'SELECT path FROM files WHERE content_hash = ? AND ok = 1 ORDER BY ingested_seq LIMIT 1').get(hash);
+  const copy = previous ? undefined : stmt<{ hash: string }, { path: string }>(db, 'SELECT path FROM files WHERE substr(content_hash, 1, 12) = substr(@hash, 1, 12) AND content_hash = @hash AND ok = 1 ORDER BY ingested_seq LIMIT 1').get({ hash });
   if (copy) {
     const messages: Message[] = [{ reason: `Same content as the stored file ${copy.path}; not stored twice`, ruleId: 'store:duplicate', line: null, column: null, severity: 'info' }];
     return { source: input.source, status: 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };

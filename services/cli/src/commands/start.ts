@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSqliteStore } from '@vanban/store';
+import { createSqliteStore, type SqliteStore } from '@vanban/store';
 import { runGenerate } from './generate.js';
 import { ingestPaths, printIngestSummary } from './ingest.js';
 
@@ -28,6 +28,7 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
   }
   const store = createSqliteStore(o.db);
   const stats = store.stats();
+  const examples = exampleNumbers(store);
   store.close();
   const db = o.db === './data/vanban.db' ? '' : ` --db ${o.db}`;
   process.stdout.write(
@@ -37,9 +38,9 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
       o.serve ? 'Trang web: xem địa chỉ bên dưới. Trên dòng lệnh, thử:' : 'Thử (hoặc mở trang web: pnpm --silent vanban serve):',
       `  pnpm --silent vanban search "đuối nước"${db}`,
       `  pnpm --silent vanban search "qd 1863"${db}`,
-      `  pnpm --silent vanban trace 279/UBND-LĐTBXH${db}`,
-      `  pnpm --silent vanban audit 20-CT/TW --year 2012${db}`,
-      `  pnpm --silent vanban audit 20-ct-tw-2012 --provinces 34${db}`,
+      `  pnpm --silent vanban trace ${examples.trace}${db}`,
+      `  pnpm --silent vanban audit ${examples.decree}${db}`,
+      `  pnpm --silent vanban audit ${examples.decree} --provinces 34${db}`,
       `  pnpm --silent vanban export --format graphml --out vanban.graphml${db}`,
       '',
       'Nhập văn bản của bạn: pnpm start -- --corpus THƯ_MỤC',
@@ -47,4 +48,19 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
     ].join('\n'),
   );
   return failed ? 1 : 0;
+}
+
+/** Examples that exist in this database: a district letter with a chain above it, the most implemented national document. */
+function exampleNumbers(store: SqliteStore): { trace: string; decree: string } {
+  const trace = store.db
+    .prepare<[], string>(
+      "SELECT d.id FROM documents d JOIN edges e ON e.src = d.rowid AND e.relation = 'IMPLEMENTS' WHERE d.known = 1 AND d.district IS NOT NULL ORDER BY d.rowid LIMIT 1",
+    )
+    .pluck()
+    .get();
+  const decree = store.db
+    .prepare<[], string>("SELECT d.id FROM documents d JOIN edges e ON e.dst = d.rowid WHERE d.jurisdiction = '' AND e.relation = 'IMPLEMENTS' GROUP BY d.rowid ORDER BY count(*) DESC LIMIT 1")
+    .pluck()
+    .get();
+  return { trace: trace ?? '279/UBND-LĐTBXH', decree: decree ?? '20-CT/TW' };
 }

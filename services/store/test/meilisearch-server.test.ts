@@ -2,26 +2,39 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeiliSearchEngine, StoreError, type ProjectedDocument } from '../src/index.js';
+import { toIndexedDocument } from '../src/meilisearch/document.js';
+import { buildSettings } from '../src/meilisearch/settings.js';
 
 type Doc = Record<string, unknown>;
 type Outcome = 'succeeded' | 'processing' | { message: string; code: string };
 interface FakeTask {
   uid: number;
+  indexUid: string;
   type: string;
   /** documents sent with it (additions) */
   documents: Doc[];
   apply: () => void;
   done?: Outcome;
+  /** polled at least once while still processing */
+  started?: boolean;
 }
+
+const taskStatuses = ['enqueued', 'processing', 'succeeded', 'failed', 'canceled'];
+const taskTypes = ['documentAdditionOrUpdate', 'documentEdition', 'documentDeletion', 'settingsUpdate', 'indexCreation', 'indexDeletion', 'indexUpdate', 'indexSwap', 'taskCancelation', 'taskDeletion', 'dumpCreation', 'snapshotCreation', 'upgradeDatabase'];
 
 /**
  * A Meilisearch stand-in on a local port, answering the routes the engine uses as the real API
- * does (202 + taskUid for writes, GET /tasks/:uid, settings, multi-search, search). Its search
- * understands what the engine sends: phrases on one field, the filter grammar (quoted strings with
- * escapes, IN, OR, comparisons), sort by dateNumber, page/hitsPerPage and facets.
+ * does (202 + taskUid for writes, GET /tasks/:uid, GET /tasks filtered by indexUids, types and
+ * statuses, settings, index stats, /version, multi-search, search). With a master key every route
+ * but /health wants `Authorization: Bearer <key>` (401 missing_authorization_header without one,
+ * 403 invalid_api_key with a wrong one). Its search understands what the engine sends: phrases on
+ * one field, the filter grammar (quoted strings with escapes, IN, OR, comparisons), sort by
+ * dateNumber, page/hitsPerPage and facets; totalHits (estimatedTotalHits) and the hits stop at
+ * pagination.maxTotalHits (1000 unless set); ranking score details on request, where the hits
+ * past `cutOffAfter` carry the `skipped` rule of a search stopped by searchCutoffMs.
  */
 class FakeMeili {
-  readonly requests: Array<{ method: string; path: string; bytes: number }> = [];
+  readonly requests: Array<{ method: string; path: string; query: string; bytes: number; body?: unknown }> = [];
   readonly docs = new Map<string, Doc>();
   settings: Doc | null = null;
   readonly tasks = new Map<number, FakeTask>();
@@ -29,6 +42,10 @@ class FakeMeili {
   outcome: (task: FakeTask) => Outcome = () => 'succeeded';
   /** what the server keeps of a settings update */
   keep: (patch: Doc) => Doc = (patch) => patch;
+  /** the server's master key: null, no key needed */
+  masterKey: string | null = null;
+  /** a search stops ranking after this many hits (searchCutoffMs reached); null, never */
+  cutOffAfter: number | null = null;
   private server!: Server;
   url = '';
 
@@ -47,10 +64,43 @@ class FakeMeili {
     return this.requests.filter((r) => r.method === method && path.test(r.path)).length;
   }
 
-  private enqueue(res: ServerResponse, type: string, apply: () => void, documents: Doc[] = []): void {
+  /** Queue a task as a write request does (tests use it for another process's writes). */
+  addTask(type: string, apply: () => void, documents: Doc[] = []): number {
     const uid = this.tasks.size;
-    this.tasks.set(uid, { uid, type, documents, apply });
+    this.tasks.set(uid, { uid, indexUid: 'documents', type, documents, apply });
+    return uid;
+  }
+
+  statusOf(task: FakeTask): string {
+    if (typeof task.done === 'object') return 'failed';
+    if (task.done === 'succeeded') return 'succeeded';
+    return task.started ? 'processing' : 'enqueued';
+  }
+
+  private enqueue(res: ServerResponse, type: string, apply: () => void, documents: Doc[] = []): void {
+    const uid = this.addTask(type, apply, documents);
     send(res, 202, { taskUid: uid, indexUid: 'documents', status: 'enqueued', type, enqueuedAt: new Date().toISOString() });
+  }
+
+  private taskView(task: FakeTask): Doc {
+    const failed = typeof task.done === 'object' ? task.done : null;
+    return { uid: task.uid, batchUid: task.uid, indexUid: task.indexUid, status: this.statusOf(task), type: task.type, canceledBy: null, details: {}, error: failed ? { ...failed, type: 'invalid_request', link: '' } : null, duration: null, enqueuedAt: '', startedAt: null, finishedAt: null };
+  }
+
+  /** GET /tasks: newest first, `from` a uid (inclusive), `next` the uid of the next page; list filters comma-separated, ANDed. */
+  private listTasks(res: ServerResponse, params: URLSearchParams): void {
+    const list = (name: string): string[] | null => (params.has(name) ? params.get(name)!.split(',') : null);
+    const [indexUids, types, statuses] = [list('indexUids'), list('types'), list('statuses')];
+    const bad = statuses?.find((v) => v !== '*' && !taskStatuses.includes(v));
+    if (bad) return send(res, 400, { message: `Invalid value in parameter \`statuses\`: \`${bad}\` is not a valid task status.`, code: 'invalid_task_statuses', type: 'invalid_request', link: '' });
+    const badType = types?.find((v) => v !== '*' && !taskTypes.includes(v));
+    if (badType) return send(res, 400, { message: `Invalid value in parameter \`types\`: \`${badType}\` is not a valid task type.`, code: 'invalid_task_types', type: 'invalid_request', link: '' });
+    const limit = Number(params.get('limit') ?? 20);
+    const from = params.has('from') ? Number(params.get('from')) : Infinity;
+    const keep = (values: string[] | null, v: string) => values === null || values.includes('*') || values.includes(v);
+    const matching = [...this.tasks.values()].filter((t) => keep(indexUids, t.indexUid) && keep(types, t.type) && keep(statuses, this.statusOf(t))).sort((a, b) => b.uid - a.uid);
+    const page = matching.filter((t) => t.uid <= from).slice(0, limit + 1);
+    send(res, 200, { results: page.slice(0, limit).map((t) => this.taskView(t)), total: matching.length, limit, from: page[0]?.uid ?? null, next: page[limit]?.uid ?? null });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -60,10 +110,25 @@ class FakeMeili {
     const body = raw ? JSON.parse(raw) : undefined;
     const url = new URL(req.url!, this.url);
     const route = `${req.method} ${url.pathname}`;
-    this.requests.push({ method: req.method!, path: url.pathname, bytes: chunks.reduce((n, c) => n + c.length, 0) });
+    this.requests.push({ method: req.method!, path: url.pathname, query: url.search, bytes: chunks.reduce((n, c) => n + c.length, 0), body });
     const notFound = () => send(res, 404, { message: 'Index `documents` not found.', code: 'index_not_found', type: 'invalid_request', link: '' });
     let m: RegExpExecArray | null;
     if (route === 'GET /health') return send(res, 200, { status: 'available' });
+    if (this.masterKey !== null) {
+      const auth = req.headers.authorization;
+      if (!auth)
+        return send(res, 401, { message: 'The Authorization header is missing. It must use the bearer authorization method.', code: 'missing_authorization_header', type: 'auth', link: 'https://docs.meilisearch.com/errors#missing_authorization_header' });
+      if (auth !== `Bearer ${this.masterKey}`) return send(res, 403, { message: 'The provided API key is invalid.', code: 'invalid_api_key', type: 'auth', link: 'https://docs.meilisearch.com/errors#invalid_api_key' });
+    }
+    if (route === 'GET /version') return send(res, 200, { commitSha: '0000000000000000000000000000000000000000', commitDate: '2025-06-01T00:00:00Z', pkgVersion: '1.15.2' });
+    if (route === 'GET /tasks') return this.listTasks(res, url.searchParams);
+    if (route === 'GET /indexes/documents/stats') {
+      if (!this.settings) return notFound();
+      const fieldDistribution: Record<string, number> = {};
+      for (const d of this.docs.values()) for (const k of Object.keys(d)) fieldDistribution[k] = (fieldDistribution[k] ?? 0) + 1;
+      const isIndexing = [...this.tasks.values()].some((t) => ['enqueued', 'processing'].includes(this.statusOf(t)));
+      return send(res, 200, { numberOfDocuments: this.docs.size, rawDocumentDbSize: 0, avgDocumentSize: 0, isIndexing, numberOfEmbeddings: 0, numberOfEmbeddedDocuments: 0, fieldDistribution });
+    }
     if (route === 'POST /indexes') return this.enqueue(res, 'indexCreation', () => (this.settings ??= {}));
     if (route === 'GET /indexes/documents/settings') return this.settings ? send(res, 200, this.settings) : notFound();
     if (route === 'PATCH /indexes/documents/settings') return this.enqueue(res, 'settingsUpdate', () => (this.settings = { ...this.settings, ...this.keep(body) }));
@@ -76,13 +141,12 @@ class FakeMeili {
     if ((m = /^GET \/tasks\/(\d+)$/.exec(route))) {
       const task = this.tasks.get(Number(m[1]))!;
       if (!task.done) {
-        task.done = this.outcome(task);
+        const outcome = this.outcome(task);
+        if (outcome === 'processing') task.started = true;
+        else task.done = outcome;
         if (task.done === 'succeeded') task.apply();
       }
-      const failed = typeof task.done === 'object' ? task.done : null;
-      const status = failed ? 'failed' : task.done;
-      if (status === 'processing') task.done = undefined;
-      return send(res, 200, { uid: task.uid, batchUid: task.uid, indexUid: 'documents', status, type: task.type, canceledBy: null, details: {}, error: failed ? { ...failed, type: 'invalid_request', link: '' } : null, duration: null, enqueuedAt: '', startedAt: null, finishedAt: null });
+      return send(res, 200, this.taskView(task));
     }
     try {
       if (route === 'POST /multi-search') return send(res, 200, { results: body.queries.map((q: Doc) => ({ indexUid: 'documents', ...this.search(q) })) });
@@ -106,13 +170,24 @@ class FakeMeili {
       const counts: Record<string, number> = (facetDistribution[f] = {});
       for (const d of found) for (const v of ([] as unknown[]).concat(d[f] ?? [])) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
     }
-    const pick = (d: Doc) => Object.fromEntries(((q.attributesToRetrieve as string[] | undefined) ?? Object.keys(d)).filter((k) => k in d).map((k) => [k, d[k]]));
+    // ranking score details on request; past the cutoff the ranking rules were skipped
+    const details = (k: number) => (this.cutOffAfter !== null && k >= this.cutOffAfter ? { skipped: { order: 0 } } : { words: { order: 0, matchingWords: phrases.length, maxMatchingWords: phrases.length, score: 1 } });
+    const pick = (d: Doc, k: number) => ({
+      ...Object.fromEntries(((q.attributesToRetrieve as string[] | undefined) ?? Object.keys(d)).filter((k) => k in d).map((k) => [k, d[k]])),
+      ...(q.showRankingScoreDetails === true ? { _rankingScoreDetails: details(k) } : {}),
+    });
+    // the server counts and returns at most pagination.maxTotalHits hits
+    const maxTotalHits = Number((this.settings?.pagination as Doc | undefined)?.maxTotalHits ?? 1000);
+    const total = Math.min(found.length, maxTotalHits);
+    const window = (offset: number, limit: number) => {
+      const at = Math.min(offset, maxTotalHits);
+      return found.slice(at, at + Math.min(limit, maxTotalHits - at)).map((d, k) => pick(d, at + k));
+    };
     if (q.hitsPerPage !== undefined) {
       const per = Number(q.hitsPerPage);
-      const at = (Number(q.page ?? 1) - 1) * per;
-      return { hits: found.slice(at, at + per).map(pick), totalHits: found.length, page: q.page, hitsPerPage: per, totalPages: Math.ceil(found.length / per), facetDistribution };
+      return { hits: window((Number(q.page ?? 1) - 1) * per, per), totalHits: total, page: q.page, hitsPerPage: per, totalPages: Math.ceil(total / per), facetDistribution };
     }
-    return { hits: found.slice(0, Number(q.limit ?? 20)).map(pick), estimatedTotalHits: found.length, offset: 0, limit: q.limit, facetDistribution };
+    return { hits: window(0, Number(q.limit ?? 20)), estimatedTotalHits: total, offset: 0, limit: q.limit, facetDistribution };
   }
 }
 
@@ -201,8 +276,15 @@ const corpus: ProjectedDocument[] = [
 ];
 
 let fake: FakeMeili;
-const engine = (o: { maxBatchBytes?: number; taskTimeoutMs?: number } = {}) =>
-  createMeiliSearchEngine({ url: fake.url, taskTimeoutMs: o.taskTimeoutMs ?? 2_000, maxBatchBytes: o.maxBatchBytes, pollIntervalMs: 5 });
+const engine = (o: { maxBatchBytes?: number; taskTimeoutMs?: number; settingsTimeoutPerDocumentMs?: number; apiKey?: string } = {}) =>
+  createMeiliSearchEngine({
+    url: fake.url,
+    apiKey: o.apiKey,
+    taskTimeoutMs: o.taskTimeoutMs ?? 2_000,
+    settingsTimeoutPerDocumentMs: o.settingsTimeoutPerDocumentMs,
+    maxBatchBytes: o.maxBatchBytes,
+    pollIntervalMs: 5,
+  });
 
 afterEach(async () => {
   await fake?.close();
@@ -339,6 +421,132 @@ describe('meilisearch engine against a fake server', () => {
       await expect(e.search({ q: nasty })).resolves.toMatchObject({ page: 1 });
     }
     expect((await e.search({ q: 'đuối nước', page: Number.NaN, pageSize: 1e9, yearFrom: Number.NaN })).pageSize).toBe(100);
+  });
+
+  it('a settings update already pending is waited for, not queued again; nothing is sent when it set our settings', async () => {
+    fake = await new FakeMeili().start();
+    fake.settings = {};
+    // another process (or ours, before a restart) sent the settings; the server is still re-indexing
+    const pending = fake.addTask('settingsUpdate', () => (fake.settings = { ...buildSettings() }));
+    let polls = 0;
+    fake.outcome = (t) => (t.uid === pending && polls++ < 3 ? 'processing' : 'succeeded');
+    await engine().ensureSettings();
+    const listing = fake.requests.find((r) => r.method === 'GET' && r.path === '/tasks')!;
+    const params = new URLSearchParams(listing.query);
+    expect([params.get('indexUids'), params.get('types'), params.get('statuses')]).toEqual(['documents', 'settingsUpdate', 'enqueued,processing']);
+    expect(polls).toBeGreaterThan(3);
+    expect(fake.statusOf(fake.tasks.get(pending)!)).toBe('succeeded');
+    expect(fake.count('PATCH', /settings$/)).toBe(0);
+  });
+
+  it('after a pending update that set other settings, ours is sent once, when it has ended', async () => {
+    fake = await new FakeMeili().start();
+    fake.settings = {};
+    const pending = fake.addTask('settingsUpdate', () => (fake.settings = { ...buildSettings(), rankingRules: ['words'] }));
+    let polls = 0;
+    fake.outcome = (t) => (t.uid === pending && polls++ < 2 ? 'processing' : 'succeeded');
+    await engine().ensureSettings();
+    const patch = fake.requests.findIndex((r) => r.method === 'PATCH');
+    const lastPendingPoll = fake.requests.findLastIndex((r) => r.path === `/tasks/${pending}`);
+    expect(fake.count('PATCH', /settings$/)).toBe(1);
+    expect(lastPendingPoll).toBeGreaterThanOrEqual(0);
+    expect(lastPendingPoll).toBeLessThan(patch);
+    expect(fake.settings).toMatchObject({ rankingRules: buildSettings().rankingRules });
+  });
+
+  it('the settings update may take longer the more documents the index holds', async () => {
+    fake = await new FakeMeili().start();
+    fake.settings = {};
+    for (let k = 0; k < 300; k++) fake.docs.set(`d${k}`, { id: `d${k}` });
+    fake.outcome = (t) => (t.type === 'settingsUpdate' ? 'processing' : 'succeeded');
+    await expect(engine({ taskTimeoutMs: 100, settingsTimeoutPerDocumentMs: 1 }).ensureSettings()).rejects.toThrow(
+      /^\[meilisearch\] updating the settings of index "documents" \(300 documents to re-index\): task 0 did not finish within 400 ms/,
+    );
+    expect(fake.count('GET', /^\/indexes\/documents\/stats$/)).toBe(1);
+  });
+
+  it('a pending settings update that does not end in time is an error naming it', async () => {
+    fake = await new FakeMeili().start();
+    fake.settings = {};
+    const pending = fake.addTask('settingsUpdate', () => undefined);
+    fake.outcome = () => 'processing';
+    await expect(engine({ taskTimeoutMs: 100 }).ensureSettings()).rejects.toThrow(
+      new RegExp(`^\\[meilisearch\\] waiting for the pending settings update of index "documents": task ${pending} did not finish within 100 ms`),
+    );
+    expect(fake.count('PATCH', /settings$/)).toBe(0);
+  });
+
+  it('a number with more candidates than maxTotalHits (the server caps totalHits there) is not an exact total', async () => {
+    fake = await new FakeMeili().start();
+    const e = engine();
+    await e.ensureSettings();
+    const max = buildSettings().pagination!.maxTotalHits!;
+    const many = (n: number) => {
+      fake.docs.clear();
+      for (let k = 0; k < n; k++) {
+        const doc = toIndexedDocument({ ...base, id: `qd-${k}`, number: '1863/QĐ-UBND', serial: '1863', date: '2020-01-01', text: 'Quyết định' });
+        fake.docs.set(doc.id, doc as unknown as Doc);
+      }
+    };
+    many(max + 1);
+    const over = await e.search({ q: '1863/QĐ-UBND' });
+    expect(over).toMatchObject({ total: max, totalIsExact: false });
+    many(max);
+    expect(await e.search({ q: '1863/QĐ-UBND' })).toMatchObject({ total: max, totalIsExact: false });
+    many(max - 1);
+    expect(await e.search({ q: '1863/QĐ-UBND' })).toMatchObject({ total: max - 1, totalIsExact: true });
+  });
+
+  it('a long query falls back to its first 10 syllable pairs (Meilisearch reads 10 terms) and says the total is not exact', async () => {
+    fake = await new FakeMeili().start();
+    const e = engine();
+    const words = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'muoimot', 'muoihai', 'muoiba', 'muoibon', 'muoilam', 'muoisau'];
+    await e.upsertDocuments([
+      // the first 11 words side by side: the first 10 pairs, not the other 5
+      { ...base, id: 'first-eleven', text: words.slice(0, 11).join(' ') },
+      // every pair of an 11-word query, never all of it side by side
+      { ...base, id: 'pairs', text: `${words.slice(0, 5).join(' ')} khac ${words.slice(4, 11).join(' ')}` },
+    ]);
+    // neither has the 5 other pairs: the 10 sent give a superset
+    const long = await e.search({ q: words.join(' ') });
+    expect(long.hits.map((h) => h.id).sort()).toEqual(['first-eleven', 'pairs']);
+    expect(long.totalIsExact).toBe(false);
+    const sent = (fake.requests.filter((r) => r.path === '/multi-search').at(-1)!.body as { queries: Doc[] }).queries[0].q as string;
+    expect(sent.match(/"[^"]*"/g)).toEqual(words.slice(0, 11).slice(1).map((w, k) => `"${words[k]} ${w}"`));
+
+    // 11 words: no document has them side by side, all 10 pairs are sent, the total is exact
+    await e.removeDocuments(['first-eleven']);
+    const eleven = await e.search({ q: words.slice(0, 11).join(' ') });
+    expect(eleven.hits.map((h) => h.id)).toEqual(['pairs']);
+    expect(eleven.totalIsExact).toBe(true);
+  });
+
+  it('a search Meilisearch cut off (searchCutoffMs: hits with a skipped ranking rule) is not an exact total', async () => {
+    fake = await new FakeMeili().start();
+    const e = engine();
+    await e.upsertDocuments(corpus);
+    const whole = await e.search({ q: 'đuối nước', pageSize: 10 });
+    expect(whole).toMatchObject({ total: 4, totalIsExact: true });
+    for (const r of fake.requests.filter((r) => r.path === '/multi-search')) for (const q of (r.body as { queries: Doc[] }).queries) expect(q.showRankingScoreDetails).toBe(true);
+    fake.cutOffAfter = 1;
+    const cut = await e.search({ q: 'đuối nước', pageSize: 10 });
+    expect(cut).toMatchObject({ total: 4, totalIsExact: false });
+    expect(cut.hits.map((h) => h.id).sort()).toEqual(whole.hits.map((h) => h.id).sort());
+    expect(Object.keys(cut.hits[0]).sort()).toEqual(Object.keys(whole.hits[0]).sort());
+  });
+
+  it('health checks the API key on an authenticated route: /health alone answers without one', async () => {
+    fake = await new FakeMeili().start();
+    fake.masterKey = 'a-master-key-of-16-bytes';
+    expect(await engine({ apiKey: 'a-master-key-of-16-bytes' }).checkHealth()).toEqual({ backend: 'meilisearch', ok: true });
+    expect(await engine({ apiKey: 'wrong-key' }).checkHealth()).toEqual({
+      backend: 'meilisearch',
+      ok: false,
+      error: expect.stringMatching(/^\[meilisearch\] the server refused the API key \(HTTP 403\): The provided API key is invalid\.: \(invalid_api_key\); check the engine's apiKey/),
+    });
+    expect(await engine().checkHealth()).toMatchObject({ ok: false, error: expect.stringMatching(/refused the API key \(HTTP 401\): The Authorization header is missing.*\(missing_authorization_header\)/) });
+    expect(fake.count('GET', /^\/version$/)).toBe(3);
+    await expect(engine({ apiKey: 'wrong-key' }).search({ q: 'đuối nước' })).rejects.toThrow(/^\[meilisearch\] searching index "documents": The provided API key is invalid/);
   });
 
   it('health via /health; a closed port is ok: false from checkHealth and a StoreError from everything else', async () => {

@@ -3,9 +3,9 @@ import { foldVietnamese, unifyTonePlacement } from '@vanban/schema';
 import { describe, expect, it } from 'vitest';
 import type { ProjectedDocument } from '../src/index.js';
 import { encodeExactWord, exactWords, foldedWords, toIndexedDocument, toStoredDocument } from '../src/meilisearch/document.js';
-import { facetsFromDistribution, filterConditions, filterString } from '../src/meilisearch/search.js';
+import { facetsFromDistribution, filterConditions, filterString, MAX_QUERY_TERMS, pairsDropped, wasCutOff } from '../src/meilisearch/search.js';
 import { buildSettings, settingsDifference } from '../src/meilisearch/settings.js';
-import { describeBatch, payloadBatches } from '../src/meilisearch/tasks.js';
+import { describeBatch, payloadBatches, reindexTimeoutFor, timeoutFor } from '../src/meilisearch/tasks.js';
 
 /** Onsets, rhymes and tones enough to spell (and over-spell) Vietnamese syllables. */
 function syllables(): string[] {
@@ -190,5 +190,30 @@ describe('meilisearch: payload batches', () => {
     expect(describeBatch(batches[1], 50)).toMatch(/^documents \d+-\d+ of 50 \(ids d\d+ … d\d+\)$/);
     // a document larger than the cap goes alone
     expect([...payloadBatches([{ id: 'big', text: 'x'.repeat(5000) }, { id: 'small' }], 2_000)].map((b) => b.to - b.from)).toEqual([1, 1]);
+  });
+});
+
+describe('meilisearch: query terms, cutoffs and timeouts', () => {
+  it('pair phrases past the 10 terms Meilisearch reads are said to be left out', () => {
+    expect(MAX_QUERY_TERMS).toBe(10);
+    const words = (n: number) => Array.from({ length: n }, (_, k) => `w${k}`);
+    expect(pairsDropped(words(11))).toBe(false);
+    expect(pairsDropped(words(12))).toBe(true);
+    expect(pairsDropped(words(16))).toBe(true);
+    expect(pairsDropped(words(1))).toBe(false);
+  });
+
+  it('a search is cut off when a hit’s ranking score details hold a skipped rule', () => {
+    expect(wasCutOff(null)).toBe(false);
+    expect(wasCutOff({ hits: [{ id: 'a' }] })).toBe(false);
+    expect(wasCutOff({ hits: [{ id: 'a', _rankingScoreDetails: { words: { order: 0, matchingWords: 2, maxMatchingWords: 2, score: 1 } } }] })).toBe(false);
+    expect(wasCutOff({ hits: [{ id: 'a', _rankingScoreDetails: { words: { order: 0 } } }, { id: 'b', _rankingScoreDetails: { words: { order: 0 }, skipped: { order: 1 } } }] })).toBe(true);
+  });
+
+  it('a settings update gets the base timeout plus a share per document of the index', () => {
+    const timing = { baseMs: 60_000, perMbMs: 20_000, perDocumentMs: 2, pollMs: 100 };
+    expect(reindexTimeoutFor(timing, 0)).toBe(60_000);
+    expect(reindexTimeoutFor(timing, 1_000_000)).toBe(2_060_000);
+    expect(timeoutFor(timing, 1_048_576)).toBe(80_000);
   });
 });

@@ -24,6 +24,14 @@ import type { StoredDocument } from '../ports.js';
  * code point is `zq` and six letters a-p (its hex digits). Reading left to right, a `z` and the
  * letter after it say which case applies, so the code decodes uniquely: the encoding is injective
  * on lower-case NFC words, and two different words never share an `exact` token.
+ *
+ * Long documents: Meilisearch indexes at most 65,535 word positions per attribute and silently
+ * ignores every word after that (a hard limit, "Maximum number of words per attribute" in its
+ * known limitations). `folded` and `exact` hold one word per position (only spaces between them),
+ * so in a document of more than about 65,535 words — a long decree with its annexes — the words
+ * past that point are in neither field: a query for them does not find the document, though it
+ * is stored whole (its `text`, its snippets) and the embedded store finds it. No chunking is done
+ * here; such documents would need splitting into several indexed parts to be searched whole.
  */
 const markLetters: Record<string, string> = {
   '\u0300': 'f',

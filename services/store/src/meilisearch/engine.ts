@@ -1,11 +1,11 @@
-import { Meilisearch, type Settings } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, type Settings, type Task } from 'meilisearch';
 import type { BackendHealth, SearchQuery, SearchResult } from '../ports.js';
 import { StoreError } from '../ports.js';
 import type { ProjectedDocument, SearchEngine } from '../projection.js';
 import { toIndexedDocument } from './document.js';
 import { searchIndex } from './search.js';
 import { buildSettings, defaultSettingsInput, settingsDifference } from './settings.js';
-import { describeBatch, describeError, guard, isApiError, payloadBatches, runTask, type TaskTiming } from './tasks.js';
+import { awaitTask, describeBatch, describeError, guard, isApiError, payloadBatches, reindexTimeoutFor, runTask, type TaskTiming } from './tasks.js';
 
 export interface MeiliSearchEngineOptions {
   url: string;
@@ -15,6 +15,11 @@ export interface MeiliSearchEngineOptions {
   /** what any task may take before we give up on it (ms); a batch of documents gets `taskTimeoutPerMbMs` more per MB */
   taskTimeoutMs?: number;
   taskTimeoutPerMbMs?: number;
+  /**
+   * what a settings update may take per document already in the index (ms, 2 unless given), on
+   * top of `taskTimeoutMs`: the update re-indexes every document
+   */
+  settingsTimeoutPerDocumentMs?: number;
   /** JSON bytes per document batch, well under the server's payload limit (100 MB by default) */
   maxBatchBytes?: number;
   /** ids per deletion request */
@@ -26,13 +31,19 @@ export interface MeiliSearchEngineOptions {
 }
 
 export const DEFAULT_MAX_BATCH_BYTES = 8 * 1_048_576;
+export const DEFAULT_SETTINGS_TIMEOUT_PER_DOCUMENT_MS = 2;
 
 /** The SearchEngine on Meilisearch: settings verified at start, every write awaited and checked. */
 export function createMeiliSearchEngine(options: MeiliSearchEngineOptions): SearchEngine {
   const uid = options.index ?? 'documents';
   const client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: options.requestTimeoutMs ?? 60_000 });
   const index = client.index(uid);
-  const timing: TaskTiming = { baseMs: options.taskTimeoutMs ?? 60_000, perMbMs: options.taskTimeoutPerMbMs ?? 20_000, pollMs: options.pollIntervalMs ?? 100 };
+  const timing: TaskTiming = {
+    baseMs: options.taskTimeoutMs ?? 60_000,
+    perMbMs: options.taskTimeoutPerMbMs ?? 20_000,
+    perDocumentMs: options.settingsTimeoutPerDocumentMs ?? DEFAULT_SETTINGS_TIMEOUT_PER_DOCUMENT_MS,
+    pollMs: options.pollIntervalMs ?? 100,
+  };
   const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxDeleteIds = options.maxDeleteIds ?? 10_000;
   const settings = buildSettings(defaultSettingsInput);
@@ -48,13 +59,41 @@ export function createMeiliSearchEngine(options: MeiliSearchEngineOptions): Sear
       }
     });
 
+  /** This index's settings updates still enqueued or processing (another process's, or ours before a restart). */
+  const pendingSettingsUpdates = (): Promise<Task[]> =>
+    guard(`listing the pending settings updates of index "${uid}"`, async () => {
+      const tasks: Task[] = [];
+      let from: number | null = null;
+      do {
+        const page = await client.tasks.getTasks({ indexUids: [uid], types: ['settingsUpdate'], statuses: ['enqueued', 'processing'], limit: 100, ...(from === null ? {} : { from }) });
+        tasks.push(...page.results);
+        from = page.next;
+      } while (from !== null);
+      return tasks.sort((a, b) => a.uid - b.uid);
+    });
+
+  const countDocuments = (): Promise<number> =>
+    guard(`counting the documents of index "${uid}"`, async () => (await index.getStats()).numberOfDocuments);
+
   return {
     async ensureSettings() {
       let current = await readSettings();
       if (!current) await runTask(client, `creating index "${uid}"`, () => client.createIndex(uid, { primaryKey: 'id' }), timing, 0, ['index_already_exists']);
       // unchanged settings are not sent again: a settings update can re-index everything
       if (current && !settingsDifference(settings, current)) return;
-      await runTask(client, `updating the settings of index "${uid}"`, () => index.updateSettings(settings), timing);
+      // A settings update re-indexes every document, so it may take far longer than other tasks:
+      // its timeout grows with the index. An update already queued or running (sent before a
+      // restart, or by another process) is waited for rather than queued behind again; if it sets
+      // what we declare, nothing is sent.
+      const documents = await countDocuments();
+      const timeout = reindexTimeoutFor(timing, documents);
+      const pending = await pendingSettingsUpdates();
+      if (pending.length) {
+        for (const task of pending) await awaitTask(client, `waiting for the pending settings update of index "${uid}"`, task.uid, timeout, timing.pollMs);
+        current = await readSettings();
+        if (current && !settingsDifference(settings, current)) return;
+      }
+      await runTask(client, `updating the settings of index "${uid}" (${documents} documents to re-index)`, () => index.updateSettings(settings), timing, 0, [], timeout);
       current = await readSettings();
       const diff = current ? settingsDifference(settings, current) : { name: 'index', expected: uid, actual: 'missing' };
       if (diff) throw new StoreError(`[meilisearch] index "${uid}": setting ${diff.name} reads back as ${diff.actual}, expected ${diff.expected}`);
@@ -83,8 +122,18 @@ export function createMeiliSearchEngine(options: MeiliSearchEngineOptions): Sear
     async checkHealth(): Promise<BackendHealth> {
       try {
         const { status } = await client.health();
-        return status === 'available' ? { backend: 'meilisearch', ok: true } : { backend: 'meilisearch', ok: false, error: `status ${String(status)}` };
+        if (status !== 'available') return { backend: 'meilisearch', ok: false, error: `status ${String(status)}` };
+        // GET /health answers without a key, so a wrong or missing key would look healthy:
+        // GET /version needs the key whenever the server has a master key
+        await client.getVersion();
+        return { backend: 'meilisearch', ok: true };
       } catch (error) {
+        if (error instanceof MeilisearchApiError && (error.response.status === 401 || error.response.status === 403))
+          return {
+            backend: 'meilisearch',
+            ok: false,
+            error: `[meilisearch] the server refused the API key (HTTP ${error.response.status}): ${describeError(error)}; check the engine's apiKey (it needs the "version" action besides the index's)`,
+          };
         return { backend: 'meilisearch', ok: false, error: `[meilisearch] ${describeError(error)}` };
       }
     },

@@ -1,1 +1,1 @@
-export { createMeiliSearchEngine, DEFAULT_MAX_BATCH_BYTES, type MeiliSearchEngineOptions } from './engine.js';
+export { createMeiliSearchEngine, DEFAULT_MAX_BATCH_BYTES, DEFAULT_SETTINGS_TIMEOUT_PER_DOCUMENT_MS, type MeiliSearchEngineOptions } from './engine.js';

@@ -8,7 +8,7 @@ import { encodeExactWord, storedFields, toStoredDocument } from './document.js';
 import { facetFields } from './settings.js';
 
 /** What one search of the multi-search answer holds, as far as we read it. */
-interface Answer {
+export interface Answer {
   hits: Array<Record<string, unknown>>;
   totalHits?: number;
   estimatedTotalHits?: number;
@@ -63,10 +63,38 @@ export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promi
   return searchText(ctx, parsed, filter, page, pageSize);
 }
 
+/**
+ * Meilisearch reads at most this many terms of a query and ignores the rest (its known
+ * limitations; milli's query parser stops at the limit); a quoted phrase is one term, however
+ * many words it holds.
+ */
+export const MAX_QUERY_TERMS = 10;
+
 /** Each word a one-word phrase, or all of them as one phrase (no typos, no prefixes: whole words, as FTS5 matches). */
 const phrase = (words: readonly string[]): string => `"${words.join(' ')}"`;
-/** Each two consecutive words side by side (Vietnamese words are syllable pairs), all required. */
-const pairs = (words: readonly string[]): string => (words.length < 2 ? phrase(words) : words.slice(1).map((w, k) => phrase([words[k], w])).join(' '));
+/** Each two consecutive words side by side (Vietnamese words are syllable pairs). */
+const pairPhrases = (words: readonly string[]): string[] => (words.length < 2 ? [phrase(words)] : words.slice(1).map((w, k) => phrase([words[k], w])));
+/**
+ * The pair phrases, all required — but only the first MAX_QUERY_TERMS of them are sent: Meilisearch
+ * would ignore the rest anyway (15 pairs of a 16-word query). With pairs left out the hits are a
+ * superset of those having every pair, so the result says its total is not exact.
+ */
+const pairs = (words: readonly string[]): string => pairPhrases(words).slice(0, MAX_QUERY_TERMS).join(' ');
+/** Whether `pairs` left pair phrases out for these words. */
+export const pairsDropped = (words: readonly string[]): boolean => pairPhrases(words).length > MAX_QUERY_TERMS;
+
+/**
+ * Whether Meilisearch cut this search off (searchCutoffMs; 1500 ms when the setting is null): it
+ * then stops ranking and fills the page with candidates in no particular order. The response has
+ * no flag for it — the engine's `degraded` is kept for its analytics and never serialized — but
+ * the ranking score details of every hit added after the cutoff hold a `skipped` rule; searches
+ * whose order matters ask for those details (`showRankingScoreDetails`).
+ */
+export const wasCutOff = (answer: Answer | null): boolean =>
+  answer?.hits.some((h) => {
+    const details = h._rankingScoreDetails;
+    return typeof details === 'object' && details !== null && 'skipped' in details;
+  }) ?? false;
 
 /**
  * Words. One multi-search asks for the ids of the hits of the folded phrase (counting them and
@@ -94,6 +122,8 @@ async function searchText(
     page: 1,
     hitsPerPage: want,
     attributesToRetrieve: ['id'],
+    // the only way to see whether the search was cut off before ranking every hit (wasCutOff)
+    showRankingScoreDetails: true,
     ...(facets ? { facets: Object.values(facetFields) } : {}),
   });
   const run = async (shape: (words: readonly string[]) => string): Promise<[Answer, Answer | null]> => {
@@ -104,7 +134,11 @@ async function searchText(
   };
   // the words side by side; if nothing has them so, each pair of syllables anywhere
   let [folded, exact] = await run(phrase);
-  if (countOf(folded) === 0 && parsed.folded.length > 2) [folded, exact] = await run(pairs);
+  let dropped = false;
+  if (countOf(folded) === 0 && parsed.folded.length > 2) {
+    [folded, exact] = await run(pairs);
+    dropped = pairsDropped(parsed.folded) || (exactWords !== null && pairsDropped(exactWords));
+  }
 
   const foldedTotal = countOf(folded);
   const exactIds = (exact?.hits ?? []).map((h) => String(h.id));
@@ -119,7 +153,8 @@ async function searchText(
   });
   return {
     total: Math.min(foldedTotal, COUNT_CAP),
-    totalIsExact: foldedTotal < COUNT_CAP,
+    // not exact: past the cap, a superset (pairs left out), or hits Meilisearch did not rank (cut off)
+    totalIsExact: foldedTotal < COUNT_CAP && !dropped && !wasCutOff(folded) && !wasCutOff(exact),
     page,
     pageSize,
     hits,
@@ -135,6 +170,11 @@ const candidateFields = ['id', 'number', 'citedNumbers', 'dateNumber', 'province
  * multi-search, at most maxTotalHits of each, the citing ones newest first); `numberMatches` on
  * their numbers keeps those that are that number, as in the embedded store. The document itself
  * first, then the documents citing it, newest first; facets over the first FACET_SAMPLE.
+ *
+ * Meilisearch caps totalHits at maxTotalHits, so a count that reaches it may hide more
+ * candidates: the total is exact only when both counts are below it. A search cut off by
+ * searchCutoffMs still returns every candidate when they fit in the page (the cutoff skips
+ * ranking, never candidates, and these are ordered here), so no ranking details are asked for.
  */
 async function searchNumber(
   ctx: SearchContext,
@@ -174,7 +214,7 @@ async function searchNumber(
   });
   return {
     total,
-    totalIsExact: countOf(withSerial) <= withSerial.hits.length && countOf(citingSerial) <= citingSerial.hits.length,
+    totalIsExact: [withSerial, citingSerial].every((a) => countOf(a) < ctx.maxTotalHits && countOf(a) <= a.hits.length),
     page,
     pageSize,
     hits,

@@ -33,16 +33,36 @@ export interface TaskTiming {
   /** what every task may take, plus `perMbMs` for each MB it sends */
   baseMs: number;
   perMbMs: number;
+  /** what a settings update may take per document of the index (it re-indexes them all) */
+  perDocumentMs: number;
   pollMs: number;
 }
 
 export const timeoutFor = (timing: TaskTiming, bytes = 0): number => Math.ceil(timing.baseMs + (timing.perMbMs * bytes) / 1_048_576);
 
+/** The timeout of a task that re-indexes every document of an index (a settings update). */
+export const reindexTimeoutFor = (timing: TaskTiming, documents: number): number => Math.ceil(timing.baseMs + timing.perDocumentMs * Math.max(0, documents));
+
 /**
- * Enqueue a write and wait for its task, with a timeout sized to what it sends. `waitForTask`
- * returns a failed task without throwing, so the status is checked here: a failed or canceled
- * task, or one still running at the timeout, throws a StoreError naming `what`. `accept` lets a
- * caller treat a failure code as done (an index another process created meanwhile).
+ * Wait for a task to end, whatever its outcome (the caller reads the status). A task still
+ * enqueued or processing at the timeout throws a StoreError naming `what` and the task.
+ */
+export async function awaitTask(client: Meilisearch, what: string, taskUid: number, timeout: number, pollMs: number): Promise<Task> {
+  try {
+    return await client.tasks.waitForTask(taskUid, { timeout, interval: pollMs });
+  } catch (cause) {
+    if (cause instanceof MeilisearchTaskTimeOutError)
+      throw new StoreError(`[meilisearch] ${what}: task ${taskUid} did not finish within ${timeout} ms (it may still run; see GET /tasks/${taskUid})`, { cause });
+    throw new StoreError(`[meilisearch] ${what}: waiting for task ${taskUid}: ${describeError(cause)}`, { cause });
+  }
+}
+
+/**
+ * Enqueue a write and wait for its task, with a timeout sized to what it sends (or `timeout`
+ * when given). `waitForTask` returns a failed task without throwing, so the status is checked
+ * here: a failed or canceled task, or one still running at the timeout, throws a StoreError
+ * naming `what`. `accept` lets a caller treat a failure code as done (an index another process
+ * created meanwhile).
  */
 export async function runTask(
   client: Meilisearch,
@@ -51,17 +71,10 @@ export async function runTask(
   timing: TaskTiming,
   bytes = 0,
   accept: readonly string[] = [],
+  timeout: number = timeoutFor(timing, bytes),
 ): Promise<Task> {
   const enqueued = await guard(what, enqueue);
-  const timeout = timeoutFor(timing, bytes);
-  let task: Task;
-  try {
-    task = await client.tasks.waitForTask(enqueued.taskUid, { timeout, interval: timing.pollMs });
-  } catch (cause) {
-    if (cause instanceof MeilisearchTaskTimeOutError)
-      throw new StoreError(`[meilisearch] ${what}: task ${enqueued.taskUid} did not finish within ${timeout} ms (it may still run; see GET /tasks/${enqueued.taskUid})`, { cause });
-    throw new StoreError(`[meilisearch] ${what}: waiting for task ${enqueued.taskUid}: ${describeError(cause)}`, { cause });
-  }
+  const task = await awaitTask(client, what, enqueued.taskUid, timeout, timing.pollMs);
   if (task.status === 'failed' && task.error && accept.includes(task.error.code)) return task;
   if (task.status === 'failed') throw new StoreError(`[meilisearch] ${what}: task ${task.uid} failed: ${task.error?.message ?? 'no reason given'}${task.error?.code ? ` (${task.error.code})` : ''}`);
   if (task.status !== 'succeeded') throw new StoreError(`[meilisearch] ${what}: task ${task.uid} ended ${task.status}`);

@@ -7,7 +7,8 @@ import type { RelationType } from '@vanban/schema';
 import { createSqliteStore, type SqliteStore, type StoredDocument } from '../src/index.js';
 import * as cypher from '../src/neo4j/cypher.js';
 import { createNeo4jGraphEngine } from '../src/neo4j/index.js';
-import { toDocumentRow } from '../src/neo4j/rows.js';
+import { documentKeys, toDocumentRow, toNumber } from '../src/neo4j/rows.js';
+import { LEVEL_ROW_LIMIT, MAX_PER_LEVEL } from '../src/neo4j/assemble.js';
 import type { ProjectedEdge } from '../src/projection.js';
 
 /**
@@ -35,9 +36,18 @@ function exported(store: SqliteStore): { docs: Map<string, StoredDocument>; edge
   return { docs, edges };
 }
 
+/** What the stand-in sent back: rows per statement kind, and the ids of the documents read. */
+interface Shipped {
+  levelRows: number[];
+  walkRows: number;
+  documentIds: string[];
+}
+
 /** A driver answering our read statements over an in-memory graph, nodes stored as the upsert writes them. */
-function graphDriver(docs: Map<string, StoredDocument>, edges: ProjectedEdge[]): Driver {
+function graphDriver(docs: Map<string, StoredDocument>, edges: ProjectedEdge[], shipped: Shipped = { levelRows: [], walkRows: 0, documentIds: [] }): Driver {
   const props = new Map([...docs.values()].map((d) => [d.id, toDocumentRow(d).properties]));
+  // a named projection of the StoredDocument fields: a missing property is null
+  const projected = (id: string) => Object.fromEntries(documentKeys.map((k) => [k, props.get(id)![k] ?? null]));
   const out = (id: string, types: string[]) => edges.filter((e) => e.from === id && types.includes(e.relation));
   const edgeMap = (e: ProjectedEdge) => ({ to: e.to, relation: e.relation, sentence: e.sentence, cue: e.cue, assertedBy: e.assertedBy });
   // nodes at 1..depth hops from `start` (a variable-length match with DISTINCT end nodes)
@@ -51,15 +61,37 @@ function graphDriver(docs: Map<string, StoredDocument>, edges: ProjectedEdge[]):
     }
     return [...seen];
   };
-  const reached = (start: string, nodes: string[], types: string[]) =>
-    props.has(start) ? [start, ...nodes].map((n) => new Record(['document', 'edges'], [props.get(n), out(n, types).map(edgeMap)])) : [];
+  // the trace walk: ids, the two ranking fields and the outgoing edges, no property map
+  const walked = (start: string, nodes: string[], types: string[]) =>
+    props.has(start)
+      ? [start, ...nodes].map((n) => new Record(['id', 'issuerLevel', 'date', 'edges'], [n, props.get(n)!.issuerLevel ?? null, props.get(n)!.date ?? null, out(n, types).map(edgeMap)]))
+      : [];
+  // one implementations level: edges into the frontier from unplaced documents, by src, cut at $limit
+  const level = (types: string[], frontier: string[], placed: string[], limit: number) =>
+    edges
+      .filter((e) => types.includes(e.relation) && frontier.includes(e.to) && !placed.includes(e.from))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+      .slice(0, limit)
+      .map((e) => new Record(['parent', 'src', 'relation', 'sentence', 'cue', 'assertedBy'], [e.to, e.from, e.relation, e.sentence, e.cue, e.assertedBy]));
   const answer = (statement: string, params: { [key: string]: unknown }) => {
     const id = params.id as string;
-    const vl = /\[:([A-Z_|]+)\*1\.\.(\d+)\]/.exec(statement);
-    if (statement === cypher.getDocument) return props.has(id) ? [new Record(['document'], [props.get(id)])] : [];
-    if (statement === cypher.documentsById) return (params.ids as string[]).filter((i) => props.has(i)).map((i) => new Record(['document'], [props.get(i)]));
-    if (statement.startsWith('MATCH (start:')) return reached(id, reach(id, vl![1].split('|'), Number(vl![2]), false), vl![1].split('|'));
-    if (statement.startsWith('MATCH (root:')) return reached(id, reach(id, vl![1].split('|'), Number(vl![2]), true), vl![1].split('|'));
+    if (statement === cypher.getDocument) return props.has(id) ? [new Record(['document'], [projected(id)])] : [];
+    if (statement === cypher.documentsById) {
+      shipped.documentIds.push(...(params.ids as string[]));
+      return (params.ids as string[]).filter((i) => props.has(i)).map((i) => new Record(['document'], [projected(i)]));
+    }
+    if (statement.startsWith('MATCH (start:')) {
+      const vl = /\[:([A-Z_|]+)\*1\.\.(\d+)\]/.exec(statement)!;
+      const rows = walked(id, reach(id, vl[1].split('|'), Number(vl[2]), false), vl[1].split('|'));
+      shipped.walkRows += rows.length;
+      return rows;
+    }
+    if (statement.startsWith('UNWIND $frontier')) {
+      const types = /<-\[e:([A-Z_|]+)\]-/.exec(statement)![1].split('|');
+      const rows = level(types, params.frontier as string[], params.placed as string[], toNumber(params.limit)!);
+      shipped.levelRows.push(rows.length);
+      return rows;
+    }
     const row = (d: string, list: RelationType[]) => new Record(['id', 'province', 'date', 'direct', 'relations'], [d, props.get(d)!.province ?? null, props.get(d)!.date ?? null, list, list]);
     if (statement === cypher.auditEvidence) {
       return reach(id, ['IMPLEMENTS', 'BASED_ON'], 12, true)
@@ -67,7 +99,9 @@ function graphDriver(docs: Map<string, StoredDocument>, edges: ProjectedEdge[]):
         .map((d) => row(d, [...new Set(edges.filter((e) => e.from === d && e.to === id && ['IMPLEMENTS', 'BASED_ON'].includes(e.relation)).map((e) => e.relation))]));
     }
     if (statement === cypher.auditMentions) {
-      const direct = edges.filter((e) => e.to === id && !['IMPLEMENTS', 'BASED_ON'].includes(e.relation));
+      // the relation types named in the pattern
+      const types = /<-\[r:([A-Z_|]+)\]-/.exec(statement)![1].split('|');
+      const direct = edges.filter((e) => e.to === id && types.includes(e.relation));
       return [...new Set(direct.map((e) => e.from))].map((d) => row(d, [...new Set(direct.filter((e) => e.from === d).map((e) => e.relation))]));
     }
     throw new Error(`unexpected statement ${statement}`);
@@ -86,11 +120,12 @@ describe.skipIf(!existsSync(seeds))('neo4j: the three jobs give the embedded ada
   let store: SqliteStore;
   let docs: Map<string, StoredDocument>;
   let engine: ReturnType<typeof createNeo4jGraphEngine>;
+  const shipped: Shipped = { levelRows: [], walkRows: 0, documentIds: [] };
   beforeAll(() => {
     store = loadSeeds();
     const graph = exported(store);
     docs = graph.docs;
-    engine = createNeo4jGraphEngine({ url: 'bolt://fake:7687', user: 'neo4j', password: 'x', driver: graphDriver(graph.docs, graph.edges) });
+    engine = createNeo4jGraphEngine({ url: 'bolt://fake:7687', user: 'neo4j', password: 'x', driver: graphDriver(graph.docs, graph.edges, shipped) });
   });
   const idOf = (number: string) => store.find(number)[0].id;
 
@@ -107,6 +142,10 @@ describe.skipIf(!existsSync(seeds))('neo4j: the three jobs give the embedded ada
       if (expected.chains.length) withChains++;
     }
     expect(withChains).toBeGreaterThan(3);
+    // the walk ships ids and edges; the documents read are the start's and those of the chains kept
+    shipped.documentIds.length = 0;
+    const traced = (await engine.trace(idOf('279/UBND-LĐTBXH')))!;
+    expect(new Set(shipped.documentIds)).toEqual(new Set([traced.document.id, ...traced.chains.flat().map((h) => h.document.id)]));
     const chain = (await engine.trace(idOf('279/UBND-LĐTBXH')))!.chains.find((c) => c[c.length - 1].document.number === '20-CT/TW')!;
     for (const hop of chain) expect(hop.sentence.length).toBeGreaterThan(10);
   });
@@ -135,5 +174,31 @@ describe.skipIf(!existsSync(seeds))('neo4j: the three jobs give the embedded ada
     expect(audit.provinces).toHaveLength(63);
     expect(audit.provinces.find((p) => p.province === 'Bắc Giang')).toMatchObject({ status: 'implemented', firstDate: '2013-01-28', lagDays: 84 });
     expect(await engine.audit('no-such-document')).toBeNull();
+  });
+});
+
+describe('neo4j: a document implemented by most of the graph', () => {
+  const blank = (id: string, over: Partial<StoredDocument> = {}): StoredDocument => ({
+    id, number: null, year: null, jurisdiction: '', type: null, typeCode: null, issuer: null, issuerLevel: null, province: null,
+    district: null, date: null, subject: null, signer: null, topics: [], draft: false, known: true, source: null, ...over,
+  });
+  const edge = (from: string, to: string, relation: RelationType = 'IMPLEMENTS', assertedBy = from): ProjectedEdge => ({ from, to, relation, sentence: `${from} ${relation} ${to}`, cue: null, assertedBy });
+
+  it('each level ships at most the row limit, keeps the per-level cap (smallest ids) and reads only the documents kept', async () => {
+    // law <- 12,000 plans (each also cited by a letter asserting it, so 2 edges per plan); plan 0 <- 3 reports
+    const plans = Array.from({ length: 12_000 }, (_, k) => `plan-${String(k).padStart(5, '0')}`);
+    const reports = ['report-a', 'report-b', 'report-c'];
+    const docs = new Map([blank('law'), blank('letter'), ...plans.map((id) => blank(id)), ...reports.map((id) => blank(id))].map((d) => [d.id, d]));
+    const edges = [...plans.flatMap((id) => [edge(id, 'law'), edge(id, 'law', 'IMPLEMENTS', 'letter')]), ...reports.map((id) => edge(id, plans[0]))];
+    const shipped: Shipped = { levelRows: [], walkRows: 0, documentIds: [] };
+    const engine = createNeo4jGraphEngine({ url: 'bolt://fake:7687', user: 'neo4j', password: 'x', driver: graphDriver(docs, edges, shipped) });
+    const levels = (await engine.implementations('law'))!;
+    expect(levels.map((l) => l.documents.length)).toEqual([MAX_PER_LEVEL, 3]);
+    expect(levels[0].documents.map((d) => d.document.id)).toEqual(plans.slice(0, MAX_PER_LEVEL));
+    // the plan's own statement is the edge shown, not the letter's
+    expect(levels[0].documents[0]).toMatchObject({ relation: 'IMPLEMENTS', assertedBy: plans[0], parent: 'law' });
+    expect(levels[1].documents.map((d) => [d.document.id, d.parent])).toEqual(reports.map((id) => [id, plans[0]]));
+    expect(shipped.levelRows).toEqual([LEVEL_ROW_LIMIT + 1, 3, 0]);
+    expect(shipped.documentIds.sort()).toEqual([...plans.slice(0, MAX_PER_LEVEL), ...reports].sort());
   });
 });

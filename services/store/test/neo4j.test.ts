@@ -1,21 +1,25 @@
 import { createServer } from 'node:net';
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import type { RelationType } from '@vanban/schema';
+import { StoredDocumentSchema, type RelationType } from '@vanban/schema';
 import { StoreError, type StoredDocument } from '../src/index.js';
+import { chooseLevel, LEVEL_ROW_LIMIT, type IncomingEdge } from '../src/neo4j/assemble.js';
 import * as cypher from '../src/neo4j/cypher.js';
+import { CLEAR_EDGES_SLICE, CLEAR_NODES_SLICE } from '../src/neo4j/engine.js';
+import { toStoreError } from '../src/neo4j/errors.js';
 import { createNeo4jGraphEngine } from '../src/neo4j/index.js';
-import { holdsIdentity, toDocument, toDocumentRow, toNumber } from '../src/neo4j/rows.js';
-import type { ProjectedEdge } from '../src/projection.js';
+import { documentKeys, holdsIdentity, toDocument, toDocumentRow, toNumber } from '../src/neo4j/rows.js';
+import type { ProjectedDocument, ProjectedEdge } from '../src/projection.js';
 
 const { Record } = neo4j.types;
 type Row = InstanceType<typeof Record>;
 type Call = { mode: string; statement: string; params: { [key: string]: unknown }; config?: { timeout?: unknown } };
 
 /** A driver whose sessions answer every statement with `answer` and log each call. */
-function fakeDriver(answer: (statement: string, params: Call['params']) => Row[] = () => []) {
+function fakeDriver(answer: (statement: string, params: Call['params']) => Row[] = () => [], options: { database?: string; closeFails?: boolean } = {}) {
   const calls: Call[] = [];
   const sessions: Array<{ defaultAccessMode?: string; database?: string }> = [];
+  const connectivity: unknown[] = [];
   let closed = false;
   const tx = (mode: string, config?: Call['config']) => ({
     run: async (statement: string, params: Call['params'] = {}) => {
@@ -30,14 +34,23 @@ function fakeDriver(answer: (statement: string, params: Call['params']) => Row[]
         executeRead: (work: (t: unknown) => unknown, config?: Call['config']) => Promise.resolve(work(tx('READ', config))),
         executeWrite: (work: (t: unknown) => unknown, config?: Call['config']) => Promise.resolve(work(tx('WRITE', config))),
         run: (statement: string, params: Call['params'], config?: Call['config']) => tx('AUTO', config).run(statement, params),
-        close: async () => {},
+        close: async () => {
+          if (options.closeFails) throw new Error('close failed: connection reset while releasing');
+        },
       };
     },
-    verifyConnectivity: async () => ({}),
+    verifyConnectivity: async (config: unknown) => void connectivity.push(config),
     close: async () => void (closed = true),
   };
-  const engine = createNeo4jGraphEngine({ url: 'bolt://fake:7687', user: 'neo4j', password: 'x', queryTimeoutMs: 1234, driver: driver as unknown as Driver });
-  return { engine, calls, sessions, isClosed: () => closed };
+  const engine = createNeo4jGraphEngine({
+    url: 'bolt://fake:7687',
+    user: 'neo4j',
+    password: 'x',
+    queryTimeoutMs: 1234,
+    driver: driver as unknown as Driver,
+    ...(options.database ? { database: options.database } : {}),
+  });
+  return { engine, calls, sessions, connectivity, isClosed: () => closed };
 }
 
 const doc = (id: string, over: Partial<StoredDocument> = {}): StoredDocument => ({
@@ -95,11 +108,60 @@ describe('neo4j: Cypher statements', () => {
       OPTIONAL MATCH (start)-[:IMPLEMENTS|BASED_ON*1..12]->(above:Document)
       WITH start, collect(DISTINCT above) AS above
       UNWIND [start] + above AS node
-      RETURN node {.*} AS document, [(node)-[e:IMPLEMENTS|BASED_ON]->(next:Document) | {to: next.id, relation: type(e), sentence: e.sentence, cue: e.cue, assertedBy: e.assertedBy}] AS edges"
+      RETURN node.id AS id, node.issuerLevel AS issuerLevel, node.date AS date, [(node)-[e:IMPLEMENTS|BASED_ON]->(next:Document) | {to: next.id, relation: type(e), sentence: e.sentence, cue: e.cue, assertedBy: e.assertedBy}] AS edges"
     `);
-    expect(cypher.implementationsStatement('IMPLEMENTS', 3)).toContain('(root)<-[:IMPLEMENTS*1..3]-(below:Document)');
-    expect(() => cypher.implementationsStatement('IMPLEMENTS', 13)).toThrow(RangeError);
     expect(cypher.auditEvidence).toContain('(decree)<-[:IMPLEMENTS|BASED_ON*1..12]-(d:Document)');
+  });
+
+  it('implementations: one bounded query per level, ids and edge provenance only', () => {
+    const statement = cypher.implementationsLevelStatement(cypher.typeDisjunction(['BASED_ON', 'IMPLEMENTS']));
+    expect(statement).toMatchInlineSnapshot(`
+      "UNWIND $frontier AS pid
+      MATCH (:Document {id: pid})<-[e:IMPLEMENTS|BASED_ON]-(below:Document)
+      WHERE NOT below.id IN $placed
+      RETURN pid AS parent, below.id AS src, type(e) AS relation, e.sentence AS sentence, e.cue AS cue, e.assertedBy AS assertedBy
+      ORDER BY src
+      LIMIT $limit"
+    `);
+    // no walk over a variable-length pattern, no document properties
+    expect(statement).not.toMatch(/\*1\.\./);
+    expect(statement).not.toContain('{.');
+    expect(cypher.traceStatement('IMPLEMENTS')).not.toContain('{.');
+  });
+
+  it('documents are read with a named projection of the StoredDocument fields, never {.*}', () => {
+    const projection = `d {${Object.keys(StoredDocumentSchema.shape).map((k) => `.${k}`).join(', ')}}`;
+    expect(cypher.getDocument).toBe(`MATCH (d:Document {id: $id})\nRETURN ${projection} AS document`);
+    expect(cypher.documentsById).toContain(`RETURN ${projection} AS document`);
+    expect(projection).toContain('.topics');
+    expect(projection).not.toContain('.text');
+    const statements = [cypher.getDocument, cypher.documentsById, cypher.traceStatement('IMPLEMENTS'), cypher.implementationsLevelStatement('IMPLEMENTS'), cypher.auditEvidence, cypher.auditMentions];
+    for (const statement of statements) expect(statement).not.toContain('{.*}');
+  });
+
+  it('audit mentions name the other relation types in the pattern, so IMPLEMENTS/BASED_ON edges are never walked', () => {
+    expect(cypher.mentionRelations).toEqual(['GUIDES', 'AMENDS', 'REPLACES', 'REPORTS_ON', 'RESPONDS_TO', 'CITES']);
+    expect(cypher.auditMentions).toMatchInlineSnapshot(`
+      "MATCH (decree:Document {id: $id})<-[r:GUIDES|AMENDS|REPLACES|REPORTS_ON|RESPONDS_TO|CITES]-(d:Document)
+      RETURN d.id AS id, d.province AS province, d.date AS date, collect(DISTINCT type(r)) AS relations"
+    `);
+    expect(cypher.auditMentions).not.toContain('$upward');
+  });
+
+  it('clear deletes relationships in capped slices, then documents; schema ends by awaiting the indexes', () => {
+    expect(cypher.clearEdgesSlice).toMatchInlineSnapshot(`
+      "MATCH (:Document)-[r]->()
+      WITH r LIMIT $limit
+      DELETE r
+      RETURN count(*) AS deleted"
+    `);
+    expect(cypher.clearNodesSlice).toMatchInlineSnapshot(`
+      "MATCH (d:Document)
+      WITH d LIMIT $limit
+      DETACH DELETE d
+      RETURN count(*) AS deleted"
+    `);
+    expect(cypher.awaitIndexes).toBe('CALL db.awaitIndexes(600)');
   });
 
   it('relation types in a read come from the vocabulary only, whatever the caller passes', () => {
@@ -119,6 +181,21 @@ describe('neo4j: values', () => {
     const back = toDocument(new Record(['document'], [row.properties]).get('document'));
     expect(back).toEqual(doc('20-ct-tw-2012', { number: '20-CT/TW', year: 2012, topics: ['a'] }));
     expect(typeof back.year).toBe('number');
+  });
+
+  it('a ProjectedDocument (as the sync passes) is stored with the StoredDocument fields only: no text, serial or cited numbers', () => {
+    const projected: ProjectedDocument = {
+      ...doc('20-ct-tw-2012', { number: '20-CT/TW', year: 2012, subject: 'về công tác', topics: ['a'] }),
+      text: 'Toàn văn rất dài …'.repeat(1000),
+      serial: '20',
+      citedNumbers: ['1863/QĐ-TTg'],
+      citedSerials: ['1863'],
+    };
+    const row = toDocumentRow(projected);
+    expect(Object.keys(row.properties).sort()).toEqual(['id', 'jurisdiction', 'known', 'draft', 'number', 'subject', 'topics', 'year'].sort());
+    for (const key of ['text', 'serial', 'citedNumbers', 'citedSerials']) expect(row.properties).not.toHaveProperty(key);
+    expect(documentKeys).toEqual(Object.keys(StoredDocumentSchema.shape));
+    expect(toDocument(row.properties)).toEqual(doc('20-ct-tw-2012', { number: '20-CT/TW', year: 2012, subject: 'về công tác', topics: ['a'] }));
   });
 
   it('drafts, number-less documents and suffixed duplicates do not hold an identity', () => {
@@ -168,14 +245,122 @@ describe('neo4j: writes', () => {
     await expect(engine.replaceEdgesAssertedBy(['a'], [edge('b', 'c', 'CITES', 'b')])).rejects.toBeInstanceOf(StoreError);
   });
 
-  it('clear deletes in slices until none is left; close closes the driver', async () => {
-    let left = 3;
-    const { engine, calls, isClosed } = fakeDriver((s) => (s === cypher.clearSlice ? [new Record(['deleted'], [neo4j.int(left-- > 0 ? 10_000 : 0)])] : []));
+  it('clear deletes relationships in slices of 5,000 until none is left, then documents in slices; close closes the driver', async () => {
+    let edges = 3;
+    let nodes = 2;
+    const { engine, calls, isClosed } = fakeDriver((s) =>
+      s === cypher.clearEdgesSlice
+        ? [new Record(['deleted'], [neo4j.int(edges-- > 0 ? CLEAR_EDGES_SLICE : 0)])]
+        : s === cypher.clearNodesSlice
+          ? [new Record(['deleted'], [neo4j.int(nodes-- > 0 ? CLEAR_NODES_SLICE : 0)])]
+          : [],
+    );
     await engine.clear();
-    expect(calls).toHaveLength(4);
-    expect(neo4j.isInt(calls[0].params.limit)).toBe(true);
+    expect(calls.map((c) => [c.mode, c.statement, toNumber(c.params.limit)])).toEqual([
+      ...Array.from({ length: 4 }, () => ['WRITE', cypher.clearEdgesSlice, 5_000]),
+      ...Array.from({ length: 3 }, () => ['WRITE', cypher.clearNodesSlice, 10_000]),
+    ]);
+    expect(calls.every((c) => neo4j.isInt(c.params.limit))).toBe(true);
     await engine.close();
     expect(isClosed()).toBe(true);
+  });
+
+  it('ensureSchema runs the schema statements, then waits for the indexes with a transaction timeout longer than the wait', async () => {
+    const { engine, calls, sessions } = fakeDriver();
+    await engine.ensureSchema();
+    expect(calls.map((c) => c.statement)).toEqual([...cypher.schemaStatements, 'CALL db.awaitIndexes(600)']);
+    expect(calls.every((c) => c.mode === 'AUTO')).toBe(true);
+    expect(calls[0].config?.timeout).toBe(1234);
+    expect(calls.at(-1)!.config?.timeout).toBeGreaterThan(600_000);
+    expect(sessions).toHaveLength(1);
+  });
+});
+
+describe('neo4j: reads', () => {
+  const stringsOf = (p: unknown): string[] => p as string[];
+  const incoming = (parent: string, src: string, relation: RelationType = 'IMPLEMENTS', assertedBy = src): IncomingEdge => ({ parent, src, relation, sentence: `${src} ${relation} ${parent}`, cue: null, assertedBy });
+  const incomingRecord = (e: IncomingEdge) => new Record(['parent', 'src', 'relation', 'sentence', 'cue', 'assertedBy'], [e.parent, e.src, e.relation, e.sentence, e.cue, e.assertedBy]);
+
+  it('sessions use the neo4j database unless one is named (no home-database lookup)', async () => {
+    const fallback = fakeDriver();
+    await fallback.engine.getDocument('a');
+    await fallback.engine.checkHealth();
+    expect(fallback.sessions.map((s) => s.database)).toEqual(['neo4j', 'neo4j']);
+    expect(fallback.connectivity).toEqual([{ database: 'neo4j' }]);
+    const named = fakeDriver(() => [], { database: 'vanban' });
+    await named.engine.getDocument('a');
+    expect(named.sessions[0].database).toBe('vanban');
+  });
+
+  it('implementations: one query per level with the frontier, the placed ids and the row limit, then the kept documents by id', async () => {
+    // root <- a, b (b twice: CITES and IMPLEMENTS); a <- c; c <- root (a cycle back to the root)
+    const graph: IncomingEdge[] = [incoming('root', 'b', 'CITES'), incoming('root', 'b'), incoming('root', 'a'), incoming('a', 'c'), incoming('c', 'root')];
+    const { engine, calls } = fakeDriver((s, p) => {
+      if (s === cypher.getDocument) return [new Record(['document'], [{ id: p.id, known: true }])];
+      if (s === cypher.documentsById) return stringsOf(p.ids).map((id) => new Record(['document'], [{ id, known: true }]));
+      if (s.startsWith('UNWIND $frontier')) {
+        const frontier = stringsOf(p.frontier);
+        const placed = stringsOf(p.placed);
+        return graph.filter((e) => frontier.includes(e.parent) && !placed.includes(e.src)).sort((x, y) => (x.src < y.src ? -1 : 1)).map(incomingRecord);
+      }
+      return [];
+    });
+    const levels = (await engine.implementations('root', { relations: ['IMPLEMENTS', 'CITES'] }))!;
+    expect(levels.map((l) => l.documents.map((d) => [d.document.id, d.relation, d.parent]))).toEqual([
+      [['a', 'IMPLEMENTS', 'root'], ['b', 'IMPLEMENTS', 'root']],
+      [['c', 'IMPLEMENTS', 'a']],
+    ]);
+    const levelCalls = calls.filter((c) => c.statement === cypher.implementationsLevelStatement('IMPLEMENTS|CITES'));
+    expect(levelCalls.map((c) => [c.params.frontier, c.params.placed])).toEqual([
+      [['root'], ['root']],
+      [['a', 'b'], ['root', 'a', 'b']],
+      [['c'], ['root', 'a', 'b', 'c']],
+    ]);
+    expect(levelCalls.every((c) => neo4j.isInt(c.params.limit) && toNumber(c.params.limit) === LEVEL_ROW_LIMIT + 1)).toBe(true);
+    // the documents are read once, after the walk, and only those kept
+    expect(calls.filter((c) => c.statement === cypher.documentsById).map((c) => c.params.ids)).toEqual([['a', 'b', 'c']]);
+    expect(calls.every((c) => c.mode === 'READ')).toBe(true);
+    expect(await fakeDriver().engine.implementations('missing')).toBeNull();
+  });
+
+  it('a level cut at the row limit keeps only documents whose edges all came back, in id order, at most the per-level cap', () => {
+    const rows = [incoming('p', 'a'), incoming('p', 'b', 'CITES'), incoming('q', 'b'), incoming('p', 'c'), incoming('q', 'c', 'CITES')];
+    // not cut: every document, each with its best edge (IMPLEMENTS first)
+    expect(chooseLevel(rows, new Set(), 10).map((d) => [d.id, d.edge.relation, d.edge.to])).toEqual([
+      ['a', 'IMPLEMENTS', 'p'],
+      ['b', 'IMPLEMENTS', 'q'],
+      ['c', 'IMPLEMENTS', 'p'],
+    ]);
+    // exactly the limit: nothing was cut
+    expect(chooseLevel(rows, new Set(), 5).map((d) => d.id)).toEqual(['a', 'b', 'c']);
+    // one row over a limit of 4: c's edges may be incomplete, so c is left out; placed documents never come back
+    expect(chooseLevel(rows, new Set(), 4).map((d) => d.id)).toEqual(['a', 'b']);
+    expect(chooseLevel(rows, new Set(['a']), 4).map((d) => d.id)).toEqual(['b']);
+    // a single document over the limit is kept; the cap applies after choosing
+    expect(chooseLevel([incoming('p', 'z'), incoming('q', 'z', 'CITES')], new Set(), 1).map((d) => d.id)).toEqual(['z']);
+    expect(chooseLevel(rows, new Set(), 10, 2).map((d) => d.id)).toEqual(['a', 'b']);
+  });
+
+  it('trace: the walk returns ids and edges; only the documents of the chains kept are read', async () => {
+    // start -> mid -> top (party-central), start -> side (commune): at most one chain asked for
+    const edgeTo = (to: string, relation: RelationType = 'IMPLEMENTS') => ({ to, relation, sentence: `to ${to}`, cue: null, assertedBy: 'start' });
+    const walked: Array<[string, string | null, string | null, unknown[]]> = [
+      ['start', 'commune', '2020-01-01', [edgeTo('mid'), edgeTo('side')]],
+      ['mid', 'province', '2015-01-01', [edgeTo('top')]],
+      ['top', 'party-central', '2012-01-01', []],
+      ['side', 'commune', '2019-01-01', []],
+    ];
+    const { engine, calls } = fakeDriver((s, p) => {
+      if (s === cypher.traceStatement('IMPLEMENTS|BASED_ON')) return p.id === 'start' ? walked.map((w) => new Record(['id', 'issuerLevel', 'date', 'edges'], w)) : [];
+      if (s === cypher.documentsById) return stringsOf(p.ids).map((id) => new Record(['document'], [{ id, known: true }]));
+      return [];
+    });
+    const result = (await engine.trace('start', { maxChains: 1 }))!;
+    expect(result.document.id).toBe('start');
+    expect(result.chains.map((c) => c.map((h) => h.document.id))).toEqual([['mid', 'top']]);
+    expect(result.chains[0][0]).toMatchObject({ relation: 'IMPLEMENTS', sentence: 'to mid', assertedBy: 'start' });
+    expect(calls.filter((c) => c.statement === cypher.documentsById).map((c) => c.params.ids)).toEqual([['start', 'mid', 'top']]);
+    expect(await engine.trace('missing')).toBeNull();
   });
 });
 
@@ -210,5 +395,44 @@ describe('neo4j: errors', () => {
     expect((failure as Error).message).toBe('[neo4j] query timed out after 1234 ms: trace');
     expect((failure as Error).cause).toBe(timedOut);
     expect(await engine.checkHealth()).toEqual({ backend: 'neo4j', ok: false, error: '[neo4j] query timed out after 1234 ms: health check' });
+  });
+
+  it('a transaction the server terminated (or whose lock client stopped) is reported as a timeout, client or transient code alike', () => {
+    const context = { url: 'bolt://fake:7687', timeoutMs: 1234, query: 'audit' };
+    for (const code of [
+      'Neo.ClientError.Transaction.Terminated',
+      'Neo.TransientError.Transaction.Terminated',
+      'Neo.ClientError.Transaction.LockClientStopped',
+      'Neo.TransientError.Transaction.LockClientStopped',
+    ]) {
+      const cause = new Neo4jError('The transaction has been terminated. Retry your operation in a new transaction.', code, '25N14', 'error');
+      const failure = toStoreError(cause, context);
+      expect(failure.message).toBe('[neo4j] query timed out after 1234 ms or was terminated on the server: audit');
+      expect(failure.cause).toBe(cause);
+    }
+  });
+
+  it('the pool’s acquisition timeout (no code) is reported as the server being out of reach', () => {
+    // as neo4j-driver-core's pool builds it: newError(message) gets the code 'N/A'
+    const cause = new Neo4jError('Connection acquisition timed out in 60000 ms. Pool status: Active conn count = 100, Idle conn count = 0.', 'N/A', '50N42', 'error');
+    const failure = toStoreError(cause, { url: 'bolt://fake:7687', timeoutMs: 1234, query: 'trace' });
+    expect(failure.message).toBe(`[neo4j] cannot reach bolt://fake:7687: ${cause.message}`);
+  });
+
+  it('a session.close() that fails does not hide the original error, nor fail work that succeeded', async () => {
+    const timedOut = new Neo4jError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOut', '25N05', 'error');
+    const failing = fakeDriver(
+      () => {
+        throw timedOut;
+      },
+      { closeFails: true },
+    );
+    const failure = await failing.engine.getDocument('a').catch((e: unknown) => e);
+    expect((failure as Error).message).toBe('[neo4j] query timed out after 1234 ms: getDocument');
+    expect((failure as Error).cause).toBe(timedOut);
+    await expect(failing.engine.ensureSchema()).rejects.toThrow('[neo4j] query timed out after 1234 ms: ensureSchema');
+    const working = fakeDriver((s) => (s === cypher.getDocument ? [new Record(['document'], [{ id: 'a', known: true }])] : []), { closeFails: true });
+    expect(await working.engine.getDocument('a')).toEqual(doc('a'));
+    await expect(working.engine.ensureSchema()).resolves.toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { levelRank, relationStrength, type IssuerLevel, type RelationType } from '@vanban/schema';
-import type { Hop, ImplementationLevel, StoredDocument, TraceResult } from '../ports.js';
 import { MAX_DEPTH } from './cypher.js';
 
 /**
- * The chains and levels built from what the trace and implementations queries return: each
- * document reached, with its edges (and their provenance) of the selected types. Pure, so the
- * same rules as the embedded adapter (sqlite/graph.ts) are tested without a server.
+ * The chains and levels built from what the trace and implementations queries return: ids and
+ * edges (with their provenance) of the selected types, never document properties — the documents
+ * of what is kept are read afterwards, by id. Pure (the level walk takes its query as a function),
+ * so the same rules as the embedded adapter (sqlite/graph.ts) are tested without a server.
  */
 
 export interface RawEdge {
@@ -15,15 +15,37 @@ export interface RawEdge {
   cue: string | null;
   assertedBy: string;
 }
-export interface ReachedDocument {
-  document: StoredDocument;
+/** A document the trace walk reached: its id, the two fields chains are ranked by, its edges up. */
+export interface WalkedDocument {
+  id: string;
+  issuerLevel: string | null;
+  date: string | null;
   edges: RawEdge[];
+}
+/** One row of an implementations level: an edge into `parent` (a frontier document) from `src`. */
+export interface IncomingEdge {
+  parent: string;
+  src: string;
+  relation: RelationType;
+  sentence: string | null;
+  cue: string | null;
+  assertedBy: string;
+}
+/** A document placed in the downward tree, with the edge that puts it there (`edge.to`: its parent). */
+export interface PlacedDocument {
+  id: string;
+  edge: RawEdge;
 }
 
 /** The embedded walk's bounds: rows walked, roots kept per chain asked for. */
 const WALK_LIMIT = 20_000;
 const ROOTS_PER_CHAIN = 20;
-const MAX_PER_LEVEL = 5_000;
+export const MAX_PER_LEVEL = 5_000;
+/**
+ * Rows one implementations level uses: the per-level cap plus a margin for documents with several
+ * edges into the level. The query asks for one row more, to tell a level that fits from one cut.
+ */
+export const LEVEL_ROW_LIMIT = 2 * MAX_PER_LEVEL;
 
 const strength = (relation: RelationType): number => relationStrength.indexOf(relation);
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -45,13 +67,14 @@ export function distinctEdges(src: string, edges: readonly RawEdge[]): RawEdge[]
 
 /**
  * Every upward chain to a root (a document with no further edge leaving the chain), most
- * authoritative root first, then shortest, then earliest root; each hop with its provenance.
+ * authoritative root first, then shortest, then earliest root; each hop with its provenance and
+ * the id it reaches. At most `maxChains`: only their documents need reading. Null when the walk did
+ * not reach the start (no such document).
  */
-export function assembleTrace(startId: string, reached: readonly ReachedDocument[], maxChains = 50): TraceResult | null {
-  const docs = new Map(reached.map((r) => [r.document.id, r.document]));
-  const start = docs.get(startId);
-  if (!start) return null;
-  const up = new Map(reached.map((r) => [r.document.id, distinctEdges(r.document.id, r.edges)]));
+export function assembleTrace(startId: string, walked: readonly WalkedDocument[], maxChains = 50): RawEdge[][] | null {
+  const docs = new Map(walked.map((w) => [w.id, w]));
+  if (!docs.has(startId)) return null;
+  const up = new Map(walked.map((w) => [w.id, distinctEdges(w.id, w.edges)]));
   type Walk = { node: string; path: string[]; hops: RawEdge[] };
   const queue: Walk[] = [{ node: startId, path: [startId], hops: [] }];
   const roots: Walk[] = [];
@@ -63,65 +86,67 @@ export function assembleTrace(startId: string, reached: readonly ReachedDocument
     for (const e of next) if (queue.length < WALK_LIMIT) queue.push({ node: e.to, path: [...w.path, e.to], hops: [...w.hops, e] });
   }
   const seen = new Set<string>();
-  const chains: Hop[][] = [];
+  const chains: RawEdge[][] = [];
   for (const w of roots) {
     const key = w.path.join('>');
     if (seen.has(key) || !w.hops.every((e) => docs.has(e.to))) continue;
     seen.add(key);
-    chains.push(w.hops.map((e) => ({ document: docs.get(e.to)!, relation: e.relation, sentence: e.sentence ?? '', cue: e.cue, assertedBy: e.assertedBy })));
+    chains.push(w.hops);
   }
-  const last = (chain: Hop[]): StoredDocument => chain[chain.length - 1].document;
-  const rank = (chain: Hop[]): number => levelRank[(last(chain).issuerLevel ?? 'commune') as IssuerLevel] ?? 9;
+  const last = (chain: RawEdge[]): WalkedDocument => docs.get(chain[chain.length - 1].to)!;
+  const rank = (chain: RawEdge[]): number => levelRank[(last(chain).issuerLevel ?? 'commune') as IssuerLevel] ?? 9;
   chains.sort((a, b) => rank(a) - rank(b) || a.length - b.length || (last(a).date ?? '').localeCompare(last(b).date ?? ''));
-  return { document: start, chains: chains.slice(0, maxChains) };
+  return chains.slice(0, maxChains);
 }
 
 /**
- * The downward tree, level by level, each document once at its shallowest level with the edge
- * that puts it there (IMPLEMENTS before other relations, its own statement first) and its parent.
- * Within a level, documents are in id order (the embedded adapter: storage order).
+ * One level of the downward tree from the rows of its query (sorted by `src`, at most `rowLimit` + 1):
+ * each document not placed yet once, with the edge that puts it there (IMPLEMENTS before other
+ * relations, its own statement first, then the smallest asserter, then the smallest parent), in id
+ * order (the embedded adapter: storage order), at most `maxPerLevel`. When the rows were cut, the
+ * last document's edges may be incomplete: it is dropped with the rest past the cut (unless it is
+ * the only one), so every document kept is chosen from all its edges into the level.
  */
-export function assembleImplementations(rootId: string, reached: readonly ReachedDocument[], maxDepth = 8, maxPerLevel = MAX_PER_LEVEL): ImplementationLevel[] | null {
-  const docs = new Map(reached.map((r) => [r.document.id, r.document]));
-  if (!docs.has(rootId)) return null;
-  // who points at each document: parent -> [(src, edge)]
-  const below = new Map<string, Array<{ src: string; edge: RawEdge }>>();
-  for (const r of reached) {
-    if (r.document.id === rootId) continue;
-    for (const edge of r.edges) {
-      let list = below.get(edge.to);
-      if (!list) below.set(edge.to, (list = []));
-      list.push({ src: r.document.id, edge });
-    }
-  }
+export function chooseLevel(rows: readonly IncomingEdge[], placed: ReadonlySet<string>, rowLimit = LEVEL_ROW_LIMIT, maxPerLevel = MAX_PER_LEVEL): PlacedDocument[] {
+  // more rows than the limit: the query was cut, inside the last document's edges or right after them
+  const cutAt = rows.length > rowLimit ? rows[rows.length - 1].src : null;
+  const complete = cutAt !== null && rows.some((r) => r.src !== cutAt) ? rows.filter((r) => r.src !== cutAt) : rows;
   const compare = (src: string, a: RawEdge, b: RawEdge): number =>
     Number(a.relation !== 'IMPLEMENTS') - Number(b.relation !== 'IMPLEMENTS') ||
     Number(a.assertedBy !== src) - Number(b.assertedBy !== src) ||
     byText(a.assertedBy, b.assertedBy) ||
     byText(a.to, b.to);
+  const chosen = new Map<string, RawEdge>();
+  for (const row of complete) {
+    if (placed.has(row.src)) continue;
+    const edge: RawEdge = { to: row.parent, relation: row.relation, sentence: row.sentence, cue: row.cue, assertedBy: row.assertedBy };
+    const had = chosen.get(row.src);
+    if (!had || compare(row.src, edge, had) < 0) chosen.set(row.src, edge);
+  }
+  return [...chosen.keys()].sort(byText).slice(0, maxPerLevel).map((id) => ({ id, edge: chosen.get(id)! }));
+}
+
+/**
+ * The downward tree, level by level, one query per level as the embedded adapter does
+ * (`readLevel(frontier, placed)`: the edges into the frontier from documents not in `placed`),
+ * each document once at its shallowest level. Ids and edges only: the caller reads the documents.
+ */
+export async function walkImplementations(
+  rootId: string,
+  maxDepth: number,
+  readLevel: (frontier: string[], placed: string[]) => Promise<IncomingEdge[]>,
+  rowLimit = LEVEL_ROW_LIMIT,
+  maxPerLevel = MAX_PER_LEVEL,
+): Promise<Array<{ depth: number; documents: PlacedDocument[] }>> {
   const placed = new Set([rootId]);
-  const levels: ImplementationLevel[] = [];
+  const levels: Array<{ depth: number; documents: PlacedDocument[] }> = [];
   let frontier = [rootId];
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
-    const chosen = new Map<string, RawEdge>();
-    for (const parent of frontier) {
-      for (const { src, edge } of below.get(parent) ?? []) {
-        if (placed.has(src) || !docs.has(src)) continue;
-        const had = chosen.get(src);
-        if (!had || compare(src, edge, had) < 0) chosen.set(src, edge);
-      }
-    }
-    if (!chosen.size) break;
-    const ids = [...chosen.keys()].sort(byText).slice(0, maxPerLevel);
-    for (const id of ids) placed.add(id);
-    levels.push({
-      depth,
-      documents: ids.map((id) => {
-        const e = chosen.get(id)!;
-        return { document: docs.get(id)!, relation: e.relation, sentence: e.sentence ?? '', cue: e.cue, assertedBy: e.assertedBy, parent: e.to };
-      }),
-    });
-    frontier = ids;
+    const documents = chooseLevel(await readLevel(frontier, [...placed]), placed, rowLimit, maxPerLevel);
+    if (!documents.length) break;
+    for (const d of documents) placed.add(d.id);
+    levels.push({ depth, documents });
+    frontier = documents.map((d) => d.id);
   }
   return levels;
 }

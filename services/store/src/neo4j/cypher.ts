@@ -1,4 +1,5 @@
 import { RelationTypeSchema, type RelationType } from '@vanban/schema';
+import { documentKeys } from './rows.js';
 
 /**
  * Every Cypher statement the Neo4j engine sends, in one place, each checked against the Neo4j 5
@@ -13,6 +14,8 @@ export const relationTypes: readonly RelationType[] = RelationTypeSchema.options
   return type;
 });
 export const upwardRelations: readonly RelationType[] = ['IMPLEMENTS', 'BASED_ON'];
+/** Every other relation: a document citing the decree with one of these only mentions it (audit). */
+export const mentionRelations: readonly RelationType[] = relationTypes.filter((type) => !upwardRelations.includes(type));
 
 /** The label that holds a (number, year, jurisdiction) identity (see `holdsIdentity` in rows.ts). */
 export const IDENTITY_LABEL = 'IdentityHolder';
@@ -39,6 +42,19 @@ export const schemaStatements: readonly string[] = [
   `CREATE CONSTRAINT document_identity IF NOT EXISTS FOR (d:${IDENTITY_LABEL}) REQUIRE (d.number, d.year, d.jurisdiction) IS UNIQUE`,
   ...relationTypes.map((type) => `CREATE INDEX ${indexName(type)} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.assertedBy)`),
 ];
+
+/** Seconds `awaitIndexes` waits at most; the transaction running it is given a little longer. */
+export const AWAIT_INDEXES_SECONDS = 600;
+
+/**
+ * After the schema statements: an index is created POPULATING and only used once ONLINE, so wait
+ * for all of them before the first batches (else every delete by assertedBy scans the relationships
+ * of its type). "db.awaitIndexes([ timeOutSeconds ])", timeOutSeconds INTEGER (default 300), mode
+ * READ, in Community and Enterprise; it fails if an index is not online in time.
+ * https://neo4j.com/docs/operations-manual/5/reference/procedures/#procedure_db_awaitIndexes
+ * https://neo4j.com/docs/cypher-manual/5/clauses/call/ (standalone CALL of a VOID procedure)
+ */
+export const awaitIndexes = `CALL db.awaitIndexes(${AWAIT_INDEXES_SECONDS})`;
 
 /**
  * Upsert a batch of documents by id. `row.properties` holds every non-null StoredDocument field
@@ -104,23 +120,48 @@ MATCH (d:Document {id: id})
 DETACH DELETE d`;
 
 /**
- * Clear in slices (one transaction each, so a large graph never builds one huge transaction); the
- * caller repeats until `deleted` is 0.
+ * Clear, part 1: relationships in slices (one transaction each), so a directive with tens of
+ * thousands of relationships never lands in one transaction as a DETACH DELETE of its node would;
+ * the caller repeats until `deleted` is 0. WITH … LIMIT before the write caps what one slice deletes.
+ * https://neo4j.com/docs/cypher-manual/5/clauses/delete/#delete-relationships-only
  * https://neo4j.com/docs/cypher-manual/5/clauses/limit/#limit-will-not-stop-side-effects (WITH … LIMIT before the write)
  */
-export const clearSlice = `MATCH (d:Document)
+export const clearEdgesSlice = `MATCH (:Document)-[r]->()
+WITH r LIMIT $limit
+DELETE r
+RETURN count(*) AS deleted`;
+
+/**
+ * Clear, part 2: the documents in slices, once their relationships are gone (DETACH only for an
+ * edge written meanwhile); the caller repeats until `deleted` is 0.
+ * https://neo4j.com/docs/cypher-manual/5/clauses/delete/#delete-a-node-with-all-its-relationships
+ * https://neo4j.com/docs/cypher-manual/5/clauses/limit/#limit-will-not-stop-side-effects (WITH … LIMIT before the write)
+ */
+export const clearNodesSlice = `MATCH (d:Document)
 WITH d LIMIT $limit
 DETACH DELETE d
 RETURN count(*) AS deleted`;
 
-/** https://neo4j.com/docs/cypher-manual/5/expressions/map-expressions/#map-projection (all-map projection `d {.*}`) */
-export const getDocument = `MATCH (d:Document {id: $id})
-RETURN d {.*} AS document`;
+/**
+ * A document's fields as a map: a property selector per StoredDocument field (`d {.id, .number, …}`),
+ * not the all-properties selector `d {.*}`, so nothing else a node may hold (the full text an older
+ * sync stored) is ever shipped back; a missing property projects as null.
+ * https://neo4j.com/docs/cypher-manual/5/expressions/map-expressions/#map-projection (property selector)
+ */
+const documentMap = (variable: string): string => `${variable} {${documentKeys.map((key) => `.${key}`).join(', ')}}`;
 
-/** Documents by id, for the rows an audit shows. */
+/** https://neo4j.com/docs/cypher-manual/5/expressions/map-expressions/#map-projection (see `documentMap`) */
+export const getDocument = `MATCH (d:Document {id: $id})
+RETURN ${documentMap('d')} AS document`;
+
+/**
+ * Documents by id: those an audit shows, the levels implementations keeps, the chains trace keeps.
+ * https://neo4j.com/docs/cypher-manual/5/clauses/unwind/ (UNWIND a list parameter into rows)
+ * https://neo4j.com/docs/cypher-manual/5/expressions/map-expressions/#map-projection (see `documentMap`)
+ */
 export const documentsById = `UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d {.*} AS document`;
+RETURN ${documentMap('d')} AS document`;
 
 /** The health probe. */
 export const ping = 'RETURN 1 AS ok';
@@ -146,10 +187,12 @@ const cached = (key: string, build: () => string): string => {
 };
 
 /**
- * trace: the start document and every document above it within 12 hops over the selected types
- * (a bounded variable-length relationship; DISTINCT end nodes let the planner prune paths), each
- * with its outgoing edges of those types and their provenance — the chains are assembled in code
- * (assemble.ts), one hop per (src, dst, relation), as the embedded adapter does.
+ * trace, the walk: the start document and every document above it within 12 hops over the selected
+ * types (a bounded variable-length relationship; DISTINCT end nodes let the planner prune paths),
+ * each with its outgoing edges of those types and their provenance. Ids only, plus the two fields
+ * chains are ranked by (the root's issuerLevel and date): no property map crosses the wire; the
+ * chains are assembled in code (assemble.ts), one hop per (src, dst, relation), as the embedded
+ * adapter does, and only the documents of the chains kept are read (`documentsById`).
  * https://neo4j.com/docs/cypher-manual/5/patterns/reference/#variable-length-relationships ("-[:A|B*1..12]->")
  * https://neo4j.com/docs/cypher-manual/5/functions/aggregating/#functions-collect (collect(DISTINCT …) skips nulls)
  * https://neo4j.com/docs/cypher-manual/5/values-and-types/lists/#cypher-pattern-comprehension
@@ -159,22 +202,30 @@ export function traceStatement(types: string): string {
 OPTIONAL MATCH (start)-[:${types}*1..${MAX_DEPTH}]->(above:Document)
 WITH start, collect(DISTINCT above) AS above
 UNWIND [start] + above AS node
-RETURN node {.*} AS document, [(node)-[e:${types}]->(next:Document) | ${edgeMap('e', 'next')}] AS edges`);
+RETURN node.id AS id, node.issuerLevel AS issuerLevel, node.date AS date, [(node)-[e:${types}]->(next:Document) | ${edgeMap('e', 'next')}] AS edges`);
 }
 
 /**
- * implementations: the root and every document below it within `depth` hops (the bound of a
- * variable-length relationship is a literal, not a parameter: `depth` is an integer clamped to
- * 1..12 by the caller), each with its edges up to the documents it implements; levels are assembled
- * in code. Same manual pages as `traceStatement`.
+ * implementations, one level: the edges of the selected types into the documents of the frontier
+ * (the previous level), from documents not placed yet, as the embedded adapter's one query per
+ * level. Sorted by the citing document's id and cut at `$limit` rows (the per-level cap plus a
+ * margin, plus one to tell a cut level), so a directive implemented by most of the graph never
+ * ships more than that; the caller keeps each document once, at its shallowest level, and then
+ * reads the kept ones (`documentsById`).
+ * https://neo4j.com/docs/cypher-manual/5/clauses/unwind/ (UNWIND a list parameter into rows)
+ * https://neo4j.com/docs/cypher-manual/5/clauses/match/#match-relationship-type-expressions ("<-[r:A|B]-")
+ * https://neo4j.com/docs/cypher-manual/5/expressions/predicates/list-operators/ ("NOT x IN list")
+ * https://neo4j.com/docs/cypher-manual/5/functions/scalar/#functions-type
+ * https://neo4j.com/docs/cypher-manual/5/clauses/order-by/ (ORDER BY a returned alias)
+ * https://neo4j.com/docs/cypher-manual/5/clauses/limit/
  */
-export function implementationsStatement(types: string, depth: number): string {
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) throw new RangeError(`depth ${depth} outside 1..${MAX_DEPTH}`);
-  return cached(`implementations:${types}:${depth}`, () => `MATCH (root:Document {id: $id})
-OPTIONAL MATCH (root)<-[:${types}*1..${depth}]-(below:Document)
-WITH root, collect(DISTINCT below) AS below
-UNWIND [root] + below AS node
-RETURN node {.*} AS document, [(node)-[e:${types}]->(parent:Document) | ${edgeMap('e', 'parent')}] AS edges`);
+export function implementationsLevelStatement(types: string): string {
+  return cached(`implementations:${types}`, () => `UNWIND $frontier AS pid
+MATCH (:Document {id: pid})<-[e:${types}]-(below:Document)
+WHERE NOT below.id IN $placed
+RETURN pid AS parent, below.id AS src, type(e) AS relation, e.sentence AS sentence, e.cue AS cue, e.assertedBy AS assertedBy
+ORDER BY src
+LIMIT $limit`);
 }
 
 /**
@@ -191,12 +242,15 @@ WITH DISTINCT decree, d
 RETURN d.id AS id, d.province AS province, d.date AS date, [(d)-[r:IMPLEMENTS|BASED_ON]->(decree) | type(r)] AS direct`;
 
 /**
- * audit, part 2: documents citing the decree directly with another relation (mentioned only).
+ * audit, part 2: documents citing the decree directly with another relation (mentioned only). The
+ * other relation types are named in the pattern (from the vocabulary), so the tens of thousands of
+ * IMPLEMENTS/BASED_ON edges into a decree are never walked (a dense node keeps its relationships
+ * grouped by type) instead of being read and filtered out.
+ * https://neo4j.com/docs/cypher-manual/5/clauses/match/#match-relationship-type-expressions ("<-[r:A|B]-")
  * https://neo4j.com/docs/cypher-manual/5/functions/scalar/#functions-type
  * https://neo4j.com/docs/cypher-manual/5/functions/aggregating/#functions-collect
  */
-export const auditMentions = `MATCH (decree:Document {id: $id})<-[r]-(d:Document)
-WHERE NOT type(r) IN $upward
+export const auditMentions = `MATCH (decree:Document {id: $id})<-[r:${mentionRelations.join('|')}]-(d:Document)
 RETURN d.id AS id, d.province AS province, d.date AS date, collect(DISTINCT type(r)) AS relations`;
 
 function byType(build: (type: RelationType) => string): Readonly<Record<RelationType, string>> {

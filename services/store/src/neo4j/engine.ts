@@ -1,8 +1,8 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { RelationType } from '@vanban/schema';
-import { StoreError, type BackendHealth, type StoredDocument } from '../ports.js';
+import { StoreError, type BackendHealth, type ImplementationLevel, type StoredDocument, type TraceResult } from '../ports.js';
 import type { GraphEngine, ProjectedEdge } from '../projection.js';
-import { assembleImplementations, assembleTrace, type RawEdge, type ReachedDocument } from './assemble.js';
+import { assembleTrace, LEVEL_ROW_LIMIT, walkImplementations, type IncomingEdge, type RawEdge, type WalkedDocument } from './assemble.js';
 import { auditResult, groupAudit, shownIds, type AuditCandidate } from './audit.js';
 import * as cypher from './cypher.js';
 import { toStoreError } from './errors.js';
@@ -12,6 +12,7 @@ export interface Neo4jGraphEngineOptions {
   url: string;
   user: string;
   password: string;
+  /** The database every session uses (default 'neo4j', which spares the driver a home-database lookup per session). */
   database?: string;
   /** Server-side transaction timeout for every query (default 30 s). */
   queryTimeoutMs?: number;
@@ -23,7 +24,11 @@ export interface Neo4jGraphEngineOptions {
 export const BATCH_SIZE = 1_000;
 /** Asserting documents whose edges are replaced in one transaction (their edges with them). */
 export const ASSERTERS_PER_TRANSACTION = 200;
-const CLEAR_SLICE = 10_000;
+/** Relationships, then documents, deleted per clear transaction. */
+export const CLEAR_EDGES_SLICE = 5_000;
+export const CLEAR_NODES_SLICE = 10_000;
+/** Documents read per `documentsById` query. */
+const READ_BATCH = 5_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -42,21 +47,27 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
   } catch (cause) {
     throw toStoreError(cause, context('connect'));
   }
-  const txConfig = (query: string) => ({ timeout: timeoutMs, metadata: { app: 'vanban', query } });
-  const session = (mode: 'READ' | 'WRITE'): Session =>
-    driver.session({ database: options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  const txConfig = (query: string, timeout = timeoutMs) => ({ timeout, metadata: { app: 'vanban', query } });
+  const database = options.database ?? 'neo4j';
 
-  /** One transaction function (retried by the driver on transient errors, so idempotent), failures named after `query`. */
-  async function transaction<T>(mode: 'READ' | 'WRITE', query: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const s = session(mode);
+  /**
+   * A session for `work`, failures named after `query`. Closing it cannot fail the call: a close
+   * that throws after a failure would hide the failure, and after a success the work is done.
+   */
+  async function withSession<T>(mode: 'READ' | 'WRITE', query: string, work: (s: Session) => Promise<T>): Promise<T> {
+    const s = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
-      return mode === 'READ' ? await s.executeRead(work, txConfig(query)) : await s.executeWrite(work, txConfig(query));
+      return await work(s);
     } catch (cause) {
       throw toStoreError(cause, context(query));
     } finally {
-      await s.close();
+      await s.close().catch(() => undefined);
     }
   }
+
+  /** One transaction function (retried by the driver on transient errors, so idempotent), failures named after `query`. */
+  const transaction = <T>(mode: 'READ' | 'WRITE', query: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> =>
+    withSession(mode, query, (s) => (mode === 'READ' ? s.executeRead(work, txConfig(query)) : s.executeWrite(work, txConfig(query))));
 
   const records = async (tx: ManagedTransaction, statement: string, params: Record<string, unknown>) => (await tx.run(statement, params)).records;
 
@@ -78,20 +89,43 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
     });
   }
 
-  const readReached = (rows: Array<{ get(key: string): unknown }>): ReachedDocument[] =>
-    rows.map((r) => ({ document: toDocument(r.get('document') as Record<string, unknown>), edges: r.get('edges') as RawEdge[] }));
+  type Row = { get(key: string): unknown };
+  const orNull = <T>(value: unknown): T | null => (value ?? null) as T | null;
+  const readWalked = (r: Row): WalkedDocument => ({
+    id: r.get('id') as string,
+    issuerLevel: orNull<string>(r.get('issuerLevel')),
+    date: orNull<string>(r.get('date')),
+    edges: r.get('edges') as RawEdge[],
+  });
+  const readIncoming = (r: Row): IncomingEdge => ({
+    parent: r.get('parent') as string,
+    src: r.get('src') as string,
+    relation: r.get('relation') as RelationType,
+    sentence: orNull<string>(r.get('sentence')),
+    cue: orNull<string>(r.get('cue')),
+    assertedBy: r.get('assertedBy') as string,
+  });
+
+  /** The documents with these ids (those missing left out), in batches. */
+  async function readDocuments(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const documents = new Map<string, StoredDocument>();
+    for (const batch of chunk([...new Set(ids)], READ_BATCH)) {
+      for (const r of await records(tx, cypher.documentsById, { ids: batch })) {
+        const d = toDocument(r.get('document'));
+        documents.set(d.id, d);
+      }
+    }
+    return documents;
+  }
 
   const engine: GraphEngine = {
     async ensureSchema() {
-      const s = session('WRITE');
-      try {
+      await withSession('WRITE', 'ensureSchema', async (s) => {
         // schema commands run in their own auto-commit transactions (not inside a transaction function)
         for (const statement of cypher.schemaStatements) await s.run(statement, {}, txConfig('ensureSchema'));
-      } catch (cause) {
-        throw toStoreError(cause, context('ensureSchema'));
-      } finally {
-        await s.close();
-      }
+        // then wait for the new indexes to come online; the transaction outlives the procedure's own timeout
+        await s.run(cypher.awaitIndexes, {}, txConfig('ensureSchema: awaiting indexes', Math.max(timeoutMs, (cypher.AWAIT_INDEXES_SECONDS + 30) * 1000)));
+      });
     },
 
     async upsertDocuments(documents) {
@@ -135,16 +169,43 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
         const document = await engine.getDocument(id);
         return document && { document, chains: [] };
       }
-      const rows = await transaction('READ', 'trace', (tx) => records(tx, cypher.traceStatement(types), { id }));
-      return assembleTrace(id, readReached(rows), options.maxChains);
+      return transaction('READ', 'trace', async (tx): Promise<TraceResult | null> => {
+        // the walk returns ids and edges only; the documents are read for the chains kept
+        const walked = (await records(tx, cypher.traceStatement(types), { id })).map(readWalked);
+        const chains = assembleTrace(id, walked, options.maxChains);
+        if (!chains) return null;
+        const documents = await readDocuments(tx, [id, ...chains.flatMap((chain) => chain.map((e) => e.to))]);
+        const document = documents.get(id);
+        if (!document) return null;
+        return {
+          document,
+          chains: chains
+            .filter((chain) => chain.every((e) => documents.has(e.to)))
+            .map((chain) => chain.map((e) => ({ document: documents.get(e.to)!, relation: e.relation, sentence: e.sentence ?? '', cue: e.cue, assertedBy: e.assertedBy }))),
+        };
+      });
     },
 
     async implementations(id, options = {}) {
       const types = cypher.typeDisjunction(options.relations ?? cypher.upwardRelations);
       const maxDepth = Math.max(0, Math.min(Math.trunc(options.maxDepth ?? 8), cypher.MAX_DEPTH));
       if (!types || maxDepth < 1) return (await engine.getDocument(id)) ? [] : null;
-      const rows = await transaction('READ', 'implementations', (tx) => records(tx, cypher.implementationsStatement(types, maxDepth), { id }));
-      return assembleImplementations(id, readReached(rows), maxDepth);
+      const statement = cypher.implementationsLevelStatement(types);
+      const limit = neo4j.int(LEVEL_ROW_LIMIT + 1); // one more: a cut level is told from one that fits
+      return transaction('READ', 'implementations', async (tx): Promise<ImplementationLevel[] | null> => {
+        if (!(await records(tx, cypher.getDocument, { id })).length) return null;
+        // one bounded query per level (ids and edges), then the documents kept, by id
+        const levels = await walkImplementations(id, maxDepth, async (frontier, placed) =>
+          (await records(tx, statement, { frontier, placed, limit })).map(readIncoming),
+        );
+        const documents = await readDocuments(tx, levels.flatMap((level) => level.documents.map((d) => d.id)));
+        return levels.map(({ depth, documents: placed }) => ({
+          depth,
+          documents: placed
+            .filter((d) => documents.has(d.id))
+            .map(({ id: placedId, edge }) => ({ document: documents.get(placedId)!, relation: edge.relation, sentence: edge.sentence ?? '', cue: edge.cue, assertedBy: edge.assertedBy, parent: edge.to })),
+        }));
+      });
     },
 
     async audit(id, options = {}) {
@@ -159,17 +220,16 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
           relations: (r.get(key) as RelationType[]) ?? [],
         });
         const evidence = (await records(tx, cypher.auditEvidence, { id })).map((r) => candidate(r, 'direct'));
-        const mentions = (await records(tx, cypher.auditMentions, { id, upward: cypher.upwardRelations })).map((r) => candidate(r, 'relations'));
+        const mentions = (await records(tx, cypher.auditMentions, { id })).map((r) => candidate(r, 'relations'));
         const groups = groupAudit(evidence, mentions, scheme);
-        const shown = await records(tx, cypher.documentsById, { ids: shownIds(groups) });
-        const documents = new Map<string, StoredDocument>(shown.map((r) => toDocument(r.get('document'))).map((d) => [d.id, d]));
+        const documents = await readDocuments(tx, shownIds(groups));
         return auditResult(toDocument(decreeRow.get('document')), groups, documents);
       });
     },
 
     async checkHealth(): Promise<BackendHealth> {
       try {
-        await driver.verifyConnectivity({ database: options.database });
+        await driver.verifyConnectivity({ database });
         await transaction('READ', 'health check', (tx) => tx.run(cypher.ping));
         return { backend: 'neo4j', ok: true };
       } catch (cause) {
@@ -178,9 +238,17 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
     },
 
     async clear() {
-      for (let slice = 1; ; slice++) {
-        const rows = await transaction('WRITE', `clear slice ${slice}`, (tx) => records(tx, cypher.clearSlice, { limit: neo4j.int(CLEAR_SLICE) }));
-        if ((toNumber(rows[0]?.get('deleted')) ?? 0) === 0) return;
+      // relationships first, in capped slices (a directive's tens of thousands of edges never go in
+      // one transaction), then the documents, each slice its own transaction, until none is left
+      const steps = [
+        { name: 'edges', statement: cypher.clearEdgesSlice, limit: CLEAR_EDGES_SLICE },
+        { name: 'documents', statement: cypher.clearNodesSlice, limit: CLEAR_NODES_SLICE },
+      ];
+      for (const step of steps) {
+        for (let slice = 1; ; slice++) {
+          const rows = await transaction('WRITE', `clear ${step.name} slice ${slice}`, (tx) => records(tx, step.statement, { limit: neo4j.int(step.limit) }));
+          if ((toNumber(rows[0]?.get('deleted')) ?? 0) === 0) break;
+        }
       }
     },
 

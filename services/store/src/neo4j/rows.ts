@@ -1,5 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import { documentSlug, type IssuerLevel } from '@vanban/schema';
+import { documentSlug, StoredDocumentSchema, type IssuerLevel } from '@vanban/schema';
 import type { StoredDocument } from '../ports.js';
 
 /**
@@ -20,7 +20,7 @@ type Properties = Record<string, unknown>;
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** A node's property map (`d {.*}`) as a StoredDocument; an absent property is null. */
+/** A node's property map (the named projection `documentMap` in cypher.ts) as a StoredDocument; an absent property is null. */
 export function toDocument(properties: Properties): StoredDocument {
   return {
     id: String(properties.id),
@@ -53,11 +53,25 @@ export function holdsIdentity(doc: StoredDocument): boolean {
   return !doc.draft && doc.number !== null && doc.year !== null && doc.id === documentSlug(doc.number, doc.year, doc.jurisdiction);
 }
 
-/** One row of the upsert statement: every non-null field (null is "no property" in Neo4j: clauses/remove#remove-remove-a-property), year as a Neo4j integer. */
+/**
+ * The properties a Document node holds: exactly the StoredDocument fields (its zod shape), checked
+ * to be plain identifiers since the read statements name them. Whatever else the object handed to
+ * the upsert carries (the sync passes ProjectedDocuments, with the full text, serial and cited
+ * numbers, for the search engine) is not stored on the node.
+ */
+export const documentKeys: readonly (keyof StoredDocument)[] = Object.keys(StoredDocumentSchema.shape).map((key) => {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(key)) throw new Error(`document field ${key} is not a plain identifier`);
+  return key as keyof StoredDocument;
+});
+
+/** One row of the upsert statement: every non-null StoredDocument field (null is "no property" in Neo4j: clauses/remove#remove-remove-a-property), year as a Neo4j integer. */
 export function toDocumentRow(doc: StoredDocument): { id: string; properties: Properties; holdsIdentity: boolean } {
   const properties: Properties = {};
   // an empty list is left out too (read back as []), so no property ever holds an untyped empty list
-  for (const [key, value] of Object.entries(doc)) if (value !== null && value !== undefined && !(Array.isArray(value) && !value.length)) properties[key] = value;
+  for (const key of documentKeys) {
+    const value = doc[key];
+    if (value !== null && value !== undefined && !(Array.isArray(value) && !value.length)) properties[key] = value;
+  }
   if (doc.year !== null) properties.year = neo4j.int(doc.year);
   return { id: doc.id, properties, holdsIdentity: holdsIdentity(doc) };
 }

@@ -3,7 +3,7 @@ import type { RelationType } from '@vanban/schema';
 import { StoreError, type BackendHealth, type ImplementationLevel, type StoredDocument, type TraceResult } from '../ports.js';
 import type { GraphEngine, ProjectedEdge } from '../projection.js';
 import { assembleTrace, LEVEL_ROW_LIMIT, walkImplementations, type IncomingEdge, type RawEdge, type WalkedDocument } from './assemble.js';
-import { auditResult, groupAudit, shownIds, type AuditCandidate } from './audit.js';
+import { auditResult, groupAudit, shownIds, type AuditCandidate } from '../audit-groups.js';
 import * as cypher from './cypher.js';
 import { toStoreError } from './errors.js';
 import { toDocument, toDocumentRow, toNumber } from './rows.js';

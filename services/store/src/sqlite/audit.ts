@@ -1,4 +1,5 @@
-import { provinceAfter2025, provinces34, provinces63, type RelationType } from '@vanban/schema';
+import { provinces34, provinces63, type RelationType } from '@vanban/schema';
+import { AUDIT_DOCUMENTS_PER_PROVINCE, auditProvince, REFORM } from '../audit-groups.js';
 import type { AuditResult, AuditRow, StoredDocument } from '../ports.js';
 import type { Db } from './open.js';
 import { toDocument, type DocumentRow } from './rows.js';
@@ -6,19 +7,12 @@ import type { DownIndex } from './down-index.js';
 import type { FacetIndex } from './facets.js';
 import { stmt } from './statements.js';
 
-const REFORM = '2025-07-01';
-const names34 = new Set(provinces34.map((p) => p.name));
-/** Documents listed per province (earliest first); `documentCount` gives them all. */
-export const AUDIT_DOCUMENTS_PER_PROVINCE = 10;
-
 /**
- * The province each facet province index counts for: as written (63), or on the 34 provinces
- * after 1 July 2025 — a document dated after the reform under a surviving name keeps it.
+ * The province each facet province index counts for, by the one rule of the pure audit module
+ * (audit-groups.ts): as written (63), or on the 34 provinces after 1 July 2025.
  */
 function provinceMaps(scheme: 63 | 34, names: readonly string[]): { before: string[]; after: string[] } {
-  if (scheme === 63) return { before: [...names], after: [...names] };
-  const before = names.map((n) => provinceAfter2025(n)?.name ?? n);
-  return { before, after: names.map((n, k) => (names34.has(n) ? n : before[k])) };
+  return { before: names.map((n) => auditProvince(n, null, scheme)), after: names.map((n) => auditProvince(n, REFORM, scheme)) };
 }
 const REFORM_DAY = Number(REFORM.replace(/-/g, ''));
 

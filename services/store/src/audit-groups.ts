@@ -1,15 +1,17 @@
 import { provinceAfter2025, provinces34, provinces63, type RelationType } from '@vanban/schema';
-import type { AuditResult, AuditRow, StoredDocument } from '../ports.js';
+import type { AuditResult, AuditRow, StoredDocument } from './ports.js';
 
 /**
  * Audit grouping, pure: the documents below a decree (and those only mentioning it) grouped by
  * province on the 63 or the 34 provinces, the earliest ten kept per province. The same rules as
- * the embedded adapter (sqlite/audit.ts), written over plain rows so any engine can use it.
+ * the embedded adapter (sqlite/audit.ts, which takes its province rule and limits from here),
+ * written over plain rows so any engine can use it.
  */
 
 /** Documents listed per province (earliest first); `documentCount` gives them all. */
 export const AUDIT_DOCUMENTS_PER_PROVINCE = 10;
-const REFORM = '2025-07-01';
+/** The day the 34 provinces replaced the 63. */
+export const REFORM = '2025-07-01';
 const names34 = new Set(provinces34.map((p) => p.name));
 
 /** A document found below the decree (`relations`: its direct relations to the decree, if any) or citing it otherwise. */

@@ -2,13 +2,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { markdownPieces } from '../src/lib/markdown-chunks.js';
+import type { MdNode } from '../src/lib/parse.js';
 
-interface Node {
-  type: string;
-  value?: string;
-  children?: Node[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
-}
+type Node = MdNode;
 
 const parser = unified().use(remarkParse);
 

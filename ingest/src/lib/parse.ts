@@ -11,7 +11,8 @@ export interface PlainText {
   markdown: boolean;
 }
 
-interface MdNode {
+/** The mdast node fields the plain-text walk reads. */
+export interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];

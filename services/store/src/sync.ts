@@ -50,7 +50,7 @@ export async function syncToEngines(store: SqliteStore, engines: Engines, option
     ? [...new Set(options.scope.rowids)].sort((a, b) => a - b)
     : stmt<[], number>(db, 'SELECT rowid FROM documents ORDER BY rowid').pluck().all();
   const known = stmt<[string], { id: string; hash: string }>(db, 'SELECT id, hash FROM engine_sync WHERE id IN (SELECT value FROM json_each(?))');
-  const record = db.prepare<[string, string]>('INSERT OR REPLACE INTO engine_sync (id, hash) VALUES (?, ?)');
+  const record = stmt<[string, string]>(db, 'INSERT OR REPLACE INTO engine_sync (id, hash) VALUES (?, ?)');
   let changed = 0;
   for (let at = 0; at < rowids.length; at += batchSize) {
     const batch = projectDocuments(db, rowids.slice(at, at + batchSize));
@@ -83,9 +83,7 @@ export async function syncToEngines(store: SqliteStore, engines: Engines, option
     const ids = gone.slice(at, at + batchSize);
     await engines.graph?.removeDocuments(ids);
     await engines.search?.removeDocuments(ids);
-    db.transaction(() => {
-      for (const id of ids) db.prepare('DELETE FROM engine_sync WHERE id = ?').run(id);
-    })();
+    stmt(db, 'DELETE FROM engine_sync WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
   }
   return { documents: rowids.length, changed, removed: gone.length };
 }

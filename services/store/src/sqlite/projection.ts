@@ -60,10 +60,13 @@ export function projectDocuments(db: Db, rowids: readonly number[]): ProjectedBa
     ? stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE rowid IN (SELECT value FROM json_each(?))').all(json(outside)).map(project)
     : [];
   const plainEdges = [...edges.values()].map(({ src: _s, dst: _d, ...e }) => e);
-  const hashes = new Map<string, string>();
-  for (const d of documents) {
-    const own = plainEdges.filter((e) => e.assertedBy === d.id);
-    hashes.set(d.id, createHash('sha256').update(JSON.stringify([d, own])).digest('base64url'));
+  // Map.groupBy is not in Node 20
+  const asserted = new Map<string, ProjectedEdge[]>();
+  for (const e of plainEdges) {
+    const list = asserted.get(e.assertedBy);
+    if (list) list.push(e);
+    else asserted.set(e.assertedBy, [e]);
   }
+  const hashes = new Map(documents.map((d) => [d.id, createHash('sha256').update(JSON.stringify([d, asserted.get(d.id) ?? []])).digest('base64url')]));
   return { documents, edges: plainEdges, ends, hashes };
 }

@@ -87,8 +87,7 @@ export function findFullCitations(text: string): FoundCitation[] {
     if (!plausibleCode(code)) continue;
     const before = text.slice(Math.max(0, numberStart - 60), numberStart);
     if (formHint.test(before) && formBefore.test(before)) continue;
-    const number = normalizeNumber(`${m[1]}${m[2] ? `/${m[2]}` : ''}${m[3]}${code}`);
-    const parts = parseNumber(number);
+    const { number, parts } = parsedNumber(`${m[1]}${m[2] ? `/${m[2]}` : ''}${m[3]}${code}`);
     const typeHit = typeWordBefore(text, numberStart);
     if (!parts.type && !parts.issuer && !typeHit && !listJoinedTo(found, text, numberStart)) continue;
 
@@ -131,6 +130,19 @@ export function findFullCitations(text: string): FoundCitation[] {
   }
   shareListDates(found, text);
   return found;
+}
+
+// The same numbers recur across a document and a corpus: normalize and parse each spelling once.
+const parsedNumbers = new Map<string, { number: string; parts: ReturnType<typeof parseNumber> }>();
+function parsedNumber(raw: string): { number: string; parts: ReturnType<typeof parseNumber> } {
+  let hit = parsedNumbers.get(raw);
+  if (!hit) {
+    if (parsedNumbers.size >= 20_000) parsedNumbers.clear();
+    const number = normalizeNumber(raw);
+    hit = { number, parts: parseNumber(number) };
+    parsedNumbers.set(raw, hit);
+  }
+  return hit;
 }
 
 /** The previous citation when this number continues its list ("số 12/KH-UBND, số 13/KH-UBND"). */

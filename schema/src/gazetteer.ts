@@ -57,12 +57,22 @@ const DASHES = '\\-\u2010\u2011\u2012\u2013\u2014\u2015';
 
 // Comparison key: NFC, lower case, one tone placement, Icelandic Ð (a common OCR/typing slip)
 // read as Đ, dashes as spaces ("Bà Rịa – Vũng Tàu", "Thừa Thiên - Huế"), no edge punctuation.
+const dashes = new RegExp(`[${DASHES}_]`, 'g');
+// names recur (every document of a province names it): each spelling is keyed once
+const keys = new Map<string, string>();
+
 function key(s: string): string {
-  return toneFirst(s.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ'))
-    .toLowerCase()
-    .replace(new RegExp(`[${DASHES}_]`, 'g'), ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/\s+/g, ' ');
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = toneFirst(s.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ'))
+      .toLowerCase()
+      .replace(dashes, ' ')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/\s+/g, ' ');
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
 }
 
 // Only ever used after an exact lookup failed, and only when it still points at one name:

@@ -105,17 +105,26 @@ export function extractHeader(text: string): DocumentHeader {
 }
 
 /**
- * The first place-and-date match, the regex started on the line of the first ", ngày": no match
- * can start earlier (its place holds no comma and no line break), and the look-behind still sees
- * the character before. Trying the \p{Lu} pattern at every position of the head cost more than
- * the rest of the header.
+ * The first place-and-date match, tried only on the lines holding ", ngày": a match never crosses a
+ * line break and always holds that anchor, and a line starts after "\n", so the look-behind sees
+ * the same. Trying the \p{Lu} pattern at every position of the head cost more than the rest of
+ * the header.
  */
 function placeDateIn(head: string): RegExpExecArray | null {
   placeDateAnchor.lastIndex = 0;
-  const anchor = placeDateAnchor.exec(head);
-  if (!anchor) return null;
-  placeDate.lastIndex = head.lastIndexOf('\n', anchor.index) + 1;
-  return placeDate.exec(head);
+  for (let anchor = placeDateAnchor.exec(head); anchor; anchor = placeDateAnchor.exec(head)) {
+    const lineStart = head.lastIndexOf('\n', anchor.index) + 1;
+    const newline = head.indexOf('\n', anchor.index);
+    const lineEnd = newline === -1 ? head.length : newline;
+    placeDate.lastIndex = 0;
+    const m = placeDate.exec(head.slice(lineStart, lineEnd));
+    if (m) {
+      m.index += lineStart;
+      return m;
+    }
+    placeDateAnchor.lastIndex = lineEnd;
+  }
+  return null;
 }
 
 /** Upper-case lines at the top of the document, before the number line (or after it, if none before). */

@@ -45,8 +45,7 @@ function receiversAt(text: string): number {
 /** The named title starting in [from, to) nearest to `receivers` (the later one on a tie; nearest the end without receivers). */
 function nearestSigner(text: string, from: number, to: number, receivers: number): { signer: string; title: string } | null {
   let best: { signer: string; title: string; distance: number } | null = null;
-  signerTitle.lastIndex = from;
-  for (let m = signerTitle.exec(text); m && m.index < to; m = signerTitle.exec(text)) {
+  for (const m of titlesIn(text, from, to)) {
     const start = m.index;
     const end = start + m[0].length;
     const distance = receivers === -1 ? text.length - start : Math.abs(start - receivers);
@@ -55,6 +54,46 @@ function nearestSigner(text: string, from: number, to: number, receivers: number
     if (name) best = { signer: name.replace(/\s+/g, ' '), title: titleBefore(text, start, end), distance };
   }
   return best;
+}
+
+// Every title holds one of these upper-case letters within its first 13 characters.
+const titleAnchors = ['Ủ', 'Ư', 'Á'];
+const ANCHOR_REACH = 16;
+const isTitleChar = (text: string, i: number): boolean => {
+  const ch = text[i];
+  return ch === ' ' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase());
+};
+
+/**
+ * The matches a whole scan with `signerTitle` finds starting in [from, to), found by scanning only
+ * around the rare letters every title holds (indexOf runs several times faster than a regex scan).
+ * Each region starts after a character no title holds, where the whole scan would be between
+ * matches too, so the regions tile the text the way the whole scan does.
+ */
+function titlesIn(text: string, from: number, to: number): RegExpExecArray[] {
+  const anchors: number[] = [];
+  for (const anchor of titleAnchors) {
+    for (let at = text.indexOf(anchor, from); at !== -1 && at < to + ANCHOR_REACH; at = text.indexOf(anchor, at + 1)) anchors.push(at);
+  }
+  anchors.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  let resume = from;
+  for (const at of anchors) {
+    if (at < resume) continue;
+    let begin = Math.max(from, at - ANCHOR_REACH, resume);
+    while (begin > Math.max(from, resume) && isTitleChar(text, begin - 1)) begin--;
+    // a bounded slice: a title holding this anchor ends well before its end, so the look-ahead
+    // after a title is never cut short, and a failed search cannot run on to the end of the text
+    const region = text.slice(begin, at + 2 * ANCHOR_REACH);
+    signerTitle.lastIndex = 0;
+    resume = at + 1;
+    for (let m = signerTitle.exec(region); m && begin + m.index <= at && begin + m.index < to; m = signerTitle.exec(region)) {
+      m.index += begin;
+      out.push(m);
+      resume = Math.max(resume, m.index + m[0].length);
+    }
+  }
+  return out;
 }
 
 /** The name following a title, inline or alone on one of the next lines. */

@@ -6,9 +6,8 @@ import { isLetterAt, skipBlanksBack, typeWordEndingAt } from './vocabulary.js';
 const bareSerial = /(\d{1,6})(?![\d]|[/\-–.]?[A-Za-zĐđ\d])/g;
 // … and "Kế hoạch nêu trên", "Quyết định trên", "Chỉ thị nói trên", found from the pointing word.
 const pointing = /(?:nêu trên|nói trên|vừa nêu|đã nêu|trên)(?![A-Za-zÀ-ỹ])/y;
-// Every pointing phrase holds "trên" or "nêu" at a fixed offset; a two-literal search runs several
-// times faster than trying the phrases at every position.
-const pointingAnchor = /trên|nêu/g;
+// Every pointing phrase holds "trên" or "nêu" at a fixed offset, found from their rarer "ên"/"êu"
+// with indexOf (several times faster than any regex scan, which beat trying the phrases everywhere).
 
 /**
  * Short and anaphoric references, each linked to a full citation in the same text when one fits
@@ -75,22 +74,23 @@ export function findReferences(text: string, full: readonly FoundCitation[]): { 
 /**
  * The matches a global scan with `pointing` would return (leftmost first, each resuming after the
  * previous one), trying the phrase only where an anchor puts one: "trên" at +0 ("trên") or +4
- * ("nêu trên", "nói trên"); "nêu" at +0 ("nêu trên"), +3 ("đã nêu") or +4 ("vừa nêu").
+ * ("nêu trên", "nói trên"); "nêu" at +0 ("nêu trên"), +3 ("đã nêu") or +4 ("vừa nêu"). Negative
+ * candidates near the start fail the sticky match like any other.
  */
 function pointingPhrases(text: string): Array<{ index: number; 0: string }> {
   const candidates: number[] = [];
-  pointingAnchor.lastIndex = 0;
-  for (let m = pointingAnchor.exec(text); m; m = pointingAnchor.exec(text)) {
-    const at = m.index;
-    if (m[0] === 'nêu') candidates.push(at - 4, at - 3, at);
-    else candidates.push(at - 4, at);
+  for (let p = text.indexOf('ên'); p !== -1; p = text.indexOf('ên', p + 2)) {
+    if (p >= 2 && text.charCodeAt(p - 2) === 0x74 /* t */ && text.charCodeAt(p - 1) === 0x72 /* r */) candidates.push(p - 6, p - 2);
+  }
+  for (let p = text.indexOf('êu'); p !== -1; p = text.indexOf('êu', p + 2)) {
+    if (p >= 1 && text.charCodeAt(p - 1) === 0x6e /* n */) candidates.push(p - 5, p - 4, p - 1);
   }
   if (!candidates.length) return [];
   candidates.sort((a, b) => a - b);
   const out: Array<{ index: number; 0: string }> = [];
   let resume = 0;
   for (const at of candidates) {
-    if (at < resume) continue;
+    if (at < 0 || at < resume) continue;
     pointing.lastIndex = at;
     const m = pointing.exec(text);
     if (!m) continue;

@@ -11,7 +11,10 @@ const combining = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
 // (singleton decompositions such as U+212B ANGSTROM SIGN, CJK compatibility ideographs) and Hangul
 // jamo; those are listed too, so clean text skips a whole-text normalize() call.
 const needsWork =
-  /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\uf900-\ufaff\u1100-\u11ff\u0590-\u08ff\u0900-\u0dff\u3099\u309a]|[\p{L}\d]_[\p{L}\d]/u;
+  /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u1f71-\u1ffd\u2000\u2001\u2126\u212a\u212b\u2329\u232a\uf900-\ufaff\u1100-\u11ff\u0590-\u08ff\u0900-\u0dff\u3099\u309a]/;
+// word-segmentation underscores, looked for only in a text holding "_" (a \p{L} alternative in the
+// class above made every position a candidate: it cost more than the whole normalization)
+const segmented = /[\p{L}\d]_[\p{L}\d]/u;
 // characters that may need a change; everything between two of them is copied as one chunk
 const special = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00f0\u00a0\u200b\u200c\u200d\ufeff\r\t_]/g;
 
@@ -21,7 +24,7 @@ const special = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00d0\u00
  * Keeps a map back to the source so spans land on the original characters.
  */
 export function normalizeText(source: string): NormalizedText {
-  if (!needsWork.test(source)) return { text: source, toSource: null };
+  if (!needsWork.test(source) && !(source.includes('_') && segmented.test(source))) return { text: source, toSource: null };
   const map = new Int32Array(source.length * 2 + 1);
   const parts: string[] = [];
   let outLength = 0;
@@ -32,7 +35,8 @@ export function normalizeText(source: string): NormalizedText {
   };
   const copy = (from: number, to: number): void => {
     // plain characters: one slice, offsets one to one
-    for (let k = 0; k < to - from; k++) map[outLength + k] = from + k;
+    const at = outLength - from;
+    for (let k = from; k < to; k++) map[at + k] = k;
     parts.push(source.slice(from, to));
     outLength += to - from;
   };

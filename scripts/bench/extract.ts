@@ -28,6 +28,7 @@ import {
   toPlainText,
 } from '@vanban/ingest';
 import { extractFromPlain } from '../../ingest/src/lib/extract.js';
+import { markdownPieces } from '../../ingest/src/lib/markdown-chunks.js';
 import { SourceMapper } from '../../ingest/src/lib/offsets.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -97,30 +98,58 @@ if (!streamOnly) {
   }
 
   const md = prepared.filter((p) => p.isMarkdown);
-  const mdMb = (md.reduce((n, p) => n + Buffer.byteLength(p.source), 0) * rounds) / 1e6;
+  const mdBytes = md.reduce((n, p) => n + Buffer.byteLength(p.source), 0);
   const parser = unified().use(remarkParse);
   const mdFiles = files.filter((f, i) => prepared[i].isMarkdown);
   // remark alone and the whole path alternate round by round, so a burst of load elsewhere on the
   // machine lands on both; the ratio printed is the median of the per-round ratios
   const remarkRound = (): number => md.reduce((n, p) => n + parser.parse(p.normalized).children.length, 0);
+  // the whole path hands remark a long file in pieces (one tree alive at a time): remark on those
+  // same pieces is the stricter yardstick, as big trees alone cost remark extra collection
+  const pieces = md.map((p) => {
+    const starts = markdownPieces(p.normalized);
+    return starts.map((start, k) => p.normalized.slice(start, starts[k + 1] ?? p.normalized.length));
+  });
+  const remarkPiecesRound = (): number => pieces.reduce((n, list) => n + list.reduce((m, piece) => m + parser.parse(piece).children.length, 0), 0);
   const wholeRound = (): number => mdFiles.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0);
+  // each timed round ends with a full collection of its own garbage (node --expose-gc), so neither
+  // side pays for the other's (without it the side measured second collected the first one's
+  // trees); the cost of a collection with no new garbage is measured in the same round and taken
+  // off both sides, so the fixed part of a collection does not flatter the ratio
+  const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
   remarkRound();
+  remarkPiecesRound();
   wholeRound();
   const remarkMs: number[] = [];
+  const piecesMs: number[] = [];
   const wholeMs: number[] = [];
-  for (let r = 0; r < rounds; r++) {
+  const rounds2 = Math.max(rounds, 10);
+  for (let r = 0; r < rounds2; r++) {
+    gc();
     let t0 = performance.now();
+    gc();
+    const idle = performance.now() - t0;
+    t0 = performance.now();
     remarkRound();
-    remarkMs.push(performance.now() - t0);
+    gc();
+    remarkMs.push(performance.now() - t0 - idle);
+    t0 = performance.now();
+    remarkPiecesRound();
+    gc();
+    piecesMs.push(performance.now() - t0 - idle);
     t0 = performance.now();
     wholeRound();
-    wholeMs.push(performance.now() - t0);
+    gc();
+    wholeMs.push(performance.now() - t0 - idle);
   }
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const remark = { label: 'remark-parse alone (markdown files)', seconds: sum(remarkMs) / 1000 };
   const wholeMd = { label: 'whole path (markdown files)', seconds: sum(wholeMs) / 1000 };
   const roundRatios = remarkMs.map((ms, r) => ms / wholeMs[r]);
+  const pieceRatios = piecesMs.map((ms, r) => ms / wholeMs[r]);
+  const remarkPieces = { label: 'remark-parse alone, same pieces', seconds: sum(piecesMs) / 1000 };
+  const mdMb = (mdBytes * remarkMs.length) / 1e6;
 
   const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
   console.log('\nstage                                      MB/s     vs floor');
@@ -130,7 +159,11 @@ if (!streamOnly) {
   console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);
   console.log(`${remark.label.padEnd(40)} ${rate(remark, mdMb).toFixed(1).padStart(8)}`);
   console.log(`${wholeMd.label.padEnd(40)} ${rate(wholeMd, mdMb).toFixed(1).padStart(8)}   ${((100 * rate(wholeMd, mdMb)) / rate(remark, mdMb)).toFixed(1)} % of remark-parse alone (totals)`);
-  console.log(`  per round (${rounds} rounds, alternating): median ${(100 * median(roundRatios)).toFixed(1)} %, range ${(100 * Math.min(...roundRatios)).toFixed(1)}–${(100 * Math.max(...roundRatios)).toFixed(1)} %`);
+  const spread = (xs: number[]): string => `median ${(100 * median(xs)).toFixed(1)} %, range ${(100 * Math.min(...xs)).toFixed(1)}–${(100 * Math.max(...xs)).toFixed(1)} %`;
+  console.log(`${remarkPieces.label.padEnd(40)} ${rate(remarkPieces, mdMb).toFixed(1).padStart(8)}`);
+  console.log(`per round (${remarkMs.length} rounds, alternating, each with its garbage collection), whole path as a share of:`);
+  console.log(`  remark-parse on the whole files         ${spread(roundRatios)}`);
+  console.log(`  remark-parse on the same pieces         ${spread(pieceRatios)}`);
 }
 
 // Streaming: write a large corpus to a temporary folder, then extract it file by file in a fresh

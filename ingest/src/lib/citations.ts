@@ -186,6 +186,10 @@ const issuedOn = /(?:^|[\s(])[Nn]gày[ \t\n]+(?=\d)/g;
 
 /** "Ngày 18-7-1977, Hội đồng Chính phủ đã ban hành Chỉ thị số 169-CP": a date opening the clause. */
 function dateBefore(text: string, start: number): ParsedDate | null {
+  // the verb ends at most 20 characters before the citation: a cheap look at those comes first, as
+  // the end-anchored pattern is tried from every position of the window
+  const tail = text.slice(Math.max(0, start - 24), start);
+  if (!tail.includes('ký') && !tail.includes('có') && !tail.includes('hành')) return null;
   const from = Math.max(0, start - 160);
   const window = text.slice(from, start);
   if (!/(?:ban[ \t\n]+hành|đã[ \t\n]+có|đã[ \t\n]+ký|ký)[^.;]{0,20}$/u.test(window)) return null;

@@ -31,7 +31,14 @@ export interface DocumentRow {
   end: number | null;
 }
 
-export function toDocument(row: DocumentRow): StoredDocument {
+/** The columns `toDocument` reads: lists of other documents select only these, not `d.*`. */
+const storedDocumentColumns = ['id', 'number', 'year', 'jurisdiction', 'type', 'type_code', 'issuer', 'issuer_level', 'province', 'district', 'date', 'subject', 'signer', 'topics', 'draft', 'known', 'source'] as const;
+export type StoredDocumentRow = Pick<DocumentRow, (typeof storedDocumentColumns)[number]>;
+
+/** `d.id, d.number, …`: the select list of a StoredDocumentRow from the table aliased `alias`. */
+export const storedDocumentSelect = (alias: string): string => storedDocumentColumns.map((c) => `${alias}.${c}`).join(', ');
+
+export function toDocument(row: StoredDocumentRow): StoredDocument {
   return {
     id: row.id,
     number: row.number,

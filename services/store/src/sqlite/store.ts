@@ -9,7 +9,7 @@ import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
 import { stmt } from './statements.js';
-import { toDocument, type DocumentRow } from './rows.js';
+import { storedDocumentSelect, toDocument, type DocumentRow, type StoredDocumentRow } from './rows.js';
 import { searchDocuments } from './search.js';
 import { inflateText } from './text.js';
 import { ingestFile, isUnchanged } from './write.js';
@@ -137,12 +137,12 @@ function describe(db: Db, r: DocumentRow | undefined): DocumentDetail | null {
     )
     .all({ doc: r.rowid, offset: r.start ?? 0 });
   // each hop's document comes in the same row (one query per list, not one per hop)
-  type HopRow = DocumentRow & { hop_relation: RelationType; hop_sentence: string; hop_cue: string | null; hop_by: string };
+  type HopRow = StoredDocumentRow & { hop_relation: RelationType; hop_sentence: string; hop_cue: string | null; hop_by: string };
   const hops = (sql: string): Hop[] =>
     stmt<[number], HopRow>(db, sql)
       .all(r.rowid)
       .map((e) => ({ document: toDocument(e), relation: e.hop_relation, sentence: e.hop_sentence, cue: e.hop_cue, assertedBy: e.hop_by }));
-  const hopColumns = 'd.*, e.relation AS hop_relation, e.sentence AS hop_sentence, e.cue AS hop_cue, a.id AS hop_by';
+  const hopColumns = `${storedDocumentSelect('d')}, e.relation AS hop_relation, e.sentence AS hop_sentence, e.cue AS hop_cue, a.id AS hop_by`;
   for (const c of citations) c.raw = text ? text.slice(c.start, c.end) : '';
   // a national directive may be cited by tens of thousands of letters: the first ones, and the count
   const citedBy = hops(

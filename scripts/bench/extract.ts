@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:extract`: extraction speed on the same bytes, printed (no asserts).
  *   floor         one plain regex pass over the parsed text (what any scan costs)
- *   stages        the extraction stages after parsing (split, header, citations, relations, topics)
+ *   stages        the extraction stages after parsing (split, header, citations, cues and topics, relations)
  *   remark        remark-parse alone, on the markdown files, alternating round by round with the
  *                 whole path on the same files (the ratio is the median of the rounds' ratios)
  *   whole         bytes -> records (decode, normalize, parse, stages)
@@ -24,10 +24,11 @@ import {
   normalizeText,
   resolveWithinDocument,
   splitDocuments,
-  tagTopics,
   toPlainText,
 } from '@vanban/ingest';
 import { extractFromPlain } from '../../ingest/src/lib/extract.js';
+import { cueHits } from '../../ingest/src/lib/relations.js';
+import { scanPhrases } from '../../ingest/src/lib/vocabulary.js';
 import { markdownPieces } from '../../ingest/src/lib/markdown-chunks.js';
 import { SourceMapper } from '../../ingest/src/lib/offsets.js';
 
@@ -91,8 +92,8 @@ if (!streamOnly) {
         const refs = timed('citations (short, anaphoric)', () => findReferences(text, full));
         const all = [...full, ...refs.linked].sort((a, b) => a.start - b.start);
         timed('resolve', () => resolveWithinDocument(all));
-        timed('relations', () => classifyRelations(text, all));
-        timed('topics', () => tagTopics(text));
+        const phrases = timed('cues and topics (one pass)', () => scanPhrases(text));
+        timed('relations', () => classifyRelations(text, all, cueHits(phrases.cues)));
       }
     }
   }

@@ -8,10 +8,10 @@ import { SourceMapper } from './offsets.js';
 import { toPlainText } from './parse.js';
 import { decodeSource } from './read.js';
 import { findReferences } from './references.js';
-import { classifyRelations } from './relations.js';
+import { classifyRelations, cueHits } from './relations.js';
 import { resolveWithinDocument } from './resolve.js';
 import { splitDocuments } from './split.js';
-import { tagTopics } from './topics.js';
+import { scanPhrases } from './vocabulary.js';
 
 export interface FileExtraction {
   source: string;
@@ -95,7 +95,9 @@ function extractDocument(
   }
   const all = [...full, ...references.linked].sort((a, b) => a.start - b.start);
   resolveWithinDocument(all);
-  const { classified, assertions } = classifyRelations(text, all);
+  // cues and topics in one pass over the document
+  const phrases = scanPhrases(text);
+  const { classified, assertions } = classifyRelations(text, all, cueHits(phrases.cues));
 
   const positionOf = new Map(all.map((c, k) => [c, k]));
   const citations: Citation[] = all.map((c, k) => {
@@ -137,7 +139,7 @@ function extractDocument(
     start: toSource(0),
     end: mapper.end(slice.end, slice.start),
     ...header,
-    topics: tagTopics(text),
+    topics: phrases.topics,
     citations,
     assertions: stated,
     messages,

@@ -1,7 +1,7 @@
 import type { RelationType } from '@vanban/schema';
 import type { FoundCitation } from './citations.js';
 import { sentenceEnd, sentenceStart, sentenceText } from './sentences.js';
-import { scanCues } from './vocabulary.js';
+import { scanCues, type CueMatch } from './vocabulary.js';
 
 export interface CueHit {
   start: number;
@@ -30,7 +30,12 @@ export interface FoundAssertion {
 
 /** Every cue phrase in the text, in order (one case-insensitive pass). */
 export function findCues(text: string, offset = 0): CueHit[] {
-  return scanCues(text).map(({ start, end, cue }) => ({
+  return cueHits(scanCues(text), offset);
+}
+
+/** Scanned cues (`scanCues`, `scanPhrases`) as the hits `classifyRelations` reads. */
+export function cueHits(matches: readonly CueMatch[], offset = 0): CueHit[] {
+  return matches.map(({ start, end, cue }) => ({
     start: start + offset,
     end: end + offset,
     phrase: cue.phrase,
@@ -56,7 +61,7 @@ class CueIndex {
 
   /** Cues starting in [from, to), sorted. */
   range(from: number, to: number): readonly CueHit[] {
-    if (this.eager) return this.eager.filter((c) => c.start >= from && c.start < to);
+    if (this.eager) return this.eager.slice(upperBound(this.eager, from), upperBound(this.eager, to));
     const out: CueHit[] = [];
     for (let b = Math.floor(from / CueIndex.BLOCK); b * CueIndex.BLOCK < to; b++) {
       for (const c of this.block(b)) if (c.start >= from && c.start < to) out.push(c);

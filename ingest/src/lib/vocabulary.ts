@@ -163,6 +163,29 @@ export function scanTopics(text: string): string[] {
   return topics.filter((t) => found.has(t.label)).map((t) => t.label);
 }
 
+// Cues and topics in one scan: one pass over the text instead of two (each costs ~3 ns a
+// character, as both vocabularies start with the commonest letters).
+const phraseSpellings = new Map<string, { cue?: RelationCue; topic?: string }>();
+for (const [spelling, cue] of cueSpellings) phraseSpellings.set(spelling, { cue });
+for (const [spelling, topic] of topicSpellings) phraseSpellings.set(spelling, { ...phraseSpellings.get(spelling), topic });
+const phraseScan = new RegExp(trieSource([...phraseSpellings.keys()]), 'gi');
+
+/** The relation cues (as `scanCues`) and topic labels (as `scanTopics`) of a text, in one pass. */
+export function scanPhrases(text: string): { cues: CueMatch[]; topics: string[] } {
+  const cues: CueMatch[] = [];
+  const found = new Set<string>();
+  phraseScan.lastIndex = 0;
+  for (let m = phraseScan.exec(text); m; m = phraseScan.exec(text)) {
+    const end = m.index + m[0].length;
+    if (isLetterAt(text, m.index - 1) || isLetterAt(text, end)) continue;
+    const hit = phraseSpellings.get(m[0]) ?? phraseSpellings.get(spellingKey(m[0]));
+    if (hit?.cue) cues.push({ start: m.index, end, cue: hit.cue });
+    const after = text.charCodeAt(end);
+    if (hit?.topic && !(after >= 48 && after <= 57)) found.add(hit.topic);
+  }
+  return { cues, topics: found.size ? topics.filter((t) => found.has(t.label)).map((t) => t.label) : [] };
+}
+
 /** A matched phrase as its table key: lower case, single spaces. */
 function spellingKey(matched: string): string {
   return matched.toLowerCase().replace(/[ \t\n]+/g, ' ');

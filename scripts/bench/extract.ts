@@ -19,13 +19,13 @@ import {
   extractBytes,
   extractFile,
   extractHeader,
-  findFullCitations,
   findReferences,
   normalizeText,
   resolveWithinDocument,
   splitDocuments,
   toPlainText,
 } from '@vanban/ingest';
+import { scanNumbers } from '../../ingest/src/lib/citations.js';
 import { extractFromPlain } from '../../ingest/src/lib/extract.js';
 import { cueHits } from '../../ingest/src/lib/relations.js';
 import { scanPhrases } from '../../ingest/src/lib/vocabulary.js';
@@ -88,8 +88,9 @@ if (!streamOnly) {
       for (const slice of timed('split', () => splitDocuments(p.plain))) {
         const text = p.plain.slice(slice.start, slice.end);
         timed('header', () => extractHeader(text));
-        const full = timed('citations (full)', () => findFullCitations(text));
-        const refs = timed('citations (short, anaphoric)', () => findReferences(text, full));
+        const numbers = timed('citations (full) and bare serials', () => scanNumbers(text));
+        const full = numbers.full;
+        const refs = timed('citations (short, anaphoric)', () => findReferences(text, full, numbers.serials));
         const all = [...full, ...refs.linked].sort((a, b) => a.start - b.start);
         timed('resolve', () => resolveWithinDocument(all));
         const phrases = timed('cues and topics (one pass)', () => scanPhrases(text));

@@ -27,8 +27,10 @@ export interface FoundCitation {
 
 // serial [/year] separator code; the code may break across a line after a separator
 // ("51/BC-\nĐGS") or hold a space between capitals ("LĐT BXH"). See DESIGN.md "Identity".
+// The code part is optional: the same pass over the digits also yields the bare serials the short
+// references need ("Quyết định 1863"), so the text is scanned for numbers once, not twice.
 const numberPattern =
-  /(\d{1,6})(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/g;
+  /(\d{1,6})(?:(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*))?/g;
 
 // cheap guards before the end-anchored patterns, which would otherwise try every position
 const formHint = /mẫu|Mẫu|MẪU|biểu|Biểu|tờ khai|Tờ khai|phụ lục|Phụ lục|bảng kê|Bảng kê|ký hiệu/;
@@ -77,12 +79,40 @@ export function continuesNumber(c: number): boolean {
 
 /** Every full citation (a số ký hiệu with its code) in `text`. */
 export function findFullCitations(text: string): FoundCitation[] {
+  return scanNumbers(text).full;
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isCodeLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
+const isSeparator = (c: number): boolean => c === 0x2f || c === 0x2d || c === 0x2013 || c === 0x2e;
+
+/**
+ * Does a bare serial end at `end`: not followed by a digit or a code letter, nor by a separator and
+ * one (`(?![\d]|[/\-–.]?[A-Za-zĐđ\d])`)?
+ */
+function endsBareSerial(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isDigitCode(c) || isCodeLetter(c)) return false;
+  if (!isSeparator(c)) return true;
+  const d = text.charCodeAt(end + 1);
+  return !(isDigitCode(d) || isCodeLetter(d));
+}
+
+/**
+ * One pass over the numbers of `text`: the full citations, and the spans of the serials that stand
+ * alone (start, end pairs), candidates for short references (`findReferences`).
+ */
+export function scanNumbers(text: string): { full: FoundCitation[]; serials: number[] } {
   const found: FoundCitation[] = [];
+  const serials: number[] = [];
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m; m = numberPattern.exec(text)) {
     const numberStart = m.index;
+    const digitsEnd = numberStart + m[1].length;
+    if (endsBareSerial(text, digitsEnd)) serials.push(numberStart, digitsEnd);
+    if (m[4] === undefined) continue;
     const numberEnd = m.index + m[0].length;
-    if (!startsNumber(text, numberStart) || isLetterAt(text, numberEnd) || /\d/.test(text[numberEnd] ?? '')) continue;
+    if (!startsNumber(text, numberStart) || isLetterAt(text, numberEnd) || isDigitCode(text.charCodeAt(numberEnd))) continue;
     const code = m[4];
     if (!plausibleCode(code)) continue;
     const before = text.slice(Math.max(0, numberStart - 60), numberStart);
@@ -129,7 +159,7 @@ export function findFullCitations(text: string): FoundCitation[] {
     });
   }
   shareListDates(found, text);
-  return found;
+  return { full: found, serials };
 }
 
 // The same numbers recur across a document and a corpus: normalize and parse each spelling once.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Assertion, Citation, ExtractedDocument, Message } from '@vanban/schema';
-import { findFullCitations, type FoundCitation } from './citations.js';
+import { scanNumbers, type FoundCitation } from './citations.js';
 import { extractHeader } from './header.js';
 import { LineIndex, message } from './messages.js';
 import { normalizeText } from './normalize.js';
@@ -87,8 +87,9 @@ function extractDocument(
   const toSource = (offset: number): number => mapper.start(slice.start + offset);
   const place = (offset: number) => lines.at(toSource(offset));
 
-  const full = findFullCitations(text).filter((c) => c.number !== header.number);
-  const references = findReferences(text, full);
+  const numbers = scanNumbers(text);
+  const full = numbers.full.filter((c) => c.number !== header.number);
+  const references = findReferences(text, full, numbers.serials);
   for (const u of references.unlinked) {
     const at = place(u.start);
     messages.push({ reason: `Short reference "${u.raw.replace(/\s+/g, ' ')}" matches no full citation in this document`, ruleId: 'citations:unlinked-short', severity: 'info', ...at });

@@ -14,7 +14,12 @@ const pointing = /(?:nêu trên|nói trên|vừa nêu|đã nêu|trên)(?![A-Za-z
  * (same type and serial; or the nearest earlier one of the same type). Unlinked short references
  * are returned separately so the caller can report them.
  */
-export function findReferences(text: string, full: readonly FoundCitation[]): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
+export function findReferences(
+  text: string,
+  full: readonly FoundCitation[],
+  /** The bare serials as `scanNumbers` found them (start, end pairs); scanned here when absent. */
+  serials: readonly number[] = bareSerials(text),
+): { linked: FoundCitation[]; unlinked: Array<{ raw: string; start: number }> } {
   const linked: FoundCitation[] = [];
   const unlinked: Array<{ raw: string; start: number }> = [];
   // full citations are sorted by start and do not overlap: binary search
@@ -37,19 +42,19 @@ export function findReferences(text: string, full: readonly FoundCitation[]): { 
     list.push(k);
     lastOfType.set(c.typeCode ?? '', list);
   });
-  bareSerial.lastIndex = 0;
-  for (let m = bareSerial.exec(text); m; m = bareSerial.exec(text)) {
-    if (isLetterAt(text, m.index - 1) || (m.index > 0 && continuesNumber(text.charCodeAt(m.index - 1))) || isLetterAt(text, bareSerial.lastIndex)) continue;
-    const hit = typeWordBefore(text, m.index);
-    if (!hit || hit.end === m.index || inside(hit.start)) continue;
+  for (let k = 0; k < serials.length; k += 2) {
+    const at = serials[k];
+    const end = serials[k + 1];
+    if (isLetterAt(text, at - 1) || (at > 0 && continuesNumber(text.charCodeAt(at - 1))) || isLetterAt(text, end)) continue;
+    const hit = typeWordBefore(text, at);
+    if (!hit || hit.end === at || inside(hit.start)) continue;
     // a bare serial needs a proper type word: "Quyết định 1863", "QĐ số 1863"; not "luật 13" or a heading "ĐỀ ÁN 1"
-    const said = text.slice(hit.end, m.index);
+    const said = text.slice(hit.end, at);
     if (!/^\p{Lu}/u.test(hit.word) || (hit.word === hit.word.toUpperCase() && hit.word.length > 4 && !/số/i.test(said))) continue;
     const type = hit.type;
     if (!type) continue;
-    const serial = m[1];
+    const serial = text.slice(at, end);
     const target = bySerial.get(`${type.code}|${serial}`) ?? -1;
-    const end = m.index + m[0].length;
     if (target === -1) unlinked.push({ raw: text.slice(hit.start, end), start: hit.start });
     else linked.push(reference('short', full[target], target, hit.start, end));
   }
@@ -69,6 +74,14 @@ export function findReferences(text: string, full: readonly FoundCitation[]): { 
   }
   linked.sort((a, b) => a.start - b.start);
   return { linked, unlinked };
+}
+
+/** Bare serials by their own scan, for callers without `scanNumbers`'s (start, end pairs). */
+function bareSerials(text: string): number[] {
+  const out: number[] = [];
+  bareSerial.lastIndex = 0;
+  for (let m = bareSerial.exec(text); m; m = bareSerial.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
 }
 
 /**

@@ -32,6 +32,8 @@ function receiversAt(text: string): number {
   let first = -1;
   for (const anchor of ['ận', 'Ận']) {
     for (let at = text.indexOf(anchor); at !== -1 && (first === -1 || at < first); at = text.indexOf(anchor, at + 1)) {
+      // "nhận" only ("luận", "quận" and the like are far more common than "Nơi nhận")
+      if (text.charCodeAt(at - 1) !== 0x68 /* h */ || text.charCodeAt(at - 2) !== 0x6e /* n */) continue;
       const m = receiversTail.exec(text.slice(Math.max(0, at - 40), at));
       if (m) {
         first = at - m[0].length;
@@ -59,9 +61,15 @@ function nearestSigner(text: string, from: number, to: number, receivers: number
 // Every title holds one of these upper-case letters within its first 13 characters.
 const titleAnchors = ['Ủ', 'Ư', 'Á'];
 const ANCHOR_REACH = 16;
+/** Upper-case letters (below U+2000) and the space: what a title is made of. */
+const titleChars = new Uint8Array(0x2000);
+for (let c = 0; c < titleChars.length; c++) {
+  const ch = String.fromCharCode(c);
+  titleChars[c] = ch === ' ' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) ? 1 : 0;
+}
 const isTitleChar = (text: string, i: number): boolean => {
-  const ch = text[i];
-  return ch === ' ' || (ch !== ch.toLowerCase() && ch === ch.toUpperCase());
+  const c = text.charCodeAt(i);
+  return c < titleChars.length && titleChars[c] === 1;
 };
 
 /**

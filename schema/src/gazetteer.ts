@@ -69,7 +69,7 @@ function key(s: string): string {
       .replace(dashes, ' ')
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
       .replace(/\s+/g, ' ');
-    if (keys.size >= 10_000) keys.clear();
+    if (keys.size >= 2_000) keys.clear();
     keys.set(s, k);
   }
   return k;

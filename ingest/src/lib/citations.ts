@@ -162,12 +162,13 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
   return { full: found, serials };
 }
 
-// The same numbers recur across a document and a corpus: normalize and parse each spelling once.
+// The same numbers recur across a document and its neighbours: normalize and parse each spelling
+// once. Kept small: each extraction worker holds one, and ingest's peak RSS has little room left.
 const parsedNumbers = new Map<string, { number: string; parts: ReturnType<typeof parseNumber> }>();
 function parsedNumber(raw: string): { number: string; parts: ReturnType<typeof parseNumber> } {
   let hit = parsedNumbers.get(raw);
   if (!hit) {
-    if (parsedNumbers.size >= 20_000) parsedNumbers.clear();
+    if (parsedNumbers.size >= 2_000) parsedNumbers.clear();
     const number = normalizeNumber(raw);
     hit = { number, parts: parseNumber(number) };
     parsedNumbers.set(raw, hit);

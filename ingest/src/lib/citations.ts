@@ -72,9 +72,11 @@ function startsNumber(text: string, at: number): boolean {
   return !isLetterAt(text, at - 1) || /s[ốỐ]$/i.test(text.slice(Math.max(0, at - 2), at));
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** A digit or one of `/.,-` (the character before a serial that is part of another number). */
 export function continuesNumber(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 0x2f || c === 0x2e || c === 0x2c || c === 0x2d;
+  return isDigitCode(c) || c === 0x2f || c === 0x2e || c === 0x2c || c === 0x2d;
 }
 
 /** Every full citation (a số ký hiệu with its code) in `text`. */
@@ -82,7 +84,6 @@ export function findFullCitations(text: string): FoundCitation[] {
   return scanNumbers(text).full;
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const isCodeLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
 const isSeparator = (c: number): boolean => c === 0x2f || c === 0x2d || c === 0x2013 || c === 0x2e;
 

@@ -45,42 +45,13 @@ export function cueHits(matches: readonly CueMatch[], offset = 0): CueHit[] {
   }));
 }
 
-/**
- * Cues of a text, found only where they are needed (the sentences holding citations and the lines
- * they hang under), block by block, so text without citations is never scanned for cues.
- */
+/** The cues of a text, sorted by start: those starting in a range by binary search. */
 class CueIndex {
-  private static readonly BLOCK = 512;
-  private static readonly OVERLAP = 64; // longer than any cue phrase
-  private readonly blocks = new Map<number, CueHit[]>();
-
-  constructor(
-    private readonly text: string,
-    private readonly eager?: readonly CueHit[],
-  ) {}
+  constructor(private readonly cues: readonly CueHit[]) {}
 
   /** Cues starting in [from, to), sorted. */
   range(from: number, to: number): readonly CueHit[] {
-    if (this.eager) return this.eager.slice(upperBound(this.eager, from), upperBound(this.eager, to));
-    const out: CueHit[] = [];
-    for (let b = Math.floor(from / CueIndex.BLOCK); b * CueIndex.BLOCK < to; b++) {
-      for (const c of this.block(b)) if (c.start >= from && c.start < to) out.push(c);
-    }
-    return out;
-  }
-
-  private block(b: number): CueHit[] {
-    let hits = this.blocks.get(b);
-    if (!hits) {
-      const start = b * CueIndex.BLOCK;
-      // start early so a phrase crossing into this block is matched whole by the scan (and then
-      // dropped as the previous block's), never as a shorter cue inside it
-      const from = Math.max(0, start - CueIndex.OVERLAP);
-      const slice = this.text.slice(from, start + CueIndex.BLOCK + CueIndex.OVERLAP);
-      hits = findCues(slice, from).filter((c) => c.start >= start && c.start < start + CueIndex.BLOCK);
-      this.blocks.set(b, hits);
-    }
-    return hits;
+    return this.cues.slice(upperBound(this.cues, from), upperBound(this.cues, to));
   }
 }
 
@@ -104,7 +75,8 @@ export function classifyRelations(
   cues?: readonly CueHit[],
   bounds: { start: number; end: number } = { start: 0, end: text.length },
 ): { classified: ClassifiedCitation[]; assertions: FoundAssertion[] } {
-  const index = new CueIndex(text, cues);
+  // the extraction passes the cues of its one pass over the document (`scanPhrases`)
+  const index = new CueIndex(cues ?? findCues(text));
   const classified: ClassifiedCitation[] = [];
   const assertions: FoundAssertion[] = [];
   let sentence = { start: -1, end: -1 };

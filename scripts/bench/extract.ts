@@ -125,24 +125,19 @@ if (!streamOnly) {
   const remarkMs: number[] = [];
   const piecesMs: number[] = [];
   const wholeMs: number[] = [];
-  const rounds2 = Math.max(rounds, 10);
-  for (let r = 0; r < rounds2; r++) {
+  const timedRound = (round: () => number, idle: number): number => {
+    const t0 = performance.now();
+    round();
     gc();
-    let t0 = performance.now();
+    return performance.now() - t0 - idle;
+  };
+  const markdownRounds = Math.max(rounds, 10);
+  for (let r = 0; r < markdownRounds; r++) {
     gc();
-    const idle = performance.now() - t0;
-    t0 = performance.now();
-    remarkRound();
-    gc();
-    remarkMs.push(performance.now() - t0 - idle);
-    t0 = performance.now();
-    remarkPiecesRound();
-    gc();
-    piecesMs.push(performance.now() - t0 - idle);
-    t0 = performance.now();
-    wholeRound();
-    gc();
-    wholeMs.push(performance.now() - t0 - idle);
+    const idle = timedRound(() => 0, 0);
+    remarkMs.push(timedRound(remarkRound, idle));
+    piecesMs.push(timedRound(remarkPiecesRound, idle));
+    wholeMs.push(timedRound(wholeRound, idle));
   }
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

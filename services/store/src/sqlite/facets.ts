@@ -13,6 +13,8 @@ export class FacetIndex extends DerivedIndex {
   private topics = new Int32Array(0);
   /** yyyymmdd of each document's date, 0 when unknown */
   private dates = new Int32Array(0);
+  private yearMin = 0;
+  private yearSpan = 0;
   private readonly names = { province: [] as string[], type: [] as string[], level: [] as string[], topic: [] as string[] };
 
   count(rowids: readonly number[]): Facets {
@@ -22,14 +24,17 @@ export class FacetIndex extends DerivedIndex {
     const type = new Int32Array(this.names.type.length);
     const level = new Int32Array(this.names.level.length);
     const topic = new Int32Array(32);
-    const year = new Map<number, number>();
-    for (const r of rowids) {
-      if (r >= this.province.length) continue;
-      if (this.province[r] >= 0) province[this.province[r]]++;
-      if (this.year[r] > 0) year.set(this.year[r], (year.get(this.year[r]) ?? 0) + 1);
-      if (this.type[r] >= 0) type[this.type[r]]++;
-      if (this.level[r] >= 0) level[this.level[r]]++;
-      for (let mask = this.topics[r], t = 0; mask; mask >>>= 1, t++) if (mask & 1) topic[t]++;
+    // years offset by the earliest one (0 in this.year: no year)
+    const year = new Int32Array(this.yearSpan);
+    const [provinceOf, yearOf, typeOf, levelOf, topicsOf, yearMin] = [this.province, this.year, this.type, this.level, this.topics, this.yearMin];
+    for (let k = 0; k < rowids.length; k++) {
+      const r = rowids[k];
+      if (r >= provinceOf.length) continue;
+      if (provinceOf[r] >= 0) province[provinceOf[r]]++;
+      if (yearOf[r] > 0) year[yearOf[r] - yearMin]++;
+      if (typeOf[r] >= 0) type[typeOf[r]]++;
+      if (levelOf[r] >= 0) level[levelOf[r]]++;
+      for (let mask = topicsOf[r], t = 0; mask; mask >>>= 1, t++) if (mask & 1) topic[t]++;
     }
     const list = (counts: ArrayLike<number>, name: (k: number) => string) => {
       const out: Array<{ value: string; count: number }> = [];
@@ -38,7 +43,7 @@ export class FacetIndex extends DerivedIndex {
     };
     return {
       province: list(province, (k) => this.names.province[k]),
-      year: [...year].map(([y, count]) => ({ value: String(y), count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
+      year: list(year, (k) => String(k + this.yearMin)),
       type: list(type, (k) => this.names.type[k]),
       issuerLevel: list(level, (k) => this.names.level[k]),
       topic: list(topic, (k) => this.names.topic[k]),
@@ -75,6 +80,8 @@ export class FacetIndex extends DerivedIndex {
       }
       return k;
     };
+    let yearMin = 0;
+    let yearMax = 0;
     for (const kind of Object.keys(this.names) as Array<keyof typeof this.names>) this.names[kind].length = 0;
     const rows = this.db.prepare('SELECT rowid, province, year, type, issuer_level, topics, date FROM documents').raw().iterate() as Iterable<
       [number, string | null, number | null, string | null, string | null, string, string | null]
@@ -83,9 +90,13 @@ export class FacetIndex extends DerivedIndex {
       if (date) this.dates[r] = Number(date.replace(/-/g, ''));
       if (province) this.province[r] = id('province', province);
       if (year) this.year[r] = year;
+      if (year !== null && year > 0 && (year < yearMin || !yearMin)) yearMin = year;
+      if (year !== null && year > yearMax) yearMax = year;
       if (type) this.type[r] = id('type', type);
       if (level) this.level[r] = id('level', level);
       if (topics !== '[]') for (const t of JSON.parse(topics) as string[]) this.topics[r] |= 1 << (id('topic', t) & 31);
     }
+    this.yearMin = yearMin;
+    this.yearSpan = yearMin ? yearMax - yearMin + 1 : 0;
   }
 }

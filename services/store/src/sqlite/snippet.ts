@@ -8,10 +8,13 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&
  * marks land on the original characters; with `exact` tokens those are preferred.
  */
 export function makeSnippet(text: string, folded: readonly string[], exact: readonly string[] | null, width = 220): string {
-  const clean = text.normalize('NFC').replace(/[*#|\\_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // whitespace runs to one space (a lone space is left as it is: replacing it would copy every word)
+  const clean = text.normalize('NFC').replace(/[*#|\\_]+/g, ' ').replace(/\s\s+|[^\S ]/g, ' ').trim();
   if (!clean) return '';
   const lowerExact = exact ? unifyTonePlacement(clean.toLowerCase()) : null;
-  const foldedText = foldVietnamese(clean);
+  // the folded text only when the exact words are not there (folding the whole text costs the most)
+  let foldedText: string | null = null;
+  const folds = (): string => (foldedText ??= foldVietnamese(clean));
   const find = (hay: string, tokens: readonly string[]): number => {
     if (!tokens.length) return -1;
     const phrase = tokens.join(' ');
@@ -19,11 +22,11 @@ export function makeSnippet(text: string, folded: readonly string[], exact: read
     return at !== -1 ? at : hay.indexOf(tokens[0]);
   };
   let at = lowerExact && exact ? find(lowerExact, exact) : -1;
-  if (at === -1) at = find(foldedText, folded);
+  if (at === -1) at = find(folds(), folded);
   const from = Math.max(0, at === -1 ? 0 : at - Math.floor(width / 3));
   const to = Math.min(clean.length, from + width);
   const window = clean.slice(from, to);
-  const hay = (lowerExact && exact ? lowerExact : foldedText).slice(from, to);
+  const hay = (lowerExact && exact ? lowerExact : folds()).slice(from, to);
   const tokens = lowerExact && exact ? exact : folded;
   // mark every occurrence of a query token that stands as a whole word
   const marks: Array<[number, number]> = [];

@@ -83,6 +83,30 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       });
     });
 
+    it('a number query finds citations written zero-padded or not, and no other serial', async () => {
+      const store = await makeStore();
+      const docs = [
+        ['1/UBND-VX', 'Thực hiện Thông tư số 07/2018/TT-BLĐTBXH ngày 01/8/2018 của Bộ Lao động - Thương binh và Xã hội.'],
+        ['2/UBND-VX', 'Căn cứ Thông tư số 7/2018/TT-BLĐTBXH ngày 01/8/2018 của Bộ Lao động - Thương binh và Xã hội.'],
+        ['3/UBND-VX', 'Căn cứ Thông tư số 70/2018/TT-BLĐTBXH và Thông tư số 17/2018/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội.'],
+        ['4/UBND-VX', 'Thực hiện Chỉ thị số 7-CT/TW của Ban Bí thư.'],
+      ];
+      for (const [number, body] of docs) await store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/09/2020', body })) });
+      await store.resolve();
+      for (const q of ['7/2018/TT-BLĐTBXH', '07/2018/TT-BLĐTBXH', '7/2018/tt-bldtbxh']) {
+        const result = await store.search({ q });
+        const citing = result.hits.filter((h) => h.match === 'cites-number').map((h) => h.number);
+        expect(citing.sort(), q).toEqual(['1/UBND-VX', '2/UBND-VX']);
+        // the cited documents themselves (not in the store: cited only), as each letter wrote them
+        expect(result.hits.filter((h) => h.match === 'number').map((h) => h.number).sort(), q).toEqual(['07/2018/TT-BLĐTBXH', '7/2018/TT-BLĐTBXH']);
+      }
+      const citingOf = async (q: string) => (await store.search({ q })).hits.filter((h) => h.match === 'cites-number').map((h) => h.number);
+      expect(await citingOf('7-CT/TW')).toEqual(['4/UBND-VX']);
+      expect(await citingOf('70/2018/TT-BLĐTBXH')).toEqual(['3/UBND-VX']);
+      expect(await citingOf('17/2018/TT-BLĐTBXH')).toEqual(['3/UBND-VX']);
+      await store.close();
+    });
+
     it('ranks exact-diacritic matches first: "dưới nước" does not drown in "đuối nước"', async () => {
       const store = await makeStore();
       const docs = [

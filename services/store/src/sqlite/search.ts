@@ -116,14 +116,19 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
     .filter((r) => numberMatches(r.number_folded, q))
     .map((r) => r.rowid);
   const ownSet = new Set(own);
-  // the distinct numbers written with this serial are few; their citing documents come by index
-  const numbers = stmt<[string], string>(db, 'SELECT DISTINCT number FROM mentions WHERE serial = ?')
-    .pluck()
-    .all(q.serial)
-    .filter((n) => numberMatches(foldVietnamese(n), q));
-  const citing = numbers.length
-    ? stmt<[string], number>(db, 'SELECT DISTINCT doc FROM mentions WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(numbers)).filter((d) => !ownSet.has(d))
-    : [];
+  // the distinct numbers written with this serial are few: a stored number is the serial, maybe
+  // zero-padded, then "/" or "-", so they are ranges of the number index (read without the rows)
+  const numbers: string[] = [];
+  const inRange = stmt<{ lo: string; hi: string }, string>(db, 'SELECT DISTINCT number FROM mentions WHERE number >= @lo AND number < @hi');
+  for (let digits = q.serial; digits.length <= 6; digits = `0${digits}`) {
+    // "-" < "." < "/" < "0": the range holds every number that goes on with "-", "." or "/"
+    for (const n of inRange.pluck().all({ lo: `${digits}-`, hi: `${digits}0` })) if (numberMatches(foldVietnamese(n), q)) numbers.push(n);
+  }
+  // their citing documents by index, as plain rowids (one Set instead of SQL's DISTINCT)
+  const citingSet = new Set<number>();
+  const docsOf = stmt<[string], number>(db, 'SELECT doc FROM mentions WHERE number = ?');
+  for (const n of numbers) for (const d of docsOf.pluck().all(n)) if (!ownSet.has(d)) citingSet.add(d);
+  const citing = [...citingSet];
   // the document itself first, then the documents citing it, newest first; filters apply to both
   facetIndex.ensure();
   let rowids = [...own, ...citing];

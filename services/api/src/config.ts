@@ -15,6 +15,7 @@ const ConfigSchema = z
     VANBAN_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     VANBAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     VANBAN_RATE_LIMIT: z.coerce.number().int().min(1).default(60).describe('requests per minute per client on audit, extract and upload'),
+    VANBAN_WORKERS: z.coerce.number().int().min(1).max(64).default(1).describe('server processes sharing the port (vanban serve)'),
     // scale-out engines: without them the embedded SQLite file answers everything
     VANBAN_NEO4J_URL: url(['bolt', 'bolt+s', 'neo4j', 'neo4j+s']).optional(),
     VANBAN_NEO4J_USER: z.string().min(1).optional(),
@@ -39,6 +40,8 @@ export interface Config {
   port: number;
   logLevel: string;
   rateLimitPerMinute: number;
+  /** Server processes sharing the port: one per core answers more requests (`vanban serve --workers`). */
+  workers: number;
   neo4j: { url: string; user: string; password: string } | null;
   meili: { url: string; apiKey: string | undefined } | null;
 }
@@ -54,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.VANBAN_PORT,
     logLevel: c.VANBAN_LOG_LEVEL,
     rateLimitPerMinute: c.VANBAN_RATE_LIMIT,
+    workers: c.VANBAN_WORKERS,
     neo4j: c.VANBAN_NEO4J_URL ? { url: c.VANBAN_NEO4J_URL, user: c.VANBAN_NEO4J_USER!, password: c.VANBAN_NEO4J_PASSWORD! } : null,
     meili: c.VANBAN_MEILI_URL ? { url: c.VANBAN_MEILI_URL, apiKey: c.VANBAN_MEILI_KEY } : null,
   };

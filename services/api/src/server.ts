@@ -18,6 +18,13 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Called once listening, with the URL (the CLI prints it for staff). */
   onListening?: (url: string) => void;
+  /**
+   * Close gracefully on SIGTERM/SIGINT (default). A worker of `vanban serve --workers` passes false:
+   * its primary process decides when it stops.
+   */
+  handleSignals?: boolean;
+  /** Request ids become `<prefix>-1`, `<prefix>-2`…: each process of a cluster numbers its own. */
+  requestIdPrefix?: string;
 }
 
 /**
@@ -37,14 +44,22 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       requestTimeout: 30_000,
       keepAliveTimeout: 10_000,
       return503OnClosing: true,
+      ...(options.requestIdPrefix ? { genReqId: requestIds(options.requestIdPrefix) } : {}),
     },
   });
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close();
-  });
+  if (options.handleSignals !== false) {
+    closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'shutting down after an error');
+      else app.log.info({ signal }, 'shutting down');
+      await app.close();
+    });
+  }
   const address = await app.listen({ host: options.host, port: options.port });
   options.onListening?.(address.replace('://127.0.0.1', '://localhost'));
   return app;
+}
+
+function requestIds(prefix: string): () => string {
+  let next = 0;
+  return () => `${prefix}-${++next}`;
 }

@@ -146,14 +146,17 @@ export function buildProgram(): Command {
 
   const port = () => new Option('--port <n>', `cổng HTTP (biến môi trường VANBAN_PORT; 0 = cổng trống bất kỳ)`).default(String(config.port));
   const host = () => new Option('--host <địa chỉ>', 'địa chỉ lắng nghe (VANBAN_HOST; 0.0.0.0 để máy khác truy cập)').default(config.host);
+  const workers = () =>
+    new Option('--workers <n>', 'số tiến trình cùng phục vụ một cổng (VANBAN_WORKERS; mỗi nhân CPU một tiến trình thì trả lời được nhiều yêu cầu hơn; giới hạn tần suất chia đều cho các tiến trình)').default(String(config.workers));
 
   program
     .command('serve')
     .description('Phục vụ API và trang web (Tìm kiếm, Văn bản, Kiểm tra thực hiện, Nhập văn bản) trên cơ sở dữ liệu; Ctrl+C để dừng')
     .addOption(port())
     .addOption(host())
+    .addOption(workers())
     .addOption(db())
-    .action(async (o: { db: string; port: string; host: string }) => {
+    .action(async (o: { db: string; port: string; host: string; workers: string }) => {
       await runServe(o);
     });
 
@@ -165,8 +168,9 @@ export function buildProgram(): Command {
     .option('--no-serve', 'chỉ nhập và in tóm tắt, không phục vụ trang web')
     .addOption(port())
     .addOption(host())
+    .addOption(workers())
     .addOption(db())
-    .action(async (o: { db: string; corpus?: string; docs: string; serve: boolean; port: string; host: string }) => {
+    .action(async (o: { db: string; corpus?: string; docs: string; serve: boolean; port: string; host: string; workers: string }) => {
       process.exitCode = await runStart(o);
       if (o.serve && process.exitCode !== 2) await runServe(o);
     });

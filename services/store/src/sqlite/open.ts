@@ -25,16 +25,21 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   return db;
 }
 
-/** Apply the migrations this database has not seen, each in its own transaction. */
+/**
+ * Apply the migrations this database has not seen, each in its own transaction. The version is
+ * read inside a write transaction (BEGIN IMMEDIATE), so processes opening the same file at once
+ * (`vanban serve --workers N`) apply each migration once: the others wait, then see it done.
+ */
 function migrate(db: Db): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > sqliteMigrations.length) {
-    throw new StoreError(`[sqlite] database schema version ${version} is newer than this Vanban (${sqliteMigrations.length})`);
+  const version = (): number => db.pragma('user_version', { simple: true }) as number;
+  if (version() > sqliteMigrations.length) {
+    throw new StoreError(`[sqlite] database schema version ${version()} is newer than this Vanban (${sqliteMigrations.length})`);
   }
-  for (let v = version; v < sqliteMigrations.length; v++) {
+  for (let v = version(); v < sqliteMigrations.length; v++) {
     db.transaction(() => {
+      if (version() !== v) return; // another process applied it meanwhile
       db.exec(sqliteMigrations[v]);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }

@@ -1,0 +1,86 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, vanban, vanbanAsync, writeLetters } from './helpers.js';
+
+/** One request on a connection of its own, so the cluster hands it to the next process. */
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('vanban serve --workers (several processes on one port)', () => {
+  it('answers from every process, shows each of them an upload made through one, and stops them all on SIGTERM', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'v.db');
+    writeLetters(join(dir, 'mine'), 4);
+    expect(vanban(['ingest', join(dir, 'mine'), '--db', db]).code).toBe(0);
+    const child = vanbanAsync(['serve', '--workers', '2', '--port', '0', '--db', db]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => /phục vụ tại (http:\/\/\S+) /.exec(stdout)?.[1], { timeout: 60_000, interval: 200 }).toBeTruthy();
+    expect(stdout).toContain('2 tiến trình');
+    const url = /phục vụ tại (http:\/\/\S+) /.exec(stdout)![1];
+    const key = /chỉ cho lần chạy này: (\S+)/.exec(stdout)![1];
+    const pids = [...stderr.matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
+    expect(new Set(pids).size).toBe(2);
+
+    // every process answers, and caches its answer (the response cache is on, as in production)
+    const search = `${url}/api/search?q=${encodeURIComponent('ngập úng')}`;
+    for (let k = 0; k < 6; k++) expect(JSON.parse((await get(search)).body)).toMatchObject({ total: 0 });
+    expect(stderr).toMatch(/"reqId":"w1-\d+"/);
+    expect(stderr).toMatch(/"reqId":"w2-\d+"/);
+
+    // an upload lands in one process; the others see it (their caches emptied by the store's revision)
+    const letter = 'UBND TỈNH BẮC GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 77/UBND-VX\n\nBắc Giang, ngày 02 tháng 6 năm 2021\n\nV/v phòng, chống ngập úng\n\nCác đơn vị chủ động phòng, chống ngập úng trong mùa mưa.\n';
+    const form = new FormData();
+    form.append('files', new Blob([letter], { type: 'text/plain' }), '77-ubnd-vx.txt');
+    const upload = await fetch(`${url}/api/documents`, { method: 'POST', body: form, headers: { 'x-api-key': key } });
+    expect(upload.status).toBe(200);
+    for (let k = 0; k < 6; k++) expect(JSON.parse((await get(search)).body)).toMatchObject({ total: 1 });
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(pids.filter(alive)).toEqual([]);
+  });
+
+  it('stops with exit code 1 and says why when the processes cannot listen (port taken)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = vanban(['serve', '--workers', '2', '--port', String(port), '--db', join(tempDir(), 'v.db')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('EADDRINUSE');
+      expect(r.stderr).toContain('một tiến trình phục vụ không khởi động được');
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('refuses a number of processes that is not 1 to 64 (exit 2)', () => {
+    const r = vanban(['serve', '--workers', '0', '--port', '0', '--db', join(tempDir(), 'v.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--workers phải là số từ 1 đến 64');
+  });
+});

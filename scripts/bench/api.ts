@@ -5,7 +5,8 @@
  *   floor       Fastify answering a constant route (the framework's own ceiling here)
  *   documents   GET /api/documents/:id over a sample of ingested documents
  *   search      GET /api/search over a mix of common, rare, folded and number queries
- * twice: with the response cache off (every request computed) and on (as `vanban serve` runs).
+ * with the response cache off (every request computed) and on (as `vanban serve` runs), each with
+ * one server process and with --workers W (default 2: this machine's cores) sharing the port.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -22,6 +23,7 @@ const arg = (name: string, fallback: string): string => {
 const docs = Number(arg('docs', '100000'));
 const connections = Number(arg('connections', '50'));
 const seconds = Number(arg('seconds', '10'));
+const workers = Number(arg('workers', '2'));
 const corpus = join(tmpdir(), `vanban-bench-corpus-${docs}-1`);
 const db = arg('db', join(tmpdir(), `vanban-bench-api-${docs}.db`));
 
@@ -38,8 +40,12 @@ async function ensureDatabase(): Promise<void> {
   await ingestPaths([corpus], db, { quiet: true });
 }
 
-function startServer(cacheEntries: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname, '--db', db, '--cache', String(cacheEntries)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(cacheEntries: number, processes: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./api-server.ts', import.meta.url).pathname, '--db', db, '--cache', String(cacheEntries), '--workers', String(processes)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout.once('data', (d: Buffer) => resolve({ url: d.toString().trim(), stop: () => (child.kill('SIGTERM'), exited) }));
@@ -69,8 +75,9 @@ const stats = store.stats();
 store.close();
 
 console.log(`${stats.knownDocuments} documents, ${stats.edges} edges; ${connections} connections, ${seconds} s per route; ${sample.length} document ids, ${queries.length} queries`);
-for (const cache of [0, 5000]) {
-  const server = await startServer(cache);
+const configurations = [0, 5000].flatMap((cache) => [...new Set([1, workers])].map((processes) => ({ cache, processes })));
+for (const { cache, processes } of configurations) {
+  const server = await startServer(cache, processes);
   try {
     await run(server.url, ['/bench/constant']); // warm up the process
     // and the store's in-memory arrays (facets, reversed edges), built on first use
@@ -78,7 +85,7 @@ for (const cache of [0, 5000]) {
     const floor = await run(server.url, ['/bench/constant']);
     const documents = await run(server.url, sample.map((id) => `/api/documents/${encodeURIComponent(id)}`));
     const search = await run(server.url, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`));
-    console.log(`\nresponse cache ${cache ? 'on (as vanban serve runs)' : 'off (every request computed)'}:`);
+    console.log(`\nresponse cache ${cache ? 'on (as vanban serve runs)' : 'off (every request computed)'}, ${processes === 1 ? 'one server process' : `${processes} server processes (vanban serve --workers ${processes})`}:`);
     console.log(`  floor (constant route)   ${fmt(floor)}`);
     console.log(`  GET /api/documents/:id   ${fmt(documents)}   ${(documents.requests.average / floor.requests.average).toFixed(2)}x floor   target ≥ 5000 req/s`);
     console.log(`  GET /api/search          ${fmt(search)}   ${(search.requests.average / floor.requests.average).toFixed(2)}x floor   target ≥ 1500 req/s`);

@@ -27,7 +27,7 @@ const alive = (pid: number): boolean => {
 };
 
 describe('vanban serve --workers (several processes on one port)', () => {
-  it('answers from every process, shows each of them an upload made through one, and stops them all on SIGTERM', async () => {
+  it('answers from every process, shows each of them an upload made through one, replaces one killed, and stops them all on SIGTERM', async () => {
     const dir = tempDir();
     const db = join(dir, 'v.db');
     writeLetters(join(dir, 'mine'), 4);
@@ -59,9 +59,16 @@ describe('vanban serve --workers (several processes on one port)', () => {
     expect(upload.status).toBe(200);
     for (let k = 0; k < 6; k++) expect(JSON.parse((await get(search)).body)).toMatchObject({ total: 1 });
 
+    // a process killed outright is replaced, and the port keeps answering
+    process.kill(pids[0], 'SIGKILL');
+    const listeningPids = () => [...stderr.matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
+    await expect.poll(() => listeningPids().length, { timeout: 30_000, interval: 200 }).toBe(3);
+    expect(stderr).toContain(`Tiến trình phục vụ ${pids[0]} dừng bất thường`);
+    for (let k = 0; k < 4; k++) expect((await get(`${url}/health`)).status).toBe(200);
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(pids.filter(alive)).toEqual([]);
+    expect(listeningPids().filter(alive)).toEqual([]);
   });
 
   it('stops with exit code 1 and says why when the processes cannot listen (port taken)', async () => {

@@ -2,6 +2,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import type { ServerOptions } from '@vanban/api';
 
+const MAX_RESTARTS_A_MINUTE = 5;
+
 export type WorkerOptions = Omit<ServerOptions, 'logStream' | 'onListening' | 'handleSignals'>;
 
 /**
@@ -10,7 +12,8 @@ export type WorkerOptions = Omit<ServerOptions, 'logStream' | 'onListening' | 'h
  * store read-write itself; SQLite (WAL) lets them read side by side, and what one writes (an
  * upload) the others see through the store's revision, which also empties their response caches.
  * Resolves with the exit code once every process has stopped: 0 after SIGINT/SIGTERM, 1 when one
- * could not start (the others are stopped). A process that dies later is replaced.
+ * could not start (the others are stopped). A process that dies later is replaced, up to five times
+ * a minute.
  */
 export function startCluster(options: WorkerOptions, workers: number, onListening: (url: string) => void): Promise<number> {
   cluster.setupPrimary({ exec: fileURLToPath(new URL('./serve-worker.ts', import.meta.url)), args: [] });
@@ -19,6 +22,7 @@ export function startCluster(options: WorkerOptions, workers: number, onListenin
   let announced = false;
   let stopping = false;
   let failed = false;
+  let restarts: number[] = [];
 
   return new Promise((resolve) => {
     const alive = (): Worker[] => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
@@ -64,6 +68,17 @@ export function startCluster(options: WorkerOptions, workers: number, onListenin
         if (!alive().length) resolve(1);
         return;
       }
+      // replaced, unless processes keep dying (then something is wrong that a restart will not fix)
+      const now = Date.now();
+      restarts = restarts.filter((t) => now - t < 60_000);
+      if (restarts.length >= MAX_RESTARTS_A_MINUTE) {
+        process.stderr.write(`Lỗi: các tiến trình phục vụ dừng bất thường ${MAX_RESTARTS_A_MINUTE} lần trong một phút; dừng hẳn.\n`);
+        failed = stopping = true;
+        stopAll('SIGTERM');
+        if (!alive().length) resolve(1);
+        return;
+      }
+      restarts.push(now);
       process.stderr.write(`Tiến trình phục vụ ${worker.process.pid} dừng bất thường (${code ?? signal}); khởi động tiến trình thay thế.\n`);
       cluster.fork(env);
     });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export const root = new URL('../../../', import.meta.url).pathname;
 export const seeds = join(root, '../shared/corpus/seeds');
@@ -16,6 +17,21 @@ export function vanban(args: string[], input?: string) {
 
 export function vanbanAsync(args: string[]) {
   return spawn(tsx, [main, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * `vanban serve` or `vanban start` in a child process, once it has printed its URL: what it wrote
+ * so far and goes on writing (`out`), and its exit code when it ends.
+ */
+export async function vanbanServing(args: string[]) {
+  const child = vanbanAsync(args);
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (out.stdout += d));
+  child.stderr.on('data', (d) => (out.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const urlIn = (): string | undefined => /phục vụ tại (http:\/\/\S+) /.exec(out.stdout)?.[1];
+  await expect.poll(urlIn, { timeout: 60_000, interval: 200 }).toBeTruthy();
+  return { child, out, exited, url: urlIn()! };
 }
 
 export function tempDir(): string {

@@ -2,7 +2,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, vanban, vanbanAsync, writeLetters } from './helpers.js';
+import { tempDir, vanban, vanbanServing, writeLetters } from './helpers.js';
 
 /** One request on a connection of its own, so the cluster hands it to the next process. */
 function get(url: string): Promise<{ status: number; body: string }> {
@@ -32,24 +32,18 @@ describe('vanban serve --workers (several processes on one port)', () => {
     const db = join(dir, 'v.db');
     writeLetters(join(dir, 'mine'), 4);
     expect(vanban(['ingest', join(dir, 'mine'), '--db', db]).code).toBe(0);
-    const child = vanbanAsync(['serve', '--workers', '2', '--port', '0', '--db', db]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await expect.poll(() => /phục vụ tại (http:\/\/\S+) /.exec(stdout)?.[1], { timeout: 60_000, interval: 200 }).toBeTruthy();
-    expect(stdout).toContain('2 tiến trình');
-    const url = /phục vụ tại (http:\/\/\S+) /.exec(stdout)![1];
-    const key = /chỉ cho lần chạy này: (\S+)/.exec(stdout)![1];
-    const pids = [...stderr.matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
+    const { child, out, exited, url } = await vanbanServing(['serve', '--workers', '2', '--port', '0', '--db', db]);
+    expect(out.stdout).toContain('2 tiến trình');
+    const key = /chỉ cho lần chạy này: (\S+)/.exec(out.stdout)![1];
+    const listeningPids = () => [...out.stderr.matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
+    const pids = listeningPids();
     expect(new Set(pids).size).toBe(2);
 
     // every process answers, and caches its answer (the response cache is on, as in production)
     const search = `${url}/api/search?q=${encodeURIComponent('ngập úng')}`;
     for (let k = 0; k < 6; k++) expect(JSON.parse((await get(search)).body)).toMatchObject({ total: 0 });
-    expect(stderr).toMatch(/"reqId":"w1-\d+"/);
-    expect(stderr).toMatch(/"reqId":"w2-\d+"/);
+    expect(out.stderr).toMatch(/"reqId":"w1-\d+"/);
+    expect(out.stderr).toMatch(/"reqId":"w2-\d+"/);
 
     // an upload lands in one process; the others see it (their caches emptied by the store's revision)
     const letter = 'UBND TỈNH BẮC GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 77/UBND-VX\n\nBắc Giang, ngày 02 tháng 6 năm 2021\n\nV/v phòng, chống ngập úng\n\nCác đơn vị chủ động phòng, chống ngập úng trong mùa mưa.\n';
@@ -61,9 +55,8 @@ describe('vanban serve --workers (several processes on one port)', () => {
 
     // a process killed outright is replaced, and the port keeps answering
     process.kill(pids[0], 'SIGKILL');
-    const listeningPids = () => [...stderr.matchAll(/"pid":(\d+)[^\n]*Server listening/g)].map((m) => Number(m[1]));
     await expect.poll(() => listeningPids().length, { timeout: 30_000, interval: 200 }).toBe(3);
-    expect(stderr).toContain(`Tiến trình phục vụ ${pids[0]} dừng bất thường`);
+    expect(out.stderr).toContain(`Tiến trình phục vụ ${pids[0]} dừng bất thường`);
     for (let k = 0; k < 4; k++) expect((await get(`${url}/health`)).status).toBe(200);
 
     child.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, vanban, vanbanAsync, writeLetters } from './helpers.js';
+import { tempDir, vanban, vanbanServing, writeLetters } from './helpers.js';
 
 describe('vanban start (the main job)', () => {
   it('with no data: generates a demo corpus, ingests it and says what to try; again: reuses it', () => {
@@ -29,15 +29,8 @@ describe('vanban start (the main job)', () => {
   it('ends serving the web UI and the API, prints the URL, and stops cleanly on SIGTERM', async () => {
     const dir = tempDir();
     writeLetters(join(dir, 'mine'), 8);
-    const child = vanbanAsync(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--port', '0']);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await expect.poll(() => /phục vụ tại (http:\/\/\S+) /.exec(stdout)?.[1], { timeout: 60_000, interval: 200 }).toBeTruthy();
-    const url = /phục vụ tại (http:\/\/\S+) /.exec(stdout)![1];
-    const key = /chỉ cho lần chạy này: (\S+)/.exec(stdout)?.[1];
+    const { child, out, exited, url } = await vanbanServing(['start', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--port', '0']);
+    const key = /chỉ cho lần chạy này: (\S+)/.exec(out.stdout)?.[1];
     expect(key?.length).toBeGreaterThanOrEqual(16);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
     const search = (await (await fetch(`${url}/api/search?q=duoi%20nuoc`, { headers: { 'x-request-id': 'start-test-1' } })).json()) as { total: number };
@@ -46,8 +39,8 @@ describe('vanban start (the main job)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // request logs (JSON, with request ids) go to stderr; stdout stays for people
-    expect(stderr).toContain('"reqId":"start-test-1"');
-    expect(stdout).not.toContain('"reqId"');
+    expect(out.stderr).toContain('"reqId":"start-test-1"');
+    expect(out.stdout).not.toContain('"reqId"');
   });
 
   it('vanban sync without Neo4j or Meilisearch configured says what to set (exit 2)', () => {

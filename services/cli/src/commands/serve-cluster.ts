@@ -29,6 +29,13 @@ export function startCluster(options: WorkerOptions, workers: number, onListenin
     const stopAll = (signal: NodeJS.Signals): void => {
       for (const w of alive()) w.process.kill(signal);
     };
+    // stop every process and end with exit code 1
+    const giveUp = (reason: string): void => {
+      process.stderr.write(`Lỗi: ${reason}\n`);
+      failed = stopping = true;
+      stopAll('SIGTERM');
+      if (!alive().length) resolve(1);
+    };
     const onSignal = (): void => {
       if (stopping) {
         // a second Ctrl+C: do not wait for requests in flight
@@ -62,20 +69,14 @@ export function startCluster(options: WorkerOptions, workers: number, onListenin
       }
       if (!announced || !wasListening) {
         // could not start (port taken, database unreadable): the others stop too
-        process.stderr.write(`Lỗi: một tiến trình phục vụ không khởi động được (mã thoát ${code ?? signal}); xem lỗi ở trên. Dừng các tiến trình còn lại.\n`);
-        failed = stopping = true;
-        stopAll('SIGTERM');
-        if (!alive().length) resolve(1);
+        giveUp(`một tiến trình phục vụ không khởi động được (mã thoát ${code ?? signal}); xem lỗi ở trên. Dừng các tiến trình còn lại.`);
         return;
       }
       // replaced, unless processes keep dying (then something is wrong that a restart will not fix)
       const now = Date.now();
       restarts = restarts.filter((t) => now - t < 60_000);
       if (restarts.length >= MAX_RESTARTS_A_MINUTE) {
-        process.stderr.write(`Lỗi: các tiến trình phục vụ dừng bất thường ${MAX_RESTARTS_A_MINUTE} lần trong một phút; dừng hẳn.\n`);
-        failed = stopping = true;
-        stopAll('SIGTERM');
-        if (!alive().length) resolve(1);
+        giveUp(`các tiến trình phục vụ dừng bất thường ${MAX_RESTARTS_A_MINUTE} lần trong một phút; dừng hẳn.`);
         return;
       }
       restarts.push(now);

@@ -8,6 +8,11 @@ export type StoreUnderTest = GraphStore & SearchIndex;
 const seeds = new URL('../../../../shared/corpus/seeds/', import.meta.url).pathname;
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** Letters of UBND tỉnh Bắc Giang, one file each (named after the number), all of one date. */
+async function ingestLetters(store: StoreUnderTest, date: string, docs: ReadonlyArray<readonly [number: string, body: string]>): Promise<void> {
+  for (const [number, body] of docs) await store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date, body })) });
+}
+
 /** A short letter of our own, with a header, in Vietnamese. */
 export function letter(o: { number: string; place: string; date: string; body: string; issuer?: string }): string {
   const [d, m, y] = o.date.split('/');
@@ -85,13 +90,12 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
 
     it('a number query finds citations written zero-padded or not, and no other serial', async () => {
       const store = await makeStore();
-      const docs = [
+      await ingestLetters(store, '01/09/2020', [
         ['1/UBND-VX', 'Thực hiện Thông tư số 07/2018/TT-BLĐTBXH ngày 01/8/2018 của Bộ Lao động - Thương binh và Xã hội.'],
         ['2/UBND-VX', 'Căn cứ Thông tư số 7/2018/TT-BLĐTBXH ngày 01/8/2018 của Bộ Lao động - Thương binh và Xã hội.'],
         ['3/UBND-VX', 'Căn cứ Thông tư số 70/2018/TT-BLĐTBXH và Thông tư số 17/2018/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội.'],
         ['4/UBND-VX', 'Thực hiện Chỉ thị số 7-CT/TW của Ban Bí thư.'],
-      ];
-      for (const [number, body] of docs) await store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/09/2020', body })) });
+      ]);
       await store.resolve();
       for (const q of ['7/2018/TT-BLĐTBXH', '07/2018/TT-BLĐTBXH', '7/2018/tt-bldtbxh']) {
         const result = await store.search({ q });
@@ -109,12 +113,11 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
 
     it('ranks exact-diacritic matches first: "dưới nước" does not drown in "đuối nước"', async () => {
       const store = await makeStore();
-      const docs = [
+      await ingestLetters(store, '01/06/2020', [
         ['1/UBND-VX', 'Tăng cường phòng, chống đuối nước cho trẻ em trong mùa hè; đuối nước là nguyên nhân hàng đầu.'],
         ['2/UBND-VX', 'Kiểm tra các công trình dưới nước và phương tiện đường thủy.'],
         ['3/UBND-VX', 'Phòng chống đuối nước tại các ao hồ.'],
-      ];
-      for (const [number, body] of docs) await store.ingestFile({ source: `${number}.txt`.replace('/', '-'), bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/06/2020', body })) });
+      ]);
       expect((await store.search({ q: 'dưới nước' })).hits[0].number).toBe('2/UBND-VX');
       expect((await store.search({ q: 'đuối nước' })).hits.slice(0, 2).map((h) => h.number).sort()).toEqual(['1/UBND-VX', '3/UBND-VX']);
       expect((await store.search({ q: 'duoi nuoc' })).total).toBe(3);

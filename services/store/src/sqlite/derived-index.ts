@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
+import { dataVersion } from './statements.js';
 
 /**
  * An in-memory structure derived from the database, rebuilt when the database changed: this
@@ -8,7 +8,6 @@ import type { Db } from './open.js';
 export abstract class DerivedIndex {
   private built = '';
   private generation = 0;
-  private dataVersion: Statement<[], number> | undefined;
 
   constructor(protected readonly db: Db) {}
 
@@ -18,8 +17,7 @@ export abstract class DerivedIndex {
 
   /** Make sure the structure describes the database as it is now. */
   ensure(): void {
-    // a prepared statement: db.pragma() prepares one on every call (~10 µs, once per search)
-    const version = `${(this.dataVersion ??= this.db.prepare<[], number>('PRAGMA data_version').pluck()).get()}:${this.generation}`;
+    const version = `${dataVersion(this.db)}:${this.generation}`;
     if (version === this.built) return;
     this.rebuild();
     this.built = version;

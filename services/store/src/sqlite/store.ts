@@ -9,7 +9,7 @@ import { implementationsOf, traceUpward } from './graph.js';
 import { openDatabase, type Db } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
-import { stmt } from './statements.js';
+import { dataVersion, stmt } from './statements.js';
 import { storedDocumentSelect, toDocument, type DocumentRow, type StoredDocumentRow } from './rows.js';
 import { searchDocuments } from './search.js';
 import { inflateText } from './text.js';
@@ -85,7 +85,7 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
     },
     stats: () => stats(db),
     // data_version moves when another connection commits; `writes` when this one writes
-    revision: () => `${db.pragma('data_version', { simple: true })}:${writes}`,
+    revision: () => `${dataVersion(db)}:${writes}`,
     checkHealth: async () => {
       try {
         stmt(db, 'SELECT 1 FROM meta LIMIT 1').get();

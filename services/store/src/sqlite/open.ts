@@ -6,8 +6,6 @@ import { StoreError } from '../ports.js';
 
 export type Db = Database.Database;
 
-const MMAP_BYTES = 1 << 30;
-
 /** Open (creating if needed) and migrate the embedded database: WAL, foreign keys, versioned schema. */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
@@ -23,10 +21,6 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   }
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -16384');
-  // pages read through a memory map, not a read() call each: a document page (~15 pages scattered
-  // over the file) is 35 % cheaper on 100,000 documents; search, over few hot pages, is unchanged.
-  // Beyond 1 GiB the rest of the file is read as before; the mapped pages are the OS's file cache.
-  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   if (!options.readonly) migrate(db);
   return db;
 }

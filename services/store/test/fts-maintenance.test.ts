@@ -23,6 +23,9 @@ describe('sqlite: full-text index segments', () => {
 
     store.optimizeSearchIndex();
     expect(store.searchIndexSegments()).toBe(1);
+    // the old segments' pages do not stay behind as free space in the file
+    const pragma = (name: string): number => store.db.pragma(name, { simple: true }) as number;
+    expect(pragma('freelist_count')).toBeLessThanOrEqual(pragma('page_count') * 0.05);
     expect(answers()).toEqual(before);
 
     // a later write is a new segment beside the merged one, and found

@@ -119,7 +119,9 @@ export function mentionsOfDocuments(db: Db, docs: readonly number[]): MentionRow
 
 /** Unresolved mentions of these numbers: a new document may be the one they meant. */
 export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): MentionRow[] {
-  const byNumber = stmt<[string], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions WHERE number = ? AND target IS NULL ORDER BY rowid`);
+  // by the number index, named: left to choose, SQLite takes the target index for "target IS NULL"
+  // and reads every unresolved mention of the database for each number (ingest 10–25 % slower at 20,000 files)
+  const byNumber = stmt<[string], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions INDEXED BY mentions_number WHERE number = ? AND target IS NULL ORDER BY rowid`);
   return numbers.flatMap((n) => byNumber.all(n));
 }
 

@@ -25,7 +25,7 @@ describe('sqlite: full-text index segments', () => {
     expect(store.searchIndexSegments()).toBe(1);
     // the old segments' pages do not stay behind as free space in the file
     const pragma = (name: string): number => store.db.pragma(name, { simple: true }) as number;
-    expect(pragma('freelist_count')).toBeLessThanOrEqual(pragma('page_count') * 0.05);
+    expect(pragma('freelist_count')).toBeLessThanOrEqual(pragma('page_count') * 0.01);
     expect(answers()).toEqual(before);
 
     // a later write is a new segment beside the merged one, and found

@@ -54,7 +54,12 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     const stats = store.stats();
     if (worthOptimizing(counts.stored + counts.replaced, stats.knownDocuments, options.optimizeAfter)) {
       if (!options.quiet) process.stderr.write('Đang gộp chỉ mục tìm kiếm (tìm kiếm sẽ nhanh hơn)…\n');
-      store.optimizeSearchIndex();
+      try {
+        store.optimizeSearchIndex();
+      } catch (error) {
+        // every file is stored by now: an unmerged index only makes search slower (e.g. another writer held the file)
+        process.stderr.write(`Không gộp được chỉ mục tìm kiếm (mọi tệp đã được lưu): ${(error as Error).message}\n`);
+      }
     }
     return {
       ...counts,

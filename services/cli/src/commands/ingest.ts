@@ -21,7 +21,7 @@ export interface IngestSummary {
 }
 
 /** `vanban ingest PATH…`: store every file; one bad file never stops the others. */
-export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number; optimizeAfter?: number } = {}): Promise<IngestSummary> {
+export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
   const { files, missing } = await expandInputs(paths);
   const store = createSqliteStore(db);
@@ -52,7 +52,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     }
     while (inFlight.length) store1(await inFlight.shift()!);
     const stats = store.stats();
-    if (worthOptimizing(counts.stored + counts.replaced, stats.knownDocuments, options.optimizeAfter)) {
+    if (worthOptimizing(counts.stored + counts.replaced, stats.knownDocuments)) {
       if (!options.quiet) process.stderr.write('Đang gộp chỉ mục tìm kiếm (tìm kiếm sẽ nhanh hơn)…\n');
       try {
         store.optimizeSearchIndex();
@@ -84,7 +84,7 @@ const WINDOW = 8;
  * costs ~3.5 s per 100,000 documents, too much to pay after a handful of files.
  */
 export const OPTIMIZE_AFTER_FILES = 1000;
-const worthOptimizing = (changed: number, known: number, after = OPTIMIZE_AFTER_FILES): boolean => changed > 0 && (changed >= after || changed * 10 >= known);
+const worthOptimizing = (changed: number, known: number): boolean => changed > 0 && (changed >= OPTIMIZE_AFTER_FILES || changed * 10 >= known);
 const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
 
 type Prepared = ({ source: string; bytes: Uint8Array; hash: string; extraction?: FileExtraction }) | { source: string; failed: IngestFileResult };

@@ -5,9 +5,10 @@
  * process of the terminal) is left to the primary, which then sends SIGTERM.
  */
 import cluster from 'node:cluster';
-import { startServer, type ServerOptions } from '@vanban/api';
+import { startServer } from '@vanban/api';
+import type { WorkerOptions } from './serve-cluster.js';
 
-const options = JSON.parse(process.env.VANBAN_SERVE_WORKER ?? 'null') as Omit<ServerOptions, 'logStream' | 'onListening'> | null;
+const options = JSON.parse(process.env.VANBAN_SERVE_WORKER ?? 'null') as WorkerOptions | null;
 if (!options || !process.send) {
   process.stderr.write('serve-worker.ts is started by `vanban serve --workers N`, not directly\n');
   process.exit(2);

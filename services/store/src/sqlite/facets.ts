@@ -43,7 +43,7 @@ export class FacetIndex extends DerivedIndex {
     };
     return {
       province: list(province, (k) => this.names.province[k]),
-      year: list(year, (k) => String(k + this.yearMin)),
+      year: list(year, (k) => String(k + yearMin)),
       type: list(type, (k) => this.names.type[k]),
       issuerLevel: list(level, (k) => this.names.level[k]),
       topic: list(topic, (k) => this.names.topic[k]),

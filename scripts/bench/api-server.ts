@@ -31,6 +31,7 @@ if (workers > 1 && cluster.isPrimary) {
 
 async function serve(): Promise<void> {
   const store = createSqliteStore(arg('db')!, { readonly: true });
+  store.warm(); // as `vanban serve` does before listening
   // as `vanban serve` runs, but request logs at warn: per-request info lines would measure the log sink
   const app = await buildApp({ store, closeStore: true, web: true, cacheEntries: Number(arg('cache') ?? 5000), fastify: { logger: { level: arg('log') ?? 'warn' } } });
   app.get('/bench/constant', async () => ({ hello: 'world' }));

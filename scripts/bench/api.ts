@@ -96,10 +96,7 @@ const configurations = [0, 5000].flatMap((cache) => [...new Set([1, workers])].m
 for (const { cache, processes } of configurations) {
   const server = await startServer(cache, processes);
   try {
-    await run(server.url, ['/bench/constant']); // warm up the process
-    // and in every server process the store's in-memory arrays (facets, reversed edges), built on
-    // first use: one fetch reached one process, and the other built them during the measured run
-    await run(server.url, ['/api/search?q=warm', `/api/audit?number=${encodeURIComponent(sample[0])}`], 2);
+    await run(server.url, ['/bench/constant']); // warm up the process (its store is warmed at start)
     const floor = await run(server.url, ['/bench/constant']);
     const documents = await run(server.url, sample.map((id) => `/api/documents/${encodeURIComponent(id)}`));
     const search = await run(server.url, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`));

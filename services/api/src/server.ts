@@ -28,11 +28,14 @@ export interface ServerOptions {
 }
 
 /**
- * Open the store, listen, and shut down gracefully on SIGTERM/SIGINT: stop accepting
+ * Open the store (the embedded one warmed), listen, and shut down gracefully on SIGTERM/SIGINT: stop accepting
  * connections, let requests in flight finish (up to 10 s), close the store.
  */
 export async function startServer(options: ServerOptions): Promise<FastifyInstance> {
   const store = await openConfiguredStore({ db: options.db, neo4j: options.neo4j ?? null, meili: options.meili ?? null });
+  // the embedded store's in-memory arrays are built before listening, not by the first search
+  // (~0.5 s for 100,000 documents) or the first audit (~0.2 s) while other requests wait
+  if ('warm' in store) store.warm();
   const app = await buildApp({
     store,
     closeStore: true,

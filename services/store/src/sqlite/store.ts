@@ -26,6 +26,11 @@ export type SqliteStore = SyncGraphStore &
     searchIndexSegments(): number;
     /** Merge the full-text index into one segment: worth it after a bulk ingest, not after each file. */
     optimizeSearchIndex(): void;
+    /**
+     * Build now the in-memory arrays search, audit and implementations read (facet fields,
+     * reversed edges), which are otherwise built by the first request that needs them.
+     */
+    warm(): void;
   };
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
@@ -84,6 +89,11 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       wrap('optimize', () => optimizeSearchIndex(db));
     },
     stats: () => stats(db),
+    warm: () =>
+      wrap('warm', () => {
+        facetIndex.ensure();
+        downIndex.ensure();
+      }),
     // data_version moves when another connection commits; `writes` when this one writes
     revision: () => `${dataVersion(db)}:${writes}`,
     checkHealth: async () => {

@@ -12,7 +12,7 @@ describe('startServer on the embedded store', () => {
     vi.restoreAllMocks();
   });
 
-  it('builds the facet and implementation arrays before listening, so requests do not', async () => {
+  it('builds the facet and audit arrays before listening, so requests do not', async () => {
     const db = tempDb();
     ownStore(db).close();
     const facets = vi.spyOn(FacetIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
@@ -25,9 +25,10 @@ describe('startServer on the embedded store', () => {
     const search = await fetch(`${url}/api/search?q=duoi%20nuoc`);
     expect(search.status).toBe(200);
     expect(((await search.json()) as { total: number }).total).toBe(3); // folded: "dưới nước" too
-    const plan = (await (await fetch(`${url}/api/lookup?number=41/KH-UBND`)).json()) as { documents: Array<{ id: string }> };
-    const implementations = await fetch(`${url}/api/documents/${plan.documents[0].id}/implementations`);
-    expect(((await implementations.json()) as { levels: unknown[] }).levels).toHaveLength(1);
+    const audit = await fetch(`${url}/api/audit?number=${encodeURIComponent('20-CT/TW')}`);
+    expect(audit.status).toBe(200);
+    const { provinces } = (await audit.json()) as { provinces: Array<{ province: string; status: string }> };
+    expect(provinces.find((p) => p.province === 'Bắc Giang')?.status).toBe('implemented');
     // served from the arrays built at start
     expect(facets).toHaveBeenCalledTimes(1);
     expect(down).toHaveBeenCalledTimes(1);

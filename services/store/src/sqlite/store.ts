@@ -27,8 +27,8 @@ export type SqliteStore = SyncGraphStore &
     /** Merge the full-text index into one segment: worth it after a bulk ingest, not after each file. */
     optimizeSearchIndex(): void;
     /**
-     * Build now the in-memory arrays search, audit and implementations read (facet fields,
-     * reversed edges), which are otherwise built by the first request that needs them.
+     * Build now the in-memory arrays search and audit read (facet fields, reversed edges), which
+     * are otherwise built by the first request that needs them.
      */
     warm(): void;
   };

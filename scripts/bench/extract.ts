@@ -2,16 +2,20 @@
  * `pnpm bench:extract`: extraction speed on the same bytes, printed (no asserts).
  *   floor         one plain regex pass over the parsed text (what any scan costs)
  *   stages        the extraction stages after parsing (split, header, citations, cues and topics, relations)
+ *   whole         bytes -> records (decode, normalize, parse, stages)
+ * alternating round by round (ratios to the floor: totals, and the median of the rounds' own).
+ * The same three on `--threads` worker threads at once (default: one per core, as `vanban ingest`
+ * extracts), each thread doing every round: what the machine does, beside what one core does.
  *   remark        remark-parse alone, on the markdown files, alternating round by round with the
  *                 whole path on the same files (the ratio is the median of the rounds' ratios)
- *   whole         bytes -> records (decode, normalize, parse, stages)
  * Then RSS while streaming a large generated corpus file by file (`--stream-mb`, default 500).
  * Input: every file under ../shared/corpus (or VANBAN_CORPUS), repeated to `--mb` (default 40).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import {
@@ -31,6 +35,7 @@ import { cueHits } from '../../ingest/src/lib/relations.js';
 import { scanPhrases } from '../../ingest/src/lib/vocabulary.js';
 import { markdownPieces } from '../../ingest/src/lib/markdown-chunks.js';
 import { SourceMapper } from '../../ingest/src/lib/offsets.js';
+import type { ThreadedStep, ThreadJob } from './extract-threads-worker.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +44,7 @@ const arg = (name: string, fallback: number): number => {
 const corpus = resolve(process.env.VANBAN_CORPUS ?? new URL('../../../shared/corpus', import.meta.url).pathname);
 const targetMb = arg('mb', 40);
 const streamMb = arg('stream-mb', 500);
+const threads = arg('threads', availableParallelism());
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -62,18 +68,36 @@ if (!streamOnly) {
     return { source, plain: p.text, mapper: new SourceMapper(n.toSource, p.toParsed), normalized: n.text, isMarkdown: p.markdown, path: f.path };
   });
 
-  function time(label: string, fn: () => number): { label: string; seconds: number; sink: number } {
-    fn(); // warm-up round
-    const t0 = performance.now();
-    let sink = 0;
-    for (let r = 0; r < rounds; r++) sink += fn();
-    return { label, seconds: (performance.now() - t0) / 1000, sink };
+  // The floor, the stages and the whole path alternate round by round, so that a slow spell of this
+  // shared machine lands on all three: run one after the other, the stages of one 40 MB run read
+  // 38.8 MB/s while the per-stage timings of the same run summed to 68.
+  interface Timed {
+    label: string;
+    seconds: number;
+    /** Seconds of each round. */
+    rounds: number[];
+  }
+  function alternate(steps: Array<[label: string, round: () => number]>): Timed[] {
+    for (const [, round] of steps) round(); // warm-up round
+    const timed = steps.map(([label]): Timed => ({ label, seconds: 0, rounds: [] }));
+    for (let r = 0; r < rounds; r++) {
+      steps.forEach(([, round], k) => {
+        const t0 = performance.now();
+        round();
+        const seconds = (performance.now() - t0) / 1000;
+        timed[k].seconds += seconds;
+        timed[k].rounds.push(seconds);
+      });
+    }
+    return timed;
   }
 
   const floorRe = /\d+\s?[/-]\s?[A-ZĐ]/g;
-  const floor = time('floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0));
-  const stages = time('stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0));
-  const whole = time('whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0));
+  const [floor, stages, whole] = alternate([
+    ['floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0)],
+    ['stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0)],
+    ['whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0)],
+  ]);
 
   // where the stage time goes, per stage (same texts, one more pass)
   const perStage: Record<string, number> = {};
@@ -98,6 +122,47 @@ if (!streamOnly) {
       }
     }
   }
+
+  // the same steps on every core at once, alternating round by round as above: wall time of each
+  // round from the message that starts it to the last thread's answer
+  const threadedRuns = async (): Promise<Timed[]> => {
+    const job: ThreadJob = { paths: files.map((f) => f.path) };
+    const workers = Array.from({ length: threads }, () => new Worker(new URL('./extract-threads.mjs', import.meta.url), { workerData: job }));
+    // a thread that fails ends the bench instead of leaving it waiting
+    const answer = (w: Worker): Promise<void> =>
+      new Promise((ok, fail) => {
+        const onError = (error: Error): void => fail(error);
+        w.once('error', onError);
+        w.once('message', () => {
+          w.off('error', onError);
+          ok();
+        });
+      });
+    const roundOnAll = async (step: ThreadedStep): Promise<number> => {
+      const answers = workers.map(answer);
+      const t0 = performance.now();
+      for (const w of workers) w.postMessage(step);
+      await Promise.all(answers);
+      return (performance.now() - t0) / 1000;
+    };
+    const steps: ThreadedStep[] = ['floor', 'stages', 'whole'];
+    try {
+      await Promise.all(workers.map(answer));
+      for (const step of steps) await roundOnAll(step); // warm-up round
+      const timed = steps.map((step): Timed => ({ label: `${step}, ${threads} threads`, seconds: 0, rounds: [] }));
+      for (let r = 0; r < rounds; r++) {
+        for (const [k, step] of steps.entries()) {
+          const seconds = await roundOnAll(step);
+          timed[k].seconds += seconds;
+          timed[k].rounds.push(seconds);
+        }
+      }
+      return timed;
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+  const onAllCores = await threadedRuns();
 
   const md = prepared.filter((p) => p.isMarkdown);
   const mdBytes = md.reduce((n, p) => n + Buffer.byteLength(p.source), 0);
@@ -149,8 +214,26 @@ if (!streamOnly) {
   const mdMb = (mdBytes * remarkMs.length) / 1e6;
 
   const rate = (x: { seconds: number }, size = mb): number => size / x.seconds;
-  console.log('\nstage                                      MB/s     vs floor');
-  for (const x of [floor, stages, whole]) console.log(`${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}`);
+  // each round's rate against the floor's in the same round: the median, and the spread
+  const ratiosToFloor = (x: Timed): number[] => x.rounds.map((seconds, r) => floor.rounds[r] / seconds);
+  console.log(`\nstage (${rounds} rounds, alternating)            MB/s     vs floor   per round: median (range)`);
+  console.log(`${floor.label.padEnd(40)} ${rate(floor).toFixed(1).padStart(8)}   1.000      ${(baseBytes / 1e6 / median(floor.rounds)).toFixed(1)} MB/s`);
+  for (const x of [stages, whole]) {
+    const ratios = ratiosToFloor(x);
+    console.log(
+      `${x.label.padEnd(40)} ${rate(x).toFixed(1).padStart(8)}   ${(rate(x) / rate(floor)).toFixed(3)}      ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}), ${(baseBytes / 1e6 / median(x.rounds)).toFixed(1)} MB/s`,
+    );
+  }
+  console.log(`\non ${threads} threads at once (${threads} × ${mb.toFixed(1)} MB)     MB/s     vs floor   per round: median (range)`);
+  const [threadedFloor] = onAllCores;
+  console.log(`${threadedFloor.label.padEnd(40)} ${rate(threadedFloor, mb * threads).toFixed(1).padStart(8)}   1.000      ${((threads * baseBytes) / 1e6 / median(threadedFloor.rounds)).toFixed(1)} MB/s`);
+  for (const x of onAllCores.slice(1)) {
+    const ratios = x.rounds.map((seconds, r) => onAllCores[0].rounds[r] / seconds);
+    const size = mb * threads;
+    console.log(
+      `${x.label.padEnd(40)} ${rate(x, size).toFixed(1).padStart(8)}   ${(rate(x, size) / rate(onAllCores[0], size)).toFixed(3)}      ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}), ${((threads * baseBytes) / 1e6 / median(x.rounds)).toFixed(1)} MB/s`,
+    );
+  }
   console.log('\nper stage (after parsing)                   MB/s');
   for (const [key, ms] of Object.entries(perStage)) console.log(`  ${key.padEnd(38)} ${(mb / (ms / 1000)).toFixed(1).padStart(8)}`);
   console.log(`\nmarkdown only (${mdMb.toFixed(1)} MB):`);

@@ -11,31 +11,20 @@
  * Then RSS while streaming a large generated corpus file by file (`--stream-mb`, default 500).
  * Input: every file under ../shared/corpus (or VANBAN_CORPUS), repeated to `--mb` (default 40).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import {
-  classifyRelations,
-  extractBytes,
-  extractFile,
-  extractHeader,
-  findReferences,
-  normalizeText,
-  resolveWithinDocument,
-  splitDocuments,
-  toPlainText,
-} from '@vanban/ingest';
+import { classifyRelations, extractBytes, extractFile, extractHeader, findReferences, resolveWithinDocument, splitDocuments } from '@vanban/ingest';
 import { scanNumbers } from '../../ingest/src/lib/citations.js';
-import { extractFromPlain } from '../../ingest/src/lib/extract.js';
 import { cueHits } from '../../ingest/src/lib/relations.js';
 import { scanPhrases } from '../../ingest/src/lib/vocabulary.js';
 import { markdownPieces } from '../../ingest/src/lib/markdown-chunks.js';
-import { SourceMapper } from '../../ingest/src/lib/offsets.js';
-import type { ThreadedStep, ThreadJob } from './extract-threads-worker.js';
+import { prepareFiles, readBenchFiles, stepLabels, stepRounds, steps, type Step } from './extract-rounds.js';
+import type { ThreadJob } from './extract-threads-worker.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +41,7 @@ function walk(dir: string): string[] {
   );
 }
 
-const files = [...walk(join(corpus, 'seeds')), ...walk(join(corpus, 'real'))].map((path) => ({ path, bytes: readFileSync(path), markdown: path.endsWith('.md') ? true : undefined }));
+const files = readBenchFiles([...walk(join(corpus, 'seeds')), ...walk(join(corpus, 'real'))]);
 const baseBytes = files.reduce((n, f) => n + f.bytes.length, 0);
 const rounds = Math.max(1, Math.round((targetMb * 1e6) / baseBytes));
 const mb = (baseBytes * rounds) / 1e6;
@@ -60,13 +49,8 @@ console.log(`input: ${files.length} files from ${corpus}, ${(baseBytes / 1e6).to
 
 const streamOnly = process.argv.includes('--stream-only');
 if (!streamOnly) {
-  // prepare the parsed text once, outside the timed stages
-  const prepared = files.map((f) => {
-    const source = new TextDecoder().decode(f.bytes);
-    const n = normalizeText(source);
-    const p = toPlainText(n.text, { markdown: f.markdown });
-    return { source, plain: p.text, mapper: new SourceMapper(n.toSource, p.toParsed), normalized: n.text, isMarkdown: p.markdown, path: f.path };
-  });
+  const prepared = prepareFiles(files);
+  const round = stepRounds(files, prepared);
 
   // The floor, the stages and the whole path alternate round by round, so that a slow spell of this
   // shared machine lands on all three: run one after the other, the stages of one 40 MB run read
@@ -92,12 +76,7 @@ if (!streamOnly) {
     return timed;
   }
 
-  const floorRe = /\d+\s?[/-]\s?[A-ZĐ]/g;
-  const [floor, stages, whole] = alternate([
-    ['floor: one regex pass over parsed text', () => prepared.reduce((n, p) => n + (p.plain.match(floorRe)?.length ?? 0), 0)],
-    ['stages after parsing', () => prepared.reduce((n, p) => n + extractFromPlain(p.source, p.plain, p.mapper, p.path).documents.length, 0)],
-    ['whole: bytes -> records', () => files.reduce((n, f) => n + extractBytes(f.bytes, { source: f.path, markdown: f.markdown }).documents.length, 0)],
-  ]);
+  const [floor, stages, whole] = alternate(steps.map((step) => [stepLabels[step], round[step]]));
 
   // where the stage time goes, per stage (same texts, one more pass)
   const perStage: Record<string, number> = {};
@@ -138,14 +117,13 @@ if (!streamOnly) {
           ok();
         });
       });
-    const roundOnAll = async (step: ThreadedStep): Promise<number> => {
+    const roundOnAll = async (step: Step): Promise<number> => {
       const answers = workers.map(answer);
       const t0 = performance.now();
       for (const w of workers) w.postMessage(step);
       await Promise.all(answers);
       return (performance.now() - t0) / 1000;
     };
-    const steps: ThreadedStep[] = ['floor', 'stages', 'whole'];
     try {
       await Promise.all(workers.map(answer));
       for (const step of steps) await roundOnAll(step); // warm-up round

@@ -65,6 +65,25 @@ export function parseNumber(number: string): NumberParts {
 
 /** The serial of a number without leading zeros ("06/2022/TT-BTC" -> "6"), for lookups. */
 export function serialOf(number: string): string {
-  const digits = /^\d*/.exec(number)?.[0] ?? '';
-  return digits.replace(/^0+(?=\d)/, '');
+  return /^\d*/.exec(identityNumber(number))![0];
+}
+
+/**
+ * A number as identity compares it: the serial without its zero padding. "04/2023/NĐ-CP" and
+ * "4/2023/NĐ-CP", "008/GDĐT" and "8/GDĐT" are one document written two ways; the number shown
+ * stays as the document (or the first citation) wrote it.
+ */
+export function identityNumber(number: string): string {
+  return number.replace(/^0+(?=\d)/, '');
+}
+
+/** Every spelling a stored number of one identity may have: the serial unpadded, then zero-padded up to six digits. */
+export function paddedSpellings(number: string): string[] {
+  const key = identityNumber(number);
+  const digits = /^\d*/.exec(key)![0];
+  if (!digits) return [key];
+  const rest = key.slice(digits.length);
+  const spellings: string[] = [];
+  for (let serial = digits; serial.length <= 6; serial = `0${serial}`) spellings.push(serial + rest);
+  return spellings;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, normalizeNumber, parseNumber, unifyTonePlacement } from '../src/index.js';
+import { foldVietnamese, identityNumber, normalizeNumber, paddedSpellings, parseNumber, serialOf, unifyTonePlacement } from '../src/index.js';
 
 describe('normalizeNumber (DESIGN.md identity rules)', () => {
   it.each([
@@ -20,6 +20,29 @@ describe('normalizeNumber (DESIGN.md identity rules)', () => {
   it('never folds Đ to D (HĐ Hợp đồng is not HD Hướng dẫn)', () => {
     expect(normalizeNumber('12/HĐ-UBND')).not.toBe(normalizeNumber('12/HD-UBND'));
     expect(normalizeNumber('3/ĐA-UBND')).toBe('3/ĐA-UBND');
+  });
+});
+
+describe('identityNumber: one document however its serial is padded', () => {
+  it.each([
+    ['04/2023/NĐ-CP', '4/2023/NĐ-CP'],
+    ['008/GDĐT', '8/GDĐT'],
+    ['05-CT/TW', '5-CT/TW'],
+    ['1863/QĐ-TTg', '1863/QĐ-TTg'],
+    ['10/KH-UBND', '10/KH-UBND'],
+    ['0/KH', '0/KH'], // a lone zero is the serial itself
+    ['00/KH', '0/KH'],
+    ['/UBND-KGVX', '/UBND-KGVX'], // a draft's blank number
+  ])('%s -> %s', (number, expected) => {
+    expect(identityNumber(number)).toBe(expected);
+    expect(serialOf(number)).toBe(/^\d*/.exec(expected)![0]);
+  });
+
+  it('lists every padded spelling of one identity, unpadded first, up to six digits', () => {
+    expect(paddedSpellings('04/2023/NĐ-CP')).toEqual(['4/2023/NĐ-CP', '04/2023/NĐ-CP', '004/2023/NĐ-CP', '0004/2023/NĐ-CP', '00004/2023/NĐ-CP', '000004/2023/NĐ-CP']);
+    expect(paddedSpellings('12345/BTC-TCT')).toEqual(['12345/BTC-TCT', '012345/BTC-TCT']);
+    expect(paddedSpellings('/UBND-KGVX')).toEqual(['/UBND-KGVX']);
+    for (const spelling of paddedSpellings('7-CT/TW')) expect(identityNumber(spelling)).toBe('7-CT/TW');
   });
 });
 

@@ -3,6 +3,17 @@
  * queried with recursive CTEs; FTS5 indexes a folded column (tone marks removed, đ -> d) beside the
  * exact lower-case text; numbers are looked up in the documents and mentions tables.
  */
+
+/**
+ * Identities whose serial is zero-padded, rewritten as identityNumber writes them ("04/2023/NĐ-CP|…"
+ * -> "4/2023/NĐ-CP|…"; "00/…" -> "0/…"). Where another node already holds the new identity, the
+ * row keeps its own: the migration to v7 leaves such pairs to `vanban resolve`, which runs this
+ * again once the nodes known only from citations are gone.
+ */
+export const unpadIdentitiesSql = `UPDATE OR IGNORE documents
+  SET identity = CASE WHEN ltrim(identity, '0') GLOB '[0-9]*' THEN ltrim(identity, '0') ELSE '0' || ltrim(identity, '0') END
+  WHERE identity GLOB '0[0-9]*';`;
+
 export const sqliteMigrations: readonly string[] = [
   // 1: initial schema
   `
@@ -149,4 +160,7 @@ export const sqliteMigrations: readonly string[] = [
   // a table row per mention: 40 % less time for a directive cited by ~1,800 letters; +0.2 % size
   `DROP INDEX mentions_number;
    CREATE INDEX mentions_number ON mentions(number, doc);`,
+  // v7: identity compares the serial without zero padding (identityNumber: "04/2023/NĐ-CP" is
+  // "4/2023/NĐ-CP"), so that one document written both ways is one node
+  unpadIdentitiesSql,
 ];

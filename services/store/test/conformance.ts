@@ -88,7 +88,7 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       });
     });
 
-    it('a number query finds citations written zero-padded or not, and no other serial', async () => {
+    it('a number written zero-padded or not is one document, found by either spelling, and no other serial', async () => {
       const store = await makeStore();
       await ingestLetters(store, '01/09/2020', [
         ['1/UBND-VX', 'Thực hiện Thông tư số 07/2018/TT-BLĐTBXH ngày 01/8/2018 của Bộ Lao động - Thương binh và Xã hội.'],
@@ -101,9 +101,11 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
         const result = await store.search({ q });
         const citing = result.hits.filter((h) => h.match === 'cites-number').map((h) => h.number);
         expect(citing.sort(), q).toEqual(['1/UBND-VX', '2/UBND-VX']);
-        // the cited documents themselves (not in the store: cited only), as each letter wrote them
-        expect(result.hits.filter((h) => h.match === 'number').map((h) => h.number).sort(), q).toEqual(['07/2018/TT-BLĐTBXH', '7/2018/TT-BLĐTBXH']);
+        // the cited document itself (not in the store: cited only), one node, as the first letter wrote it
+        expect(result.hits.filter((h) => h.match === 'number').map((h) => h.number), q).toEqual(['07/2018/TT-BLĐTBXH']);
       }
+      const targets = await Promise.all(['1-ubnd-vx-2020-bac-giang', '2-ubnd-vx-2020-bac-giang'].map(async (id) => (await store.describe(id))!.citations[0].target));
+      expect(targets).toEqual(['07-2018-tt-bldtbxh', '07-2018-tt-bldtbxh']);
       const citingOf = async (q: string) => (await store.search({ q })).hits.filter((h) => h.match === 'cites-number').map((h) => h.number);
       expect(await citingOf('7-CT/TW')).toEqual(['4/UBND-VX']);
       expect(await citingOf('70/2018/TT-BLĐTBXH')).toEqual(['3/UBND-VX']);
@@ -206,6 +208,23 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       expect((await store.getDocument('3-kh-ubnd-2020-bac-giang'))).toMatchObject({ known: true, source: 'plan.txt' });
       const trace = (await store.trace('9-ubnd-vx-2020-bac-giang'))!;
       expect(trace.chains[0].map((h) => h.document.id)).toEqual(['3-kh-ubnd-2020-bac-giang', '20-ct-tw-2012']);
+      await store.close();
+    });
+
+    it('zero padding never splits a document: cited padded or not, before or after it is ingested, with or without a year', async () => {
+      const store = await makeStore();
+      const ingest = (source: string, number: string, date: string, body: string) => store.ingestFile({ source, bytes: enc(letter({ number, place: 'Bắc Giang', date, body })) });
+      await ingest('yearless.txt', '31/UBND-VX', '01/03/2020', 'Căn cứ Kế hoạch số 003/KH-UBND của UBND tỉnh.');
+      expect((await store.stats()).unresolved).toEqual({ 'no-year': 1 });
+      await ingest('before.txt', '30/UBND-VX', '01/03/2020', 'Thực hiện Kế hoạch số 03/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang.');
+      await ingest('plan.txt', '3/KH-UBND', '05/01/2020', 'Nội dung kế hoạch.');
+      await ingest('after.txt', '32/UBND-VX', '01/03/2020', 'Thực hiện Kế hoạch số 0003/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang.');
+      const [plan] = await store.find('3/KH-UBND');
+      expect(plan).toMatchObject({ known: true, source: 'plan.txt' });
+      for (const id of ['30-ubnd-vx-2020-bac-giang', '31-ubnd-vx-2020-bac-giang', '32-ubnd-vx-2020-bac-giang']) {
+        expect((await store.describe(id))!.citations[0].target, id).toBe(plan.id);
+      }
+      expect((await store.stats()).unresolved).toEqual({});
       await store.close();
     });
 

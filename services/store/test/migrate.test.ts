@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { sqliteMigrations } from '@vanban/schema';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/index.js';
+import { letter } from './conformance.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -13,15 +14,16 @@ describe('schema migrations', () => {
   it('processes opening an older database at the same moment apply each migration once (vanban serve --workers)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanban-migrate-'));
     const path = join(dir, 'old.db');
-    // a database one migration behind, with a document in it
+    // a database from before v6 (the index migration, the one that takes a while), with a document in it
+    const beforeV6 = 5;
     const current = createSqliteStore(path);
     current.ingestFile({ source: 'a.txt', bytes: new TextEncoder().encode('UBND TỈNH BẮC GIANG\n\nSố: 5/UBND-VX\n\nBắc Giang, ngày 02 tháng 6 năm 2021\n\nThực hiện Chỉ thị số 20-CT/TW.\n') });
-    // the index the last migration replaces, over enough rows that rebuilding it takes a while
+    // the index v6 replaces, over enough rows that rebuilding it takes a while
     current.db.exec(`INSERT INTO mentions (doc, ord, kind, start, end, number, serial, relation, sentence)
       WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000)
       SELECT m.doc, 1000 + x, m.kind, m.start, m.end, m.number, x, m.relation, m.sentence FROM n, (SELECT * FROM mentions LIMIT 1) m`);
     current.db.exec('DROP INDEX mentions_number; CREATE INDEX mentions_number ON mentions(number)');
-    current.db.pragma(`user_version = ${sqliteMigrations.length - 1}`);
+    current.db.pragma(`user_version = ${beforeV6}`);
     current.close();
 
     const opener = join(dir, 'open.ts');
@@ -49,5 +51,45 @@ describe('schema migrations', () => {
     expect(plan.map((p) => p.detail)).toEqual(['SEARCH mentions USING COVERING INDEX mentions_number (number=?)']);
     expect(after.stats().knownDocuments).toBe(1);
     after.close();
+  });
+
+  it('v7: a zero-padded identity is stored unpadded, and `resolve` merges the nodes the old identities had split', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-migrate-')), 'v6.db');
+    const store = createSqliteStore(path);
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const ingest = (target: typeof store, source: string, number: string, body: string): void => {
+      target.ingestFile({ source, bytes: enc(letter({ number, place: 'Bắc Giang', date: '02/09/2020', body })) });
+    };
+    const ministry = 'của Bộ Lao động - Thương binh và Xã hội';
+    // as schema v6 wrote them: identity from the number as written, zero padding and all
+    ingest(store, 'plan5.txt', '05/KH-UBND', 'Nội dung kế hoạch.');
+    ingest(store, 'plan6.txt', '06/KH-UBND', 'Nội dung kế hoạch.');
+    ingest(store, 'a.txt', '1/UBND-VX', `Thực hiện Thông tư số 07/2018/TT-BLĐTBXH ngày 01/8/2018 ${ministry}.`);
+    store.db.exec("UPDATE documents SET identity = '0' || identity WHERE number IN ('05/KH-UBND', '06/KH-UBND', '07/2018/TT-BLĐTBXH')");
+    // citations written unpadded, resolved while the padded identities stood: second nodes
+    ingest(store, 'b.txt', '2/UBND-VX', `Căn cứ Thông tư số 7/2018/TT-BLĐTBXH ngày 01/8/2018 ${ministry}.`);
+    ingest(store, 'c.txt', '3/UBND-VX', 'Thực hiện Kế hoạch số 5/KH-UBND ngày 02/9/2020 của UBND tỉnh Bắc Giang.');
+    const identities = (db: typeof store.db, serial: string): unknown[] => db.prepare('SELECT identity FROM documents WHERE serial = ? ORDER BY identity').pluck().all(serial);
+    expect(identities(store.db, '7')).toEqual(['07/2018/TT-BLĐTBXH|2018|', '7/2018/TT-BLĐTBXH|2018|']);
+    expect(identities(store.db, '5')).toEqual(['05/KH-UBND|2020|Bắc Giang', '5/KH-UBND|2020|Bắc Giang']);
+    store.db.pragma('user_version = 6');
+    store.close();
+
+    const migrated = createSqliteStore(path);
+    expect(migrated.db.pragma('user_version', { simple: true })).toBe(sqliteMigrations.length);
+    expect(identities(migrated.db, '6')).toEqual(['6/KH-UBND|2020|Bắc Giang']);
+    // a citation of that plan written unpadded now finds it
+    ingest(migrated, 'd.txt', '4/UBND-VX', 'Thực hiện Kế hoạch số 6/KH-UBND ngày 02/9/2020 của UBND tỉnh Bắc Giang.');
+    expect(migrated.describe('4-ubnd-vx-2020-bac-giang')!.citations[0].target).toBe('06-kh-ubnd-2020-bac-giang');
+    // where both spellings held a node, both stay until resolve, which merges them
+    expect(identities(migrated.db, '7')).toHaveLength(2);
+    expect(identities(migrated.db, '5')).toHaveLength(2);
+    migrated.resolve();
+    expect(identities(migrated.db, '7')).toEqual(['7/2018/TT-BLĐTBXH|2018|']);
+    expect(identities(migrated.db, '5')).toEqual(['5/KH-UBND|2020|Bắc Giang']);
+    const [circular] = migrated.find('07/2018/TT-BLĐTBXH');
+    for (const id of ['1-ubnd-vx-2020-bac-giang', '2-ubnd-vx-2020-bac-giang']) expect(migrated.describe(id)!.citations[0].target, id).toBe(circular.id);
+    expect(migrated.describe('3-ubnd-vx-2020-bac-giang')!.citations[0].target).toBe('05-kh-ubnd-2020-bac-giang');
+    migrated.close();
   });
 });

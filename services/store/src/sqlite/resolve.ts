@@ -1,4 +1,4 @@
-import { citedJurisdiction, documentSlug, foldVietnamese, issuerByCode, parseNumber, serialOf, type IssuerLevel } from '@vanban/schema';
+import { citedJurisdiction, documentSlug, foldVietnamese, identityNumber, issuerByCode, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -46,8 +46,13 @@ export class Resolver {
 
   constructor(private readonly db: Db) {
     this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
-    this.byNumber = stmt<[string, number], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE number = ? AND year IS ? LIMIT 2');
-    this.byNumberJurisdiction = stmt<[string, string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE number = ? AND jurisdiction = ? LIMIT 2');
+    // a number's documents, however its serial was padded, are a range of the identity index:
+    // identities starting "<number>|<year>|" (every jurisdiction), or "<number>|" (every year)
+    this.byNumber = stmt<{ lo: string; hi: string }, { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity >= @lo AND identity < @hi LIMIT 2');
+    this.byNumberJurisdiction = stmt<{ lo: string; hi: string; jurisdiction: string }, { rowid: number }>(
+      db,
+      'SELECT rowid FROM documents WHERE identity >= @lo AND identity < @hi AND jurisdiction = @jurisdiction LIMIT 2',
+    );
     this.citing = stmt<[number], CitingRow>(db, 'SELECT province, district, issuer_level FROM documents WHERE rowid = ?');
     this.insertNode = stmt(db, 
       `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district, date, known)
@@ -69,17 +74,18 @@ export class Resolver {
 
   private resolveOne(m: MentionRow, citing: CitingRow): { target: number | null; reason: string | null } {
     const year = m.year ?? parseNumber(m.number).year;
+    const key = identityNumber(m.number);
     const hint = citedJurisdiction({ issuerCode: m.issuer_code, issuer: m.issuer }, { province: citing.province, district: citing.district, issuerLevel: citing.issuer_level });
     if (hint.jurisdiction === null) {
       if (year === null) return { target: null, reason: hint.reason };
-      const fits = this.byNumber.all(m.number, year);
+      const fits = this.byNumber.all(prefixRange(`${key}|${year}|`));
       return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : hint.reason };
     }
     if (year === null) {
-      const fits = this.byNumberJurisdiction.all(m.number, hint.jurisdiction);
+      const fits = this.byNumberJurisdiction.all({ ...prefixRange(`${key}|`), jurisdiction: hint.jurisdiction });
       return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : 'no-year' };
     }
-    const identity = `${m.number}|${year}|${hint.jurisdiction}`;
+    const identity = `${key}|${year}|${hint.jurisdiction}`;
     const existing = this.byIdentity.get(identity);
     if (existing) return { target: existing.rowid, reason: null };
     return { target: this.createCitedOnly(m, year, hint.jurisdiction, identity), reason: null };
@@ -110,6 +116,11 @@ export class Resolver {
   }
 }
 
+/** The strings starting with `prefix`, which ends with "|": up to the same prefix ending with "}", the next character. */
+function prefixRange(prefix: string): { lo: string; hi: string } {
+  return { lo: prefix, hi: `${prefix.slice(0, -1)}}` };
+}
+
 const mentionColumns = 'rowid, doc, number, type_code, type, issuer_code, issuer, date, year';
 
 export function mentionsOfDocuments(db: Db, docs: readonly number[]): MentionRow[] {
@@ -117,12 +128,12 @@ export function mentionsOfDocuments(db: Db, docs: readonly number[]): MentionRow
   return docs.flatMap((d) => byDoc.all(d));
 }
 
-/** Unresolved mentions of these numbers: a new document may be the one they meant. */
+/** Unresolved mentions of these numbers, zero-padded or not: a new document may be the one they meant. */
 export function unresolvedMentionsOf(db: Db, numbers: readonly string[]): MentionRow[] {
   // by the number index, named: left to choose, SQLite takes the target index for "target IS NULL"
   // and reads every unresolved mention of the database for each number (ingest 10–25 % slower at 20,000 files)
   const byNumber = stmt<[string], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions INDEXED BY mentions_number WHERE number = ? AND target IS NULL ORDER BY rowid`);
-  return numbers.flatMap((n) => byNumber.all(n));
+  return [...new Set(numbers.flatMap(paddedSpellings))].flatMap((n) => byNumber.all(n));
 }
 
 /**
@@ -155,6 +166,8 @@ export function rebuildEdges(db: Db, docs: readonly number[]): void {
 export function resolveAll(db: Db): ResolveSummary {
   return db.transaction(() => {
     db.exec('DELETE FROM edges; UPDATE mentions SET target = NULL, unresolved = NULL; DELETE FROM documents WHERE known = 0;');
+    // identities a node known only from citations kept padded in the migration to v7 are free now
+    db.exec(unpadIdentitiesSql);
     const docs = stmt<[], { rowid: number }>(db, 'SELECT rowid FROM documents ORDER BY rowid').all().map((r) => r.rowid);
     const resolver = new Resolver(db);
     resolver.resolveMentions(stmt<[], MentionRow>(db, `SELECT ${mentionColumns} FROM mentions ORDER BY rowid`).all());

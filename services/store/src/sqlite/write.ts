@@ -3,6 +3,7 @@ import { extractBytes, type FileExtraction } from '@vanban/ingest';
 import {
   documentSlug,
   foldVietnamese,
+  identityNumber,
   jurisdictionOf,
   parseNumber,
   serialOf,
@@ -151,7 +152,7 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
     identity = `draft|${where}`;
     base = ['du-thao', slugPart(doc.number), year, ...jurisdiction.split('/').map(slugPart), shortHash(where)].filter(Boolean).join('-');
   } else {
-    identity = `${doc.number}|${year ?? ''}|${jurisdiction}`;
+    identity = `${identityNumber(doc.number)}|${year ?? ''}|${jurisdiction}`;
     base = documentSlug(doc.number, year, jurisdiction);
   }
   const existing = stmt<[string], { rowid: number; known: number }>(db, 'SELECT rowid, known FROM documents WHERE identity = ?').get(identity);

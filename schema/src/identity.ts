@@ -77,6 +77,11 @@ export function identityNumber(number: string): string {
   return number.replace(/^0+(?=\d)/, '');
 }
 
+/** The identity string a document is stored and found under: number (unpadded), year, jurisdiction. */
+export function identityKey(number: string, year: number | null, jurisdiction: string): string {
+  return `${identityNumber(number)}|${year ?? ''}|${jurisdiction}`;
+}
+
 /** Every spelling a stored number of one identity may have: the serial unpadded, then zero-padded up to six digits. */
 export function paddedSpellings(number: string): string[] {
   const key = identityNumber(number);

@@ -1,4 +1,4 @@
-import { citedJurisdiction, documentSlug, foldVietnamese, identityNumber, issuerByCode, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
+import { citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, issuerByCode, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -85,7 +85,7 @@ export class Resolver {
       const fits = this.byNumberJurisdiction.all({ ...prefixRange(`${key}|`), jurisdiction: hint.jurisdiction });
       return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : 'no-year' };
     }
-    const identity = `${key}|${year}|${hint.jurisdiction}`;
+    const identity = identityKey(m.number, year, hint.jurisdiction);
     const existing = this.byIdentity.get(identity);
     if (existing) return { target: existing.rowid, reason: null };
     return { target: this.createCitedOnly(m, year, hint.jurisdiction, identity), reason: null };

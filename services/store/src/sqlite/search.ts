@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@vanban/schema';
+import { foldVietnamese, paddedSpellings } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
@@ -128,7 +128,7 @@ function searchNumber(db: Db, q: { serial: string; year: number | null; codes: s
   // zero-padded, then "/" or "-", so they are ranges of the number index (read without the rows)
   const numbers: string[] = [];
   const inRange = stmt<{ lo: string; hi: string }, string>(db, 'SELECT DISTINCT number FROM mentions WHERE number >= @lo AND number < @hi');
-  for (let digits = q.serial; digits.length <= 6; digits = `0${digits}`) {
+  for (const digits of paddedSpellings(q.serial)) {
     // "-" < "." < "/" < "0": the range holds every number that goes on with "-", "." or "/"
     for (const n of inRange.pluck().all({ lo: `${digits}-`, hi: `${digits}0` })) if (numberMatches(foldVietnamese(n), q)) numbers.push(n);
   }

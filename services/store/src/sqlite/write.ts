@@ -3,7 +3,7 @@ import { extractBytes, type FileExtraction } from '@vanban/ingest';
 import {
   documentSlug,
   foldVietnamese,
-  identityNumber,
+  identityKey,
   jurisdictionOf,
   parseNumber,
   serialOf,
@@ -152,7 +152,7 @@ function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): nu
     identity = `draft|${where}`;
     base = ['du-thao', slugPart(doc.number), year, ...jurisdiction.split('/').map(slugPart), shortHash(where)].filter(Boolean).join('-');
   } else {
-    identity = `${identityNumber(doc.number)}|${year ?? ''}|${jurisdiction}`;
+    identity = identityKey(doc.number, year, jurisdiction);
     base = documentSlug(doc.number, year, jurisdiction);
   }
   const existing = stmt<[string], { rowid: number; known: number }>(db, 'SELECT rowid, known FROM documents WHERE identity = ?').get(identity);

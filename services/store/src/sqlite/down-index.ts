@@ -1,4 +1,7 @@
 import { DerivedIndex } from './derived-index.js';
+import type { Db } from './open.js';
+
+const DOWN = "('IMPLEMENTS', 'BASED_ON')";
 
 /**
  * The IMPLEMENTS/BASED_ON edges reversed (who implements each document), in compressed arrays
@@ -12,15 +15,30 @@ export class DownIndex extends DerivedIndex {
   /** visit stamps, reused across walks (stamp k marks "seen in walk k") */
   private seen = new Int32Array(0);
   private walk = 0;
+  /** implementers of the documents whose edges this connection changed since the last rebuild */
+  private changed = new Map<number, Int32Array>();
+
+  constructor(db: Db) {
+    // a document's implementers change when an edge into it is inserted or deleted
+    super(db, {
+      table: 'vanban_down_changes',
+      triggers: (note) => [
+        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_insert AFTER INSERT ON main.edges WHEN new.relation IN ${DOWN} BEGIN ${note('new.dst')} END;`,
+        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_update AFTER UPDATE ON main.edges BEGIN ${note('new.dst')} ${note('old.dst')} END;`,
+        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_delete AFTER DELETE ON main.edges WHEN old.relation IN ${DOWN} BEGIN ${note('old.dst')} END;`,
+      ],
+    });
+  }
 
   protected rebuild(): void {
     const max = this.maxRowid('documents');
-    const count = (this.db.prepare("SELECT count(*) FROM edges WHERE relation IN ('IMPLEMENTS', 'BASED_ON')").pluck().get() as number) ?? 0;
+    const count = (this.db.prepare(`SELECT count(*) FROM edges WHERE relation IN ${DOWN}`).pluck().get() as number) ?? 0;
     this.offsets = new Int32Array(max + 2);
     this.sources = new Int32Array(count);
     this.seen = new Int32Array(max + 1);
     this.walk = 0;
-    const rows = this.db.prepare("SELECT dst, src FROM edges WHERE relation IN ('IMPLEMENTS', 'BASED_ON') ORDER BY dst, src").raw().iterate() as Iterable<[number, number]>;
+    this.changed.clear();
+    const rows = this.db.prepare(`SELECT dst, src FROM edges WHERE relation IN ${DOWN} ORDER BY dst, src`).raw().iterate() as Iterable<[number, number]>;
     let k = 0;
     for (const [dst, src] of rows) {
       if (dst > max || k >= count) continue;
@@ -28,6 +46,15 @@ export class DownIndex extends DerivedIndex {
       this.sources[k++] = src;
     }
     for (let r = 1; r < this.offsets.length; r++) this.offsets[r] += this.offsets[r - 1];
+  }
+
+  /** The changed documents' implementers, read again; past a few thousand, the arrays are rebuilt. */
+  protected apply(dsts: readonly number[]): void {
+    if (this.changed.size + dsts.length > 5000) return this.rebuild();
+    const sources = this.db.prepare<[number], number>(`SELECT src FROM edges WHERE dst = ? AND relation IN ${DOWN} ORDER BY src`).pluck();
+    for (const dst of dsts) this.changed.set(dst, Int32Array.from(sources.all(dst)));
+    const max = this.maxRowid('documents');
+    if (max >= this.seen.length) this.seen = new Int32Array(max + 1);
   }
 
   /** Every document below `root` over IMPLEMENTS/BASED_ON, each once, root excluded. */
@@ -40,9 +67,13 @@ export class DownIndex extends DerivedIndex {
     const queue = [root];
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head];
-      if (node + 1 >= this.offsets.length) continue;
-      for (let e = this.offsets[node]; e < this.offsets[node + 1]; e++) {
-        const src = this.sources[e];
+      // a document whose edges this connection changed: its list read again; else its slice
+      const changed = this.changed.size ? this.changed.get(node) : undefined;
+      let [list, from, to]: [Int32Array, number, number] = [this.sources, 0, 0];
+      if (changed) [list, from, to] = [changed, 0, changed.length];
+      else if (node + 1 < this.offsets.length) [from, to] = [this.offsets[node], this.offsets[node + 1]];
+      for (let e = from; e < to; e++) {
+        const src = list[e];
         if (src < this.seen.length && this.seen[src] !== stamp) {
           this.seen[src] = stamp;
           queue.push(src);

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSqliteStore, type SqliteStore } from '../src/index.js';
+import { DownIndex } from '../src/sqlite/down-index.js';
+import { FacetIndex } from '../src/sqlite/facets.js';
+import { letter } from './conformance.js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const provinces = [
+  ['Bắc Giang', 'UBND TỈNH BẮC GIANG'],
+  ['Quảng Nam', 'UBND TỈNH QUẢNG NAM'],
+  ['Đắk Lắk', 'UBND TỈNH ĐẮK LẮK'],
+  ['Bình Thuận', 'UBND TỈNH BÌNH THUẬN'],
+] as const;
+// letters of our own: plans implementing the directive, letters implementing a plan (cited before
+// or after it is stored), letters that only mention it; two versions of each file
+const bodies = [
+  'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị, phòng chống đuối nước cho trẻ em.',
+  'Thực hiện Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh về bảo vệ trẻ em.',
+  'Căn cứ Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị về lao động trẻ em.',
+  'Về việc tháng hành động vì trẻ em, xâm hại trẻ em, tai nạn thương tích.',
+];
+const numbers = ['3/KH-UBND', '9/UBND-VX', '12/KH-UBND', '15/UBND-LĐTBXH', '21/UBND-VX', '30/KH-UBND'];
+
+function version(file: number, variant: number): Uint8Array {
+  const [place, issuer] = provinces[(file + variant * 3) % provinces.length];
+  const year = 2020 + variant;
+  return enc(letter({ number: numbers[file], place, issuer, date: `${String(5 + file).padStart(2, '0')}/0${1 + variant}/${year}`, body: bodies[(file + variant) % bodies.length] }));
+}
+
+/** What the in-memory arrays decide: facets, the order of a number search, the audit. */
+async function snapshot(store: SqliteStore): Promise<unknown> {
+  const words = await store.search({ q: 'trẻ em', pageSize: 100 });
+  const number = await store.search({ q: '20-CT/TW', pageSize: 100 });
+  const [decree] = await store.find('20-CT/TW');
+  return {
+    words: { ids: words.hits.map((h) => h.id), facets: words.facets },
+    number: { ids: number.hits.map((h) => h.id), facets: number.facets },
+    audit: decree ? (await store.audit(decree.id))!.provinces.filter((p) => p.status !== 'none') : null,
+  };
+}
+
+describe('facet and implementation arrays after this process writes', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are brought up to date row by row, and answer as arrays built afresh from the file', async () => {
+    const facetBuilds = vi.spyOn(FacetIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
+    const downBuilds = vi.spyOn(DownIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(numbers.length - 1), fc.nat(1)), { minLength: 1, maxLength: 10 }), async (steps) => {
+        const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+        const store = createSqliteStore(path);
+        await store.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
+        await snapshot(store); // the arrays are built once here
+        const builds = (spy: typeof facetBuilds): number => spy.mock.contexts.filter((c) => (c as { db: unknown }).db === store.db).length;
+        const [facetsBefore, downBefore] = [builds(facetBuilds), builds(downBuilds)];
+        expect(facetsBefore).toBeGreaterThan(0);
+        for (const [file, variant] of steps) {
+          await store.ingestFile({ source: `f${file}.txt`, bytes: version(file, variant) });
+          const fresh = createSqliteStore(path, { readonly: true });
+          try {
+            expect(await snapshot(store)).toEqual(await snapshot(fresh));
+          } finally {
+            fresh.close();
+          }
+        }
+        // every write above was applied to the arrays in place: no rebuild after the first
+        expect([builds(facetBuilds), builds(downBuilds)]).toEqual([facetsBefore, downBefore]);
+        store.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('a write from another connection still rebuilds them whole', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+    const reader = createSqliteStore(path);
+    await reader.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
+    await snapshot(reader);
+    const writer = createSqliteStore(path);
+    await writer.ingestFile({ source: 'other.txt', bytes: version(2, 1) });
+    writer.close();
+    const fresh = createSqliteStore(path, { readonly: true });
+    const expected = await snapshot(fresh);
+    fresh.close();
+    expect((expected as { words: { ids: string[] } }).words.ids).toContain('12-kh-ubnd-2021-quang-nam');
+    expect(await snapshot(reader)).toEqual(expected);
+    reader.close();
+  });
+
+  it('a failed write leaves them as they were', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+    const store = createSqliteStore(path);
+    await store.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
+    const before = await snapshot(store);
+    expect((await store.ingestFile({ source: 'seed.txt', bytes: Uint8Array.from([0, 1, 2, 0xff, 0]) })).status).toBe('failed');
+    expect(await snapshot(store)).toEqual(before);
+    store.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { DerivedIndex } from './derived-index.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 
 const DOWN = "('IMPLEMENTS', 'BASED_ON')";
 
@@ -51,7 +52,7 @@ export class DownIndex extends DerivedIndex {
   /** The changed documents' implementers, read again; past a few thousand, the arrays are rebuilt. */
   protected apply(dsts: readonly number[]): void {
     if (this.changed.size + dsts.length > 5000) return this.rebuild();
-    const sources = this.db.prepare<[number], number>(`SELECT src FROM edges WHERE dst = ? AND relation IN ${DOWN} ORDER BY src`).pluck();
+    const sources = stmt<[number], number>(this.db, `SELECT src FROM edges WHERE dst = ? AND relation IN ${DOWN} ORDER BY src`).pluck();
     for (const dst of dsts) this.changed.set(dst, Int32Array.from(sources.all(dst)));
     const max = this.maxRowid('documents');
     if (max >= this.seen.length) this.seen = new Int32Array(max + 1);

@@ -1,6 +1,7 @@
 import type { Facets } from '../ports.js';
 import { DerivedIndex } from './derived-index.js';
 import type { Db } from './open.js';
+import { stmt } from './statements.js';
 
 /**
  * The facet fields of every document, held in typed arrays indexed by rowid, so counting facets
@@ -105,8 +106,8 @@ export class FacetIndex extends DerivedIndex {
       this.province[r] = this.type[r] = this.level[r] = -1;
       this.year[r] = this.topics[r] = this.dates[r] = 0;
     }
-    const rows = this.db.prepare(`SELECT ${facetColumns} FROM documents WHERE rowid IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(rowids)) as FacetRow[];
-    for (const row of rows) this.set(row);
+    const rows = stmt<[string], FacetRow>(this.db, `SELECT ${facetColumns} FROM documents WHERE rowid IN (SELECT value FROM json_each(?))`).raw();
+    for (const row of rows.all(JSON.stringify(rowids)) as unknown as FacetRow[]) this.set(row);
     this.yearSpan = this.yearMin ? this.yearMax - this.yearMin + 1 : 0;
   }
 

@@ -6,7 +6,7 @@ import type { GraphStore, SearchIndex } from '../src/index.js';
 
 export type StoreUnderTest = GraphStore & SearchIndex;
 const seeds = new URL('../../../../shared/corpus/seeds/', import.meta.url).pathname;
-const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** Letters of UBND tỉnh Bắc Giang, one file each (named after the number), all of one date. */
 async function ingestLetters(store: StoreUnderTest, date: string, docs: ReadonlyArray<readonly [number: string, body: string]>): Promise<void> {

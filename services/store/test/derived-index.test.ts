@@ -6,9 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore, type SqliteStore } from '../src/index.js';
 import { DownIndex } from '../src/sqlite/down-index.js';
 import { FacetIndex } from '../src/sqlite/facets.js';
-import { letter } from './conformance.js';
+import { enc, letter } from './conformance.js';
 
-const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const provinces = [
   ['Bắc Giang', 'UBND TỈNH BẮC GIANG'],
   ['Quảng Nam', 'UBND TỈNH QUẢNG NAM'],

@@ -31,11 +31,8 @@ export abstract class DerivedIndex {
   ensure(): void {
     const version = dataVersion(this.db);
     if (version !== this.built) return this.rebuildAll(version);
-    if (!this.tracking) {
-      if (this.pending) this.rebuildAll(version);
-      return;
-    }
-    // tracked: whatever this connection wrote is in the table, whether or not `invalidate` was called
+    if (!this.pending) return;
+    if (!this.tracking) return this.rebuildAll(version);
     this.pending = false;
     const keys = stmt<[], number>(this.db, `SELECT key FROM temp.${this.changes.table} ORDER BY key`).pluck().all();
     if (!keys.length) return;

@@ -100,3 +100,28 @@ describe('facet and implementation arrays after this process writes', () => {
     store.close();
   });
 });
+
+describe('topic facet', () => {
+  it('counts every topic a database holds, however many (a file written with a larger vocabulary)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+    const store = createSqliteStore(path);
+    for (let file = 0; file < numbers.length; file++) await store.ingestFile({ source: `f${file}.txt`, bytes: version(file, 0) });
+    // 40 topics of our own (more than the bits of a 32-bit mask), document k holding topics k..k+34
+    const labels = Array.from({ length: 40 }, (_, t) => `chủ đề ${t}`);
+    const rowids = store.db.prepare<[], number>('SELECT rowid FROM documents WHERE known = 1 ORDER BY rowid').pluck().all();
+    const setTopics = store.db.prepare<[string, number]>('UPDATE documents SET topics = ? WHERE rowid = ?');
+    rowids.forEach((rowid, k) => setTopics.run(JSON.stringify(labels.slice(k, k + 35)), rowid));
+    const expected = store.db
+      .prepare<[], { value: string; count: number }>(
+        'SELECT j.value, count(*) AS count FROM documents d, json_each(d.topics) j WHERE d.known = 1 GROUP BY j.value ORDER BY count DESC, j.value',
+      )
+      .all();
+    expect(expected.length).toBe(40);
+    const fresh = createSqliteStore(path, { readonly: true });
+    const { facets, total } = await fresh.search({ q: 'trẻ em' });
+    fresh.close();
+    expect(total).toBe(rowids.length);
+    expect(facets.topic).toEqual(expected.map(({ value, count }) => ({ value, count })));
+    store.close();
+  });
+});

@@ -12,6 +12,7 @@ export class FacetIndex extends DerivedIndex {
   private year = new Int32Array(0);
   private type = new Int32Array(0);
   private level = new Int32Array(0);
+  /** index of each document's topic list in `topicLists` (0: none) */
   private topics = new Int32Array(0);
   /** yyyymmdd of each document's date, 0 when unknown */
   private dates = new Int32Array(0);
@@ -20,7 +21,9 @@ export class FacetIndex extends DerivedIndex {
   private yearSpan = 0;
   private readonly names = { province: [] as string[], type: [] as string[], level: [] as string[], topic: [] as string[] };
   private readonly ids = { province: new Map<string, number>(), type: new Map<string, number>(), level: new Map<string, number>(), topic: new Map<string, number>() };
-  private readonly topicMasks = new Map<string, number>([['[]', 0]]);
+  /** The distinct topic lists (few: one per combination), as JSON and as topic ids; list 0 is empty. */
+  private readonly topicListIds = new Map<string, number>([['[]', 0]]);
+  private readonly topicLists: number[][] = [[]];
 
   constructor(db: Db) {
     // the facet fields of a row change only through an insert, an update of the row, a delete
@@ -40,7 +43,7 @@ export class FacetIndex extends DerivedIndex {
     const province = new Int32Array(this.names.province.length);
     const type = new Int32Array(this.names.type.length);
     const level = new Int32Array(this.names.level.length);
-    const topic = new Int32Array(32);
+    const lists = new Int32Array(this.topicLists.length);
     // years offset by the earliest one (0 in this.year: no year)
     const year = new Int32Array(this.yearSpan);
     const [provinceOf, yearOf, typeOf, levelOf, topicsOf, yearMin] = [this.province, this.year, this.type, this.level, this.topics, this.yearMin];
@@ -51,8 +54,11 @@ export class FacetIndex extends DerivedIndex {
       if (yearOf[r] > 0) year[yearOf[r] - yearMin]++;
       if (typeOf[r] >= 0) type[typeOf[r]]++;
       if (levelOf[r] >= 0) level[levelOf[r]]++;
-      for (let mask = topicsOf[r], t = 0; mask; mask >>>= 1, t++) if (mask & 1) topic[t]++;
+      lists[topicsOf[r]]++;
     }
+    // each distinct topic list counted once, then spread over its topics
+    const topic = new Int32Array(this.names.topic.length);
+    for (let l = 1; l < lists.length; l++) if (lists[l]) for (const t of this.topicLists[l]) topic[t] += lists[l];
     const list = (counts: ArrayLike<number>, name: (k: number) => string) => {
       const out: Array<{ value: string; count: number }> = [];
       for (let k = 0; k < counts.length; k++) if (counts[k] > 0) out.push({ value: name(k), count: counts[k] });
@@ -92,7 +98,9 @@ export class FacetIndex extends DerivedIndex {
       this.names[kind].length = 0;
       this.ids[kind].clear();
     }
-    this.topicMasks.clear();
+    this.topicListIds.clear();
+    this.topicListIds.set('[]', 0);
+    this.topicLists.length = 1;
     this.yearMin = this.yearMax = 0;
     for (const row of this.db.prepare(`SELECT ${facetColumns} FROM documents`).raw().iterate() as Iterable<FacetRow>) this.set(row);
     this.yearSpan = this.yearMin ? this.yearMax - this.yearMin + 1 : 0;
@@ -140,13 +148,14 @@ export class FacetIndex extends DerivedIndex {
     if (type) this.type[r] = this.id('type', type);
     if (level) this.level[r] = this.id('level', level);
     // the few distinct topic lists are parsed once each, not once a row
-    let mask = this.topicMasks.get(topics);
-    if (mask === undefined) {
-      mask = 0;
-      for (const t of JSON.parse(topics) as string[]) mask |= 1 << (this.id('topic', t) & 31);
-      this.topicMasks.set(topics, mask);
+    let list = this.topicListIds.get(topics);
+    if (list === undefined) {
+      const ids = [...new Set((JSON.parse(topics) as string[]).map((t) => this.id('topic', t)))];
+      if (ids.length) this.topicLists.push(ids);
+      list = ids.length ? this.topicLists.length - 1 : 0;
+      this.topicListIds.set(topics, list);
     }
-    this.topics[r] = mask;
+    this.topics[r] = list;
   }
 }
 

@@ -14,6 +14,9 @@ export const unpadIdentitiesSql = `UPDATE OR IGNORE documents
   SET identity = CASE WHEN ltrim(identity, '0') GLOB '[0-9]*' THEN ltrim(identity, '0') ELSE '0' || ltrim(identity, '0') END
   WHERE identity GLOB '0[0-9]*';`;
 
+/** Changes of in-memory derivations kept in `derived_changes` (v8): a connection further behind rebuilds. */
+export const DERIVED_CHANGES_KEPT = 10_000;
+
 export const sqliteMigrations: readonly string[] = [
   // 1: initial schema
   `
@@ -163,4 +166,24 @@ export const sqliteMigrations: readonly string[] = [
   // v7: identity compares the serial without zero padding (identityNumber: "04/2023/NĐ-CP" is
   // "4/2023/NĐ-CP"), so that one document written both ways is one node
   unpadIdentitiesSql,
+  // v8: the rows whose in-memory derivations changed (kind 0: a document's facet fields, keyed by
+  // its rowid; kind 1: the implementers of a document, keyed by the edge target), so that every
+  // connection, in every process, applies another's upload row by row instead of rebuilding whole.
+  // The newest DERIVED_CHANGES_KEPT are kept; a connection further behind rebuilds.
+  `CREATE TABLE IF NOT EXISTS derived_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind INTEGER NOT NULL, key INTEGER NOT NULL);
+   CREATE TRIGGER IF NOT EXISTS derived_changes_prune AFTER INSERT ON derived_changes
+     BEGIN DELETE FROM derived_changes WHERE seq <= new.seq - ${DERIVED_CHANGES_KEPT}; END;
+   CREATE TRIGGER IF NOT EXISTS documents_facets_insert AFTER INSERT ON documents
+     BEGIN INSERT INTO derived_changes (kind, key) VALUES (0, new.rowid); END;
+   CREATE TRIGGER IF NOT EXISTS documents_facets_update AFTER UPDATE OF province, year, type, issuer_level, topics, date ON documents
+     BEGIN INSERT INTO derived_changes (kind, key) SELECT 0, new.rowid UNION SELECT 0, old.rowid; END;
+   CREATE TRIGGER IF NOT EXISTS documents_facets_delete AFTER DELETE ON documents
+     BEGIN INSERT INTO derived_changes (kind, key) VALUES (0, old.rowid); END;
+   CREATE TRIGGER IF NOT EXISTS edges_down_insert AFTER INSERT ON edges WHEN new.relation IN ('IMPLEMENTS', 'BASED_ON')
+     BEGIN INSERT INTO derived_changes (kind, key) VALUES (1, new.dst); END;
+   CREATE TRIGGER IF NOT EXISTS edges_down_update AFTER UPDATE ON edges
+     WHEN new.relation IN ('IMPLEMENTS', 'BASED_ON') OR old.relation IN ('IMPLEMENTS', 'BASED_ON')
+     BEGIN INSERT INTO derived_changes (kind, key) SELECT 1, new.dst UNION SELECT 1, old.dst; END;
+   CREATE TRIGGER IF NOT EXISTS edges_down_delete AFTER DELETE ON edges WHEN old.relation IN ('IMPLEMENTS', 'BASED_ON')
+     BEGIN INSERT INTO derived_changes (kind, key) VALUES (1, old.dst); END;`,
 ];

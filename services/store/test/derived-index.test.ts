@@ -42,7 +42,7 @@ async function snapshot(store: SqliteStore): Promise<unknown> {
   };
 }
 
-describe('facet and implementation arrays after this process writes', () => {
+describe('facet and implementation arrays after a write', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('are brought up to date row by row, and answer as arrays built afresh from the file', async () => {
@@ -74,19 +74,49 @@ describe('facet and implementation arrays after this process writes', () => {
     );
   });
 
-  it('a write from another connection still rebuilds them whole', async () => {
+  it("another process's write is applied row by row too, from the change log in the file", async () => {
+    const facetBuilds = vi.spyOn(FacetIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
     const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
     const reader = createSqliteStore(path);
+    const readOnly = createSqliteStore(path, { readonly: true });
     await reader.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
     await snapshot(reader);
+    await snapshot(readOnly);
+    const builds = (store: SqliteStore): number => facetBuilds.mock.contexts.filter((c) => (c as { db: unknown }).db === store.db).length;
+    const before = [builds(reader), builds(readOnly)];
     const writer = createSqliteStore(path);
     await writer.ingestFile({ source: 'other.txt', bytes: version(2, 1) });
+    await writer.ingestFile({ source: 'seed.txt', bytes: version(0, 1) });
     writer.close();
     const fresh = createSqliteStore(path, { readonly: true });
     const expected = await snapshot(fresh);
     fresh.close();
     expect((expected as { words: { ids: string[] } }).words.ids).toContain('12-kh-ubnd-2021-quang-nam');
     expect(await snapshot(reader)).toEqual(expected);
+    expect(await snapshot(readOnly)).toEqual(expected);
+    expect([builds(reader), builds(readOnly)]).toEqual(before);
+    reader.close();
+    readOnly.close();
+  });
+
+  it('a connection that missed changes pruned from the log rebuilds them whole', async () => {
+    const facetBuilds = vi.spyOn(FacetIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+    const reader = createSqliteStore(path);
+    await reader.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
+    await snapshot(reader);
+    const builds = (): number => facetBuilds.mock.contexts.filter((c) => (c as { db: unknown }).db === reader.db).length;
+    const before = builds();
+    const writer = createSqliteStore(path);
+    await writer.ingestFile({ source: 'other.txt', bytes: version(2, 1) });
+    // as if more than DERIVED_CHANGES_KEPT changes had come since: the log no longer has these
+    writer.db.exec('DELETE FROM derived_changes');
+    writer.close();
+    const fresh = createSqliteStore(path, { readonly: true });
+    const expected = await snapshot(fresh);
+    fresh.close();
+    expect(await snapshot(reader)).toEqual(expected);
+    expect(builds()).toBe(before + 1);
     reader.close();
   });
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqliteMigrations } from '@vanban/schema';
+import { DERIVED_CHANGES_KEPT, sqliteMigrations } from '@vanban/schema';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/index.js';
 import { letter } from './conformance.js';
@@ -91,5 +91,42 @@ describe('schema migrations', () => {
     for (const id of ['1-ubnd-vx-2020-bac-giang', '2-ubnd-vx-2020-bac-giang']) expect(migrated.describe(id)!.citations[0].target, id).toBe(circular.id);
     expect(migrated.describe('3-ubnd-vx-2020-bac-giang')!.citations[0].target).toBe('05-kh-ubnd-2020-bac-giang');
     migrated.close();
+  });
+
+  it('v8: a database from before the change log gets it, and its readers follow other processes row by row', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-migrate-')), 'v7.db');
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const old = createSqliteStore(path);
+    old.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '1/UBND-VX', place: 'Bắc Giang', date: '02/09/2020', body: 'Về phòng chống đuối nước cho trẻ em.' })) });
+    // as schema v7 left it: no change log, no triggers
+    for (const name of ['documents_facets_insert', 'documents_facets_update', 'documents_facets_delete', 'edges_down_insert', 'edges_down_update', 'edges_down_delete']) {
+      old.db.exec(`DROP TRIGGER ${name}`);
+    }
+    old.db.exec('DROP TABLE derived_changes');
+    old.db.pragma('user_version = 7');
+    old.close();
+    // a read-only connection cannot migrate: it says so instead of failing on its first search
+    expect(() => createSqliteStore(path, { readonly: true })).toThrow(`schema version 7, older than this Vanban's (${sqliteMigrations.length}): open it once writable`);
+
+    const reader = createSqliteStore(path);
+    expect(reader.db.pragma('user_version', { simple: true })).toBe(sqliteMigrations.length);
+    expect(reader.search({ q: 'đuối nước' }).facets.province).toEqual([{ value: 'Bắc Giang', count: 1 }]);
+    const writer = createSqliteStore(path);
+    writer.ingestFile({ source: 'b.txt', bytes: enc(letter({ issuer: 'UBND TỈNH NAM ĐỊNH', number: '2/UBND-VX', place: 'Nam Định', date: '03/09/2020', body: 'Về phòng chống đuối nước.' })) });
+    expect(writer.db.prepare('SELECT count(*) FROM derived_changes WHERE kind = 0').pluck().get()).toBeGreaterThan(0);
+    writer.close();
+    expect(reader.search({ q: 'đuối nước' }).facets.province).toEqual([
+      { value: 'Bắc Giang', count: 1 },
+      { value: 'Nam Định', count: 1 },
+    ]);
+    reader.close();
+  });
+
+  it('v8: the change log keeps the newest DERIVED_CHANGES_KEPT changes', () => {
+    const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-migrate-')), 'log.db'));
+    store.db.exec(`INSERT INTO derived_changes (kind, key) WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${DERIVED_CHANGES_KEPT + 500}) SELECT 0, x FROM n`);
+    const { count, oldest } = store.db.prepare('SELECT count(*) AS count, min(key) AS oldest FROM derived_changes').get() as { count: number; oldest: number };
+    expect({ count, oldest }).toEqual({ count: DERIVED_CHANGES_KEPT, oldest: 501 });
+    store.close();
   });
 });

@@ -1,25 +1,32 @@
 import type { Db } from './open.js';
 import { dataVersion, stmt } from './statements.js';
 
-/** Above this many changed rows, a full rebuild is cheaper than applying them one by one. */
-const MAX_CHANGES_APPLIED = 20_000;
+/** What a structure is derived from, as logged in `derived_changes` (schema v8). */
+export const DerivedKind = {
+  /** a document's facet fields, keyed by its rowid */
+  Facets: 0,
+  /** the implementers of a document, keyed by the rowid edges point to */
+  Implementers: 1,
+} as const;
+export type DerivedKind = (typeof DerivedKind)[keyof typeof DerivedKind];
 
 /**
- * An in-memory structure derived from the database. Another connection's commits (PRAGMA
- * data_version moves) make the next `ensure` rebuild it whole. This connection's own writes
- * (`invalidate`) are applied row by row instead, where the connection can write: after the first
- * build, temporary triggers note the rows each write touches (in this connection's temp schema,
- * never in the file), so an upload does not stall the next search for a whole rebuild.
+ * An in-memory structure derived from the database, kept up to date from the change log that
+ * triggers write beside every change of the rows it reads (`derived_changes`, the newest 10,000
+ * kept). A commit by any connection, in any process (PRAGMA data_version moves), or this
+ * connection's own write (`invalidate`), makes the next `ensure` apply the changed rows only; the
+ * structure is rebuilt whole at first, and when changes it has not seen were pruned from the log.
  */
 export abstract class DerivedIndex {
-  private built: number | null = null;
+  /** data_version when last brought up to date; null before the first build */
+  private synced: number | null = null;
+  /** the last change applied */
+  private seq = 0;
   private pending = false;
-  private tracking = false;
 
   constructor(
     protected readonly db: Db,
-    /** The temp table of changed keys, and the triggers filling it (`note(expr)`: the statement noting one key). */
-    private readonly changes: { table: string; triggers: (note: (key: string) => string) => string[] },
+    private readonly kind: DerivedKind,
   ) {}
 
   /** This connection wrote (or is about to): the next `ensure` applies what changed. */
@@ -30,32 +37,28 @@ export abstract class DerivedIndex {
   /** Make sure the structure describes the database as it is now. */
   ensure(): void {
     const version = dataVersion(this.db);
-    if (version !== this.built) return this.rebuildAll(version);
-    if (!this.pending) return;
-    if (!this.tracking) return this.rebuildAll(version);
+    if (version === this.synced && !this.pending) return;
     this.pending = false;
-    const keys = stmt<[], number>(this.db, `SELECT key FROM temp.${this.changes.table} ORDER BY key`).pluck().all();
-    if (!keys.length) return;
-    if (keys.length > MAX_CHANGES_APPLIED) return this.rebuildAll(version);
-    this.apply(keys);
-    stmt(this.db, `DELETE FROM temp.${this.changes.table}`).run();
-  }
-
-  private rebuildAll(version: number): void {
-    this.pending = false;
-    this.track();
-    if (this.tracking) stmt(this.db, `DELETE FROM temp.${this.changes.table}`).run();
-    this.rebuild();
-    this.built = version;
-  }
-
-  /** Start noting changed keys (once; not on a read-only connection, which never writes). */
-  private track(): void {
-    if (this.tracking || this.db.readonly) return;
-    const { table, triggers } = this.changes;
-    const note = (key: string): string => `INSERT OR IGNORE INTO temp.${table} (key) VALUES (${key});`;
-    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (key INTEGER PRIMARY KEY);\n${triggers(note).join('\n')}`);
-    this.tracking = true;
+    // the log's bounds are read before the rows: a change committed in between is applied again
+    // next time, which is harmless (the changed rows are read afresh)
+    const { last, oldest } = stmt<[], { last: number | null; oldest: number | null }>(
+      this.db,
+      "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'derived_changes') AS last, (SELECT min(seq) FROM derived_changes) AS oldest",
+    ).get()!;
+    const newest = last ?? 0;
+    const missed = newest > this.seq && (oldest === null || oldest > this.seq + 1);
+    if (this.synced === null || missed) this.rebuild();
+    else if (newest > this.seq) {
+      const keys = stmt<{ seq: number; kind: number }, number>(
+        this.db,
+        'SELECT DISTINCT key FROM derived_changes WHERE seq > @seq AND kind = @kind ORDER BY key',
+      )
+        .pluck()
+        .all({ seq: this.seq, kind: this.kind });
+      if (keys.length) this.apply(keys);
+    }
+    this.seq = newest;
+    this.synced = version;
   }
 
   protected abstract rebuild(): void;

@@ -1,4 +1,4 @@
-import { DerivedIndex } from './derived-index.js';
+import { DerivedIndex, DerivedKind } from './derived-index.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
 
@@ -16,19 +16,11 @@ export class DownIndex extends DerivedIndex {
   /** visit stamps, reused across walks (stamp k marks "seen in walk k") */
   private seen = new Int32Array(0);
   private walk = 0;
-  /** implementers of the documents whose edges this connection changed since the last rebuild */
+  /** implementers of the documents whose edges changed since the last rebuild */
   private changed = new Map<number, Int32Array>();
 
   constructor(db: Db) {
-    // a document's implementers change when an edge into it is inserted or deleted
-    super(db, {
-      table: 'vanban_down_changes',
-      triggers: (note) => [
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_insert AFTER INSERT ON main.edges WHEN new.relation IN ${DOWN} BEGIN ${note('new.dst')} END;`,
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_update AFTER UPDATE ON main.edges BEGIN ${note('new.dst')} ${note('old.dst')} END;`,
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_down_delete AFTER DELETE ON main.edges WHEN old.relation IN ${DOWN} BEGIN ${note('old.dst')} END;`,
-      ],
-    });
+    super(db, DerivedKind.Implementers);
   }
 
   protected rebuild(): void {

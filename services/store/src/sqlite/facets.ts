@@ -1,5 +1,5 @@
 import type { Facets } from '../ports.js';
-import { DerivedIndex } from './derived-index.js';
+import { DerivedIndex, DerivedKind } from './derived-index.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
 
@@ -26,15 +26,7 @@ export class FacetIndex extends DerivedIndex {
   private readonly topicLists: number[][] = [[]];
 
   constructor(db: Db) {
-    // the facet fields of a row change only through an insert, an update of the row, a delete
-    super(db, {
-      table: 'vanban_facet_changes',
-      triggers: (note) => [
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_facet_insert AFTER INSERT ON main.documents BEGIN ${note('new.rowid')} END;`,
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_facet_update AFTER UPDATE OF province, year, type, issuer_level, topics, date ON main.documents BEGIN ${note('new.rowid')} ${note('old.rowid')} END;`,
-        `CREATE TEMP TRIGGER IF NOT EXISTS vanban_facet_delete AFTER DELETE ON main.documents BEGIN ${note('old.rowid')} END;`,
-      ],
-    });
+    super(db, DerivedKind.Facets);
   }
 
   count(rowids: readonly number[]): Facets {

@@ -21,7 +21,17 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   }
   db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -16384');
-  if (!options.readonly) migrate(db);
+  try {
+    if (!options.readonly) migrate(db);
+    else if (schemaVersion(db) < sqliteMigrations.length) {
+      throw new StoreError(
+        `[sqlite] database ${path} has schema version ${schemaVersion(db)}, older than this Vanban's (${sqliteMigrations.length}): open it once writable (vanban ingest or vanban serve) to migrate it`,
+      );
+    } else checkNotNewer(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
@@ -31,15 +41,20 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
  * (`vanban serve --workers N`) apply each migration once: the others wait, then see it done.
  */
 function migrate(db: Db): void {
-  const version = (): number => db.pragma('user_version', { simple: true }) as number;
-  if (version() > sqliteMigrations.length) {
-    throw new StoreError(`[sqlite] database schema version ${version()} is newer than this Vanban (${sqliteMigrations.length})`);
-  }
-  for (let v = version(); v < sqliteMigrations.length; v++) {
+  checkNotNewer(db);
+  for (let v = schemaVersion(db); v < sqliteMigrations.length; v++) {
     db.transaction(() => {
-      if (version() !== v) return; // another process applied it meanwhile
+      if (schemaVersion(db) !== v) return; // another process applied it meanwhile
       db.exec(sqliteMigrations[v]);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
+  }
+}
+
+const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+function checkNotNewer(db: Db): void {
+  if (schemaVersion(db) > sqliteMigrations.length) {
+    throw new StoreError(`[sqlite] database schema version ${schemaVersion(db)} is newer than this Vanban (${sqliteMigrations.length})`);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createScaleOutStore, createSqliteStore, type GraphEngine, type SearchEngine } from '@vanban/store';
-import { buildApp, readConfig } from '../src/index.js';
+import { buildApp, ConfigError, readConfig } from '../src/index.js';
 import { tempDb } from './fixtures.js';
 
 describe('configuration', () => {
@@ -16,13 +16,17 @@ describe('configuration', () => {
   });
 
   it('refuses an incomplete or malformed configuration, naming the variable', () => {
-    expect(() => readConfig({ VANBAN_NEO4J_URL: 'bolt://neo4j:7687' })).toThrow(/VANBAN_NEO4J_USER: VANBAN_NEO4J_URL is set: VANBAN_NEO4J_USER and VANBAN_NEO4J_PASSWORD are needed too/);
-    expect(() => readConfig({ VANBAN_NEO4J_URL: 'http://neo4j:7474', VANBAN_NEO4J_USER: 'u', VANBAN_NEO4J_PASSWORD: 'p' })).toThrow(/VANBAN_NEO4J_URL: must start with bolt:\/\//);
-    expect(() => readConfig({ VANBAN_MEILI_URL: 'meili:7700' })).toThrow(/VANBAN_MEILI_URL: must start with http:\/\/ or https:\/\//);
-    expect(() => readConfig({ VANBAN_MEILI_URL: 'not a url' })).toThrow(/VANBAN_MEILI_URL: must be a URL/);
-    expect(() => readConfig({ VANBAN_MEILI_URL: 'http://meili:7700', VANBAN_MEILI_KEY: 'short' })).toThrow(/VANBAN_MEILI_KEY: must be at least 16 characters/);
-    expect(() => readConfig({ VANBAN_MEILI_KEY: 'a-master-key-of-16+' })).toThrow(/VANBAN_MEILI_URL: VANBAN_MEILI_KEY is set but no VANBAN_MEILI_URL/);
-    expect(() => readConfig({ VANBAN_PORT: 'eighty' })).toThrow(/VANBAN_PORT/);
+    expect(() => readConfig({ VANBAN_NEO4J_URL: 'bolt://neo4j:7687' })).toThrow(/VANBAN_NEO4J_USER: đã đặt VANBAN_NEO4J_URL nên cần cả VANBAN_NEO4J_USER và VANBAN_NEO4J_PASSWORD/);
+    expect(() => readConfig({ VANBAN_NEO4J_URL: 'http://neo4j:7474', VANBAN_NEO4J_USER: 'u', VANBAN_NEO4J_PASSWORD: 'p' })).toThrow(/VANBAN_NEO4J_URL: phải bắt đầu bằng bolt:\/\//);
+    expect(() => readConfig({ VANBAN_MEILI_URL: 'meili:7700' })).toThrow(/VANBAN_MEILI_URL: phải bắt đầu bằng http:\/\/ hoặc https:\/\//);
+    expect(() => readConfig({ VANBAN_MEILI_URL: 'not a url' })).toThrow(/VANBAN_MEILI_URL: phải là một địa chỉ URL/);
+    expect(() => readConfig({ VANBAN_MEILI_URL: 'http://meili:7700', VANBAN_MEILI_KEY: 'short' })).toThrow(/VANBAN_MEILI_KEY: phải dài ít nhất 16 ký tự/);
+    expect(() => readConfig({ VANBAN_MEILI_KEY: 'a-master-key-of-16+' })).toThrow(/VANBAN_MEILI_URL: đã đặt VANBAN_MEILI_KEY nhưng chưa có VANBAN_MEILI_URL/);
+    expect(() => readConfig({ VANBAN_PORT: 'eighty' })).toThrow(/VANBAN_PORT: phải là số nguyên từ 0 đến 65535/);
+    expect(() => readConfig({ VANBAN_WORKERS: '1.5' })).toThrow(/VANBAN_WORKERS: phải là số nguyên từ 1 đến 64/);
+    expect(() => readConfig({ VANBAN_RATE_LIMIT: '0' })).toThrow(/VANBAN_RATE_LIMIT: phải là số nguyên từ 1 trở lên/);
+    expect(() => readConfig({ VANBAN_LOG_LEVEL: 'loud' })).toThrow(/VANBAN_LOG_LEVEL: phải là một trong: fatal, error/);
+    expect(() => readConfig({ VANBAN_API_KEY: 'short' })).toThrow(ConfigError);
   });
 });
 

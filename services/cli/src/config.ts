@@ -1,2 +1,2 @@
 // One configuration for the command line and the server: see @vanban/api's config.ts.
-export { readConfig, type Config } from '@vanban/api';
+export { ConfigError, readConfig, type Config } from '@vanban/api';

@@ -8,7 +8,7 @@ import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow
 import { runServe } from './commands/serve.js';
 import { runStart } from './commands/start.js';
 import { runSync } from './commands/sync.js';
-import { readConfig } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 import { NotFound } from './open-store.js';
 import { UsageError } from './usage-error.js';
 
@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`Lỗi: ${error.message}\n`);
       return 2;
     }

@@ -9,9 +9,9 @@ export const seeds = join(root, '../shared/corpus/seeds');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'services/cli/src/main.ts');
 
-/** Run the real `vanban` command in a child process. */
-export function vanban(args: string[], input?: string) {
-  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** Run the real `vanban` command in a child process (with these environment variables added). */
+export function vanban(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

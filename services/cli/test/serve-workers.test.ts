@@ -83,4 +83,12 @@ describe('vanban serve --workers (several processes on one port)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--workers phải là số từ 1 đến 64');
   });
+
+  it('refuses an invalid setting in the environment (exit 2), naming each variable, without a stack trace', () => {
+    const r = vanban(['serve', '--port', '0', '--db', join(tempDir(), 'v.db')], undefined, { VANBAN_API_KEY: 'short', VANBAN_WORKERS: 'two' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'Lỗi: Cấu hình không hợp lệ (biến môi trường): VANBAN_API_KEY: phải dài ít nhất 16 ký tự; VANBAN_WORKERS: phải là số nguyên từ 1 đến 64',
+    );
+  });
 });

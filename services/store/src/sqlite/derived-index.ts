@@ -46,7 +46,8 @@ export abstract class DerivedIndex {
       "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'derived_changes') AS last, (SELECT min(seq) FROM derived_changes) AS oldest",
     ).get()!;
     const newest = last ?? 0;
-    const missed = newest > this.seq && (oldest === null || oldest > this.seq + 1);
+    // changes pruned before this connection saw them, or a log that went back (another file's)
+    const missed = newest < this.seq || (newest > this.seq && (oldest === null || oldest > this.seq + 1));
     if (this.synced === null || missed) this.rebuild();
     else if (newest > this.seq) {
       const keys = stmt<{ seq: number; kind: number }, number>(

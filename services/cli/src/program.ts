@@ -200,6 +200,29 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Lỗi cơ sở dữ liệu: ${error.message}\n`);
       return 1;
     }
+    const fileProblem = describeFileError(error);
+    if (fileProblem) {
+      process.stderr.write(`Lỗi: ${fileProblem}\n`);
+      return 1;
+    }
     throw error;
   }
+}
+
+const fileErrorReasons: Record<string, string> = {
+  ENOENT: 'không tồn tại (hoặc thư mục chứa nó không tồn tại)',
+  EACCES: 'không có quyền truy cập',
+  EPERM: 'không được phép ghi hoặc tạo ở đây',
+  EEXIST: 'đã có một tệp cùng tên',
+  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
+  EISDIR: 'là một thư mục, không phải tệp',
+  EROFS: 'nằm trên hệ thống tệp chỉ đọc',
+  ENOSPC: 'hết chỗ trống trên đĩa',
+};
+
+/** A file system error (reading, writing, creating a path) as one line naming the path; null otherwise. */
+function describeFileError(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof e.code !== 'string' || !e.path) return null;
+  return `${e.path}: ${fileErrorReasons[e.code] ?? e.message} (${e.code})`;
 }

@@ -89,6 +89,21 @@ describe('vanban ingest', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Không tìm thấy');
   });
+
+  it('names a file that is not a database, and an export path that cannot be written (exit 1, one line, no stack)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.db'), 'not a database\n');
+    const notDb = vanban(['search', 'x', '--db', join(dir, 'notes.db')]);
+    expect([notDb.code, notDb.stderr.trim()]).toEqual([1, `Lỗi cơ sở dữ liệu: [sqlite] cannot open database ${join(dir, 'notes.db')}: file is not a database`]);
+    writeLetters(join(dir, 'in'), 1);
+    vanban(['ingest', join(dir, 'in'), '--db', join(dir, 'v.db')]);
+    const missing = join(dir, 'no-such-folder', 'graph.csv');
+    const r = vanban(['export', '--format', 'csv', '--db', join(dir, 'v.db'), '--out', missing]);
+    expect([r.code, r.stderr.trim()]).toEqual([1, `Lỗi: ${missing}: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)`]);
+    const folder = vanban(['export', '--db', join(dir, 'v.db'), '--out', dir]);
+    expect([folder.code, folder.stderr.trim()]).toEqual([1, `Lỗi: ${dir}: là một thư mục, không phải tệp (EISDIR)`]);
+    expect(existsSync(missing)).toBe(false);
+  });
 });
 
 describe.skipIf(!existsSync(seeds))('jobs on the seeds, --json shapes', () => {

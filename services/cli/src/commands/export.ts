@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { StoredDocument } from '@vanban/store';
@@ -16,9 +16,19 @@ export async function runExport(o: { db: string; format?: string; out?: string }
   const format = o.format ?? 'jsonl';
   if (!['jsonl', 'csv', 'graphml'].includes(format)) throw new UsageError('--format phải là jsonl, csv hoặc graphml');
   const store = openExisting(o.db);
-  const out: Writable = o.out ? createWriteStream(o.out) : process.stdout;
+  let out: Writable;
+  try {
+    // opened here, so that a path that cannot be written fails now, naming it (exit 1)
+    out = o.out ? createWriteStream('', { fd: openSync(o.out, 'w') }) : process.stdout;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  let failed: Error | null = null;
+  out.on('error', (error: NodeJS.ErrnoException) => (failed ??= Object.assign(error, { path: error.path ?? o.out })));
   const write = async (s: string): Promise<void> => {
-    if (!out.write(s)) await once(out, 'drain');
+    if (failed) throw failed;
+    if (!out.write(s)) await once(out, 'drain'); // rejects if the stream fails meanwhile
   };
   try {
     const { documents, edges } = store.exportGraph();
@@ -52,10 +62,8 @@ export async function runExport(o: { db: string; format?: string; out?: string }
       await write('  </graph>\n</graphml>\n');
     }
   } finally {
-    if (o.out) {
-      out.end();
-      await once(out, 'finish');
-    }
+    if (o.out) await new Promise<void>((resolve) => out.end(resolve));
     store.close();
   }
+  if (failed) throw failed;
 }

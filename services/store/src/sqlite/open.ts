@@ -15,13 +15,13 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   } catch (cause) {
     throw new StoreError(`[sqlite] cannot open database ${path}: ${(cause as Error).message}`, { cause });
   }
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-  }
-  db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -16384');
   try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -16384');
     if (!options.readonly) migrate(db);
     else if (schemaVersion(db) < sqliteMigrations.length) {
       throw new StoreError(
@@ -30,7 +30,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     } else checkNotNewer(db);
   } catch (error) {
     db.close();
-    throw error;
+    // e.g. "file is not a database" on a file that is something else
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`[sqlite] cannot open database ${path}: ${(error as Error).message}`, { cause: error });
   }
   return db;
 }

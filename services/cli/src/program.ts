@@ -106,6 +106,8 @@ export function buildProgram(): Command {
     .command('show')
     .description('Xem một văn bản: thông tin, trích dẫn, văn bản trích dẫn nó')
     .argument('<id>', 'mã văn bản (id) hoặc số ký hiệu')
+    .addOption(year())
+    .addOption(province())
     .addOption(db())
     .addOption(json())
     .action((id: string, o) => runShow(id, o));

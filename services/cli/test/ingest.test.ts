@@ -104,6 +104,20 @@ describe('vanban ingest', () => {
     expect([folder.code, folder.stderr.trim()]).toEqual([1, `Lỗi: ${dir}: là một thư mục, không phải tệp (EISDIR)`]);
     expect(existsSync(missing)).toBe(false);
   });
+
+  it('show picks among documents sharing a number with --year, as its message says', () => {
+    const dir = tempDir();
+    const letter = (year: number) =>
+      `UBND TỈNH BẮC GIANG\n\nSố: 7/UBND-VX\n\nBắc Giang, ngày 10 tháng 3 năm ${year}\n\nV/v phòng, chống đuối nước năm ${year}\n\nCác đơn vị tổ chức thực hiện.\n`;
+    for (const year of [2019, 2020]) writeFileSync(join(dir, `${year}.txt`), letter(year));
+    vanban(['ingest', join(dir, '2019.txt'), join(dir, '2020.txt'), '--db', join(dir, 'v.db')]);
+    const both = vanban(['show', '7/UBND-VX', '--db', join(dir, 'v.db')]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('thêm --year / --province');
+    const one = vanban(['show', '7/UBND-VX', '--year', '2020', '--db', join(dir, 'v.db'), '--json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).document).toMatchObject({ number: '7/UBND-VX', year: 2020 });
+  });
 });
 
 describe.skipIf(!existsSync(seeds))('jobs on the seeds, --json shapes', () => {

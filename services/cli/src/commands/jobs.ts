@@ -104,10 +104,10 @@ export function runLookup(number: string, o: Common & { year?: string; province?
   }
 }
 
-export function runShow(id: string, o: Common): void {
+export function runShow(id: string, o: Common & RefOptions): void {
   const store = openExisting(o.db);
   try {
-    const doc = resolveRef(store, id, {});
+    const doc = resolveRef(store, id, { year: parseYear(o.year), province: o.province });
     const detail = store.describe(doc.id)!;
     if (o.json) return print(detail);
     const d = detail.document;

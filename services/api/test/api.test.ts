@@ -195,6 +195,22 @@ describe('HTTP API over a real SQLite store', () => {
     const again = await app.inject({ method: 'POST', url: '/api/documents', payload: multipart([{ name: 'new-letter.txt', content: letter('UBND TỈNH ĐẮK LẮK', '77/KH-UBND', 'Đắk Lắk', '01/06/2021', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.') }]).payload, headers: { ...body.headers, 'x-api-key': API_KEY } });
     expect(again.json().files[0].status).toBe('unchanged');
   });
+
+  it('stores one file per name in an upload: a second file of the same name is refused, not stored over the first', async () => {
+    const first = letter('UBND TỈNH ĐẮK LẮK', '81/UBND-VX', 'Đắk Lắk', '01/06/2021', 'Về phòng, chống đuối nước.');
+    const second = letter('UBND TỈNH ĐẮK LẮK', '82/UBND-VX', 'Đắk Lắk', '02/06/2021', 'Về phòng, chống đuối nước.');
+    const body = multipart([
+      { name: 'congvan.txt', content: first },
+      { name: 'congvan.txt', content: second },
+    ]);
+    const r = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, 'x-api-key': API_KEY } });
+    expect(r.statusCode).toBe(200);
+    const [kept, refused] = r.json().files;
+    expect(kept).toMatchObject({ source: 'upload/congvan.txt', status: 'stored', ids: ['81-ubnd-vx-2021-dak-lak'] });
+    expect(refused).toMatchObject({ source: 'upload/congvan.txt', status: 'failed', ids: [], messages: [{ ruleId: 'upload:same-name' }] });
+    expect((await app.inject('/api/documents/81-ubnd-vx-2021-dak-lak')).statusCode).toBe(200);
+    expect((await app.inject('/api/documents/82-ubnd-vx-2021-dak-lak')).statusCode).toBe(404);
+  });
 });
 
 

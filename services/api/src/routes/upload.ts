@@ -41,8 +41,16 @@ export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitByte
       for await (const part of request.files()) received.push({ name: part.filename, bytes: await part.toBuffer() });
       if (!received.length) throw new ApiError(400, 'No file in the upload', { field: 'body.files' });
       const files = [];
+      const seen = new Set<string>();
       for (const { name, bytes } of received) {
         const source = sourceName(name);
+        // a stored name is one file: a second file of the same name would replace the first
+        if (seen.has(source)) {
+          const reason = `Another file in this upload has the same name (${source.slice('upload/'.length)}); nothing stored for this one: rename it and upload it again`;
+          files.push({ source, name, status: 'failed' as const, documents: 0, citations: 0, ids: [], messages: [{ reason, ruleId: 'upload:same-name', line: null, column: null, severity: 'error' as const }] });
+          continue;
+        }
+        seen.add(source);
         try {
           const hash = contentHash(bytes);
           const unchanged = await app.store.isUnchanged(source, hash);

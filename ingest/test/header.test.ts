@@ -58,6 +58,14 @@ describe('header', () => {
     expect(cumgar).toMatchObject({ date: '2023-08-14', place: "Cư M'gar" });
   });
 
+  it('takes the subject under a title and its issuer line (CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / Về …), not the issuer', () => {
+    const text = ['BAN CHẤP HÀNH TRUNG ƯƠNG', '', 'Số 99-CT/TW', '', 'ĐẢNG CỘNG SẢN VIỆT NAM', '', 'Hà Nội, ngày 05 tháng 11 năm 2012', '', 'CHỈ THỊ', 'CỦA BỘ CHÍNH TRỊ', '', 'Về tăng cường công tác phòng, chống đuối nước cho trẻ em', '', 'Nội dung chỉ thị.'].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ number: '99-CT/TW', subject: 'Về tăng cường công tác phòng, chống đuối nước cho trẻ em' });
+    // the old one-line Công báo title, number and subject in the issuer line, stays the subject
+    const old = ['BỘ XÂY DỰNG', '', 'THÔNG TƯ', 'CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN LẬP DỰ TOÁN', '', 'Nội dung.'].join('\n');
+    expect(extractText(old, { source: 't' }).documents[0].subject).toBe('CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN LẬP DỰ TOÁN');
+  });
+
   it('keeps a draft with a blank number and a blank day', () => {
     const [doc] = extractText('Số: /UBND-KGVX\n\nĐắk Lắk, ngày    tháng 02 năm 2020\n\nNội dung.', { source: 't' }).documents;
     expect(doc).toMatchObject({ number: '/UBND-KGVX', draft: true, date: null, year: 2020 });

@@ -179,6 +179,9 @@ function subjectOf(head: string, hasHeader: boolean, vv: RegExpExecArray | null,
         if (lines.length) break;
         continue;
       }
+      // "CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / (blank) / Về …": the issuer under the type word is not the subject
+      // (but not "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD … HƯỚNG DẪN …", the old Công báo title in one line)
+      if (!lines.length && line.length <= 80 && /^[\s*]*CỦA[ \t]+[^\p{Ll}\d]+$/u.test(line)) continue;
       if (/^\s*(?:Căn cứ|CĂN CỨ|ỦY BAN|UBND|BỘ TRƯỞNG|THỦ TƯỚNG|Thực hiện)/u.test(line) || lines.length === 4) break;
       lines.push(line);
     }

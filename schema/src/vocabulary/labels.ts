@@ -31,3 +31,12 @@ export const auditStatusLabels: Readonly<Record<'implemented' | 'mentioned' | 'n
   mentioned: 'Có nhắc đến',
   none: 'Chưa có căn cứ',
 };
+
+/** Why a citation found no document (`unresolved` in the store's answers). */
+export const unresolvedReasonLabels: Readonly<Record<string, string>> = {
+  'no-year': 'không rõ năm',
+  'ambiguous-issuer': 'không rõ cơ quan (mã dùng chung Bộ/Sở)',
+  'unknown-issuer': 'không rõ cơ quan ban hành',
+  'no-province': 'không rõ tỉnh',
+  ambiguous: 'nhiều văn bản cùng khớp',
+};

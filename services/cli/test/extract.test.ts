@@ -44,7 +44,8 @@ describe('vanban extract', () => {
     const r = vanban(['extract', seeds]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Số ký hiệu: 851/SXD-VP');
-    expect(r.stdout).toContain('IMPLEMENTS  20-CT/TW (2012)');
+    expect(r.stdout).toContain('Thực hiện   20-CT/TW (2012)');
+    expect(r.stdout).toContain('(Sở, ban, ngành tỉnh)');
     expect(r.stderr).toContain('Đã đọc 5/5 tệp: 6 văn bản');
   });
 });

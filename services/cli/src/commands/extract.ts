@@ -2,6 +2,7 @@ import { extractBytes, extractFile, extractText, type FileExtraction } from '@va
 import type { ExtractedDocument, ExtractResult } from '@vanban/schema';
 import { expandInputs, readStdin } from '../files.js';
 import { UsageError } from '../usage-error.js';
+import { levelLabel, relationLabel } from '../labels.js';
 
 export interface ExtractCommandOptions {
   json?: boolean;
@@ -51,13 +52,13 @@ function summarize(d: ExtractedDocument): string {
   const lines = [
     `${d.source}${d.index ? ` #${d.index + 1}` : ''}`,
     `  Số ký hiệu: ${label(d.number)}${d.draft ? ' (dự thảo)' : ''}   Loại: ${label(d.type)}   Ngày: ${label(d.date ?? d.year)}`,
-    `  Cơ quan ban hành: ${label(d.issuer)} (${label(d.issuerLevel)})   Tỉnh: ${label(d.province)}${d.district ? `, ${d.district}` : ''}`,
+    `  Cơ quan ban hành: ${label(d.issuer)} (${label(levelLabel(d.issuerLevel))})   Tỉnh: ${label(d.province)}${d.district ? `, ${d.district}` : ''}`,
     `  Trích yếu: ${label(d.subject)}`,
     `  Người ký: ${label(d.signer)}${d.signerTitle ? ` — ${d.signerTitle}` : ''}`,
     `  Chủ đề: ${d.topics.length ? d.topics.join('; ') : '—'}`,
     `  Trích dẫn (${d.citations.length}):`,
-    ...d.citations.map((c) => `    ${c.relation.padEnd(11)} ${c.number}${c.year ? ` (${c.year})` : ''}${c.pin ? ` [${c.pin}]` : ''}${c.kind !== 'full' ? ` ← "${c.raw.replace(/\s+/g, ' ')}"` : ''}`),
-    ...d.assertions.map((a) => `  Khẳng định: ${a.from.number} ${a.relation} ${a.to.number}`),
+    ...d.citations.map((c) => `    ${relationLabel(c.relation).padEnd(11)} ${c.number}${c.year ? ` (${c.year})` : ''}${c.pin ? ` [${c.pin}]` : ''}${c.kind !== 'full' ? ` ← "${c.raw.replace(/\s+/g, ' ')}"` : ''}`),
+    ...d.assertions.map((a) => `  Khẳng định: ${a.from.number} ${relationLabel(a.relation).toLowerCase()} ${a.to.number}`),
     '',
   ];
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@ import { ExtractPool } from '@vanban/ingest/pool';
 import { expandInputs, readStdin } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
+import { reasonLabel } from '../labels.js';
 
 export interface IngestSummary {
   files: number;
@@ -106,19 +107,11 @@ async function prepare(source: string, store: SqliteStore, pool: ExtractPool | n
   }
 }
 
-const reasonLabels: Record<string, string> = {
-  'no-year': 'không rõ năm',
-  'ambiguous-issuer': 'không rõ cơ quan (mã dùng chung Bộ/Sở)',
-  'unknown-issuer': 'không rõ cơ quan ban hành',
-  'no-province': 'không rõ tỉnh',
-  ambiguous: 'nhiều văn bản cùng khớp',
-};
-
 export function printIngestSummary(s: IngestSummary): void {
   const out = process.stderr;
   out.write(`\nĐã nhập ${s.files} tệp vào ${s.database}: ${s.stored} mới, ${s.replaced} thay thế, ${s.unchanged} không đổi, ${s.failed.length} lỗi.\n`);
   out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);
   const reasons = Object.entries(s.unresolved);
-  if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabels[r] ?? r}`).join('; ')}.\n`);
+  if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}.\n`);
   for (const f of s.failed) out.write(`Lỗi ${f.source}: ${f.reasons.join('; ') || 'không đọc được'}\n`);
 }

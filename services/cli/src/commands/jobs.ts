@@ -1,6 +1,7 @@
 import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
+import { levelLabel, reasonLabel, relationLabel } from '../labels.js';
 
 interface Common {
   db: string;
@@ -43,7 +44,7 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
     }
     const facet = (name: string, list: Array<{ value: string; count: number }>) => (list.length ? `${name}: ${list.slice(0, 8).map((f) => `${f.value} (${f.count})`).join(', ')}\n` : '');
     if (result.facetSample) process.stdout.write(`(Thống kê theo ${result.facetSample} văn bản mới nhất)\n`);
-    process.stdout.write(facet('Tỉnh', result.facets.province) + facet('Năm', result.facets.year) + facet('Loại', result.facets.type) + facet('Cấp', result.facets.issuerLevel) + facet('Chủ đề', result.facets.topic));
+    process.stdout.write(facet('Tỉnh', result.facets.province) + facet('Năm', result.facets.year) + facet('Loại', result.facets.type) + facet('Cấp', result.facets.issuerLevel.map((f) => ({ ...f, value: levelLabel(f.value) ?? f.value }))) + facet('Chủ đề', result.facets.topic));
   } finally {
     store.close();
   }
@@ -55,7 +56,7 @@ export function runTrace(ref: string, o: Common & RefOptions): void {
     if (o.json) return print({ document: result.document, chains: result.chains.map((c) => c.map(flatHop)) });
     process.stdout.write(`Truy vết ${label(result.document)}: ${result.chains.length} chuỗi lên văn bản gốc.\n`);
     result.chains.forEach((chain, k) => {
-      process.stdout.write(`\n${k + 1}. ${[result.document.number ?? result.document.id, ...chain.map((h) => `[${h.relation}] ${label(h.document)}`)].join('\n   → ')}\n`);
+      process.stdout.write(`\n${k + 1}. ${[result.document.number ?? result.document.id, ...chain.map((h) => `[${relationLabel(h.relation)}] ${label(h.document)}`)].join('\n   → ')}\n`);
       for (const h of chain) process.stdout.write(`     « ${h.sentence.slice(0, 220)} » (${h.assertedBy})\n`);
     });
   });
@@ -68,7 +69,7 @@ export function runImplementations(ref: string, o: Common & RefOptions): void {
     process.stdout.write(`Văn bản thực hiện ${label(doc)}:\n`);
     for (const l of levels) {
       process.stdout.write(`\nCấp ${l.depth} (${l.documents.length} văn bản)\n`);
-      for (const h of l.documents) process.stdout.write(`  [${h.relation}] ${label(h.document)}  ← ${h.parent}\n`);
+      for (const h of l.documents) process.stdout.write(`  [${relationLabel(h.relation)}] ${label(h.document)}  ← ${h.parent}\n`);
     }
     if (!levels.length) process.stdout.write('  (chưa có văn bản nào)\n');
   });
@@ -116,16 +117,16 @@ export function runShow(id: string, o: Common & RefOptions): void {
     line('Số ký hiệu', d.number);
     line('Loại', d.type);
     line('Ngày', d.date ?? d.year);
-    line('Cơ quan', `${d.issuer ?? '—'} (${d.issuerLevel ?? '—'})`);
+    line('Cơ quan', `${d.issuer ?? '—'} (${levelLabel(d.issuerLevel) ?? '—'})`);
     line('Tỉnh', d.province ? `${d.province}${d.district ? `, ${d.district}` : ''}` : null);
     line('Trích yếu', d.subject);
     line('Người ký', d.signer);
     line('Chủ đề', d.topics.join('; '));
     line('Tệp', d.source ?? (d.known ? null : 'chỉ biết qua trích dẫn'));
     process.stdout.write(`\nTrích dẫn (${detail.citations.length}):\n`);
-    for (const c of detail.citations) process.stdout.write(`  [${c.relation}] ${c.number}${c.year ? ` (${c.year})` : ''} → ${c.target ?? `chưa xác định: ${c.unresolved}`}\n`);
+    for (const c of detail.citations) process.stdout.write(`  [${relationLabel(c.relation)}] ${c.number}${c.year ? ` (${c.year})` : ''} → ${c.target ?? `chưa xác định: ${reasonLabel(c.unresolved)}`}\n`);
     process.stdout.write(`\nĐược trích dẫn bởi (${detail.citedBy.length}):\n`);
-    for (const h of detail.citedBy) process.stdout.write(`  [${h.relation}] ${label(h.document)}\n`);
+    for (const h of detail.citedBy) process.stdout.write(`  [${relationLabel(h.relation)}] ${label(h.document)}\n`);
   } finally {
     store.close();
   }
@@ -138,7 +139,7 @@ export function runResolve(o: Common): void {
     if (o.json) return print(summary);
     process.stderr.write(`Đã xác định lại ${summary.resolved}/${summary.mentions} trích dẫn; ${summary.edges} quan hệ; ${summary.citedOnly} văn bản chỉ biết qua trích dẫn.\n`);
     const reasons = Object.entries(summary.unresolved);
-    if (reasons.length) process.stderr.write(`Chưa xác định: ${reasons.map(([r, n]) => `${r}: ${n}`).join(', ')}\n`);
+    if (reasons.length) process.stderr.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}.\n`);
   } finally {
     store.close();
   }

@@ -8,6 +8,7 @@ import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow
 import { runServe } from './commands/serve.js';
 import { runStart } from './commands/start.js';
 import { runSync } from './commands/sync.js';
+import { speakVietnamese } from './commander-vi.js';
 import { ConfigError, readConfig } from './config.js';
 import { NotFound } from './open-store.js';
 import { UsageError } from './usage-error.js';
@@ -15,9 +16,9 @@ import { UsageError } from './usage-error.js';
 /** The `vanban` command. Data on stdout, messages and progress on stderr. */
 export function buildProgram(): Command {
   const config = readConfig();
-  const program = new Command('vanban')
+  const program = speakVietnamese(new Command('vanban'))
     .description('Vanban — đồ thị trích dẫn và tìm kiếm văn bản hành chính Việt Nam')
-    .showHelpAfterError()
+    .showHelpAfterError('(vanban --help hoặc vanban <lệnh> --help để xem hướng dẫn)')
     .exitOverride();
   const db = () => new Option('--db <path>', 'tệp cơ sở dữ liệu SQLite (biến môi trường VANBAN_DB)').default(config.db);
   const json = () => new Option('--json', 'in JSON cho máy đọc');

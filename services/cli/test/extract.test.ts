@@ -35,9 +35,19 @@ describe('vanban extract', () => {
     expect(out.documents.map((d: { citations: Array<{ number: string }> }) => d.citations[0]?.number)).toEqual(['959/KH-UBND']);
   });
 
-  it('exits 2 on usage errors', () => {
+  it('exits 2 on usage errors, saying what is wrong in Vietnamese', () => {
     expect(vanban(['extract']).code).toBe(2);
-    expect(vanban(['extract', '--bogus']).code).toBe(2);
+    const bogus = vanban(['extract', '--bogus']);
+    expect([bogus.code, bogus.stderr.split('\n')[0]]).toEqual([2, "Lỗi: không có tùy chọn '--bogus'"]);
+    const typo = vanban(['serach', 'x']);
+    expect([typo.code, typo.stderr.split('\n').slice(0, 2)]).toEqual([2, ["Lỗi: không có lệnh 'serach'", '(Có phải ý bạn là search?)']]);
+    const missing = vanban(['search']);
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, "Lỗi: thiếu tham số bắt buộc 'query'"]);
+    const help = vanban(['search', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Cách dùng: vanban search \[tùy chọn\] <query>/);
+    for (const heading of ['Tham số:', 'Tùy chọn:', '(mặc định: "10")', '-h, --help']) expect(help.stdout).toContain(heading);
+    for (const english of ['Usage:', 'Options:', 'default:', 'display help']) expect(help.stdout).not.toContain(english);
   });
 
   it.skipIf(!existsSync(seeds))('prints a readable summary of the seeds', () => {

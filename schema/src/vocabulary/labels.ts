@@ -40,3 +40,26 @@ export const unresolvedReasonLabels: Readonly<Record<string, string>> = {
   'no-province': 'không rõ tỉnh',
   ambiguous: 'nhiều văn bản cùng khớp',
 };
+
+/** Extraction and storage messages by `ruleId`, as staff read them (the English `reason` has the details). */
+export const messageLabels: Readonly<Record<string, string>> = {
+  'read:io': 'Không đọc được tệp (không tồn tại hoặc không có quyền)',
+  'read:empty': 'Tệp rỗng: không có gì để đọc',
+  'read:binary': 'Dữ liệu nhị phân, không phải văn bản; cần UTF-8 hoặc UTF-16 có BOM',
+  'read:invalid-utf8': 'Có chuỗi byte không phải UTF-8 hợp lệ, đã thay bằng ký tự �',
+  'read:no-text': 'Không tìm thấy chữ nào trong tệp',
+  'header:no-number': 'Không có dòng "Số:": văn bản chưa có số ký hiệu',
+  'citations:unlinked-short': 'Tham chiếu ngắn (như "Quyết định 1863") không gắn được với trích dẫn đầy đủ nào',
+  'store:duplicate': 'Trùng nội dung với một tệp đã lưu: không lưu hai lần',
+  'store:duplicate-identity': 'Trùng số, năm và cơ quan với một văn bản đã lưu: được lưu riêng',
+  'store:failed': 'Không lưu được tệp (lỗi máy chủ)',
+  'upload:same-name': 'Một tệp khác trong lần tải lên này có cùng tên: tệp này không được lưu, hãy đổi tên rồi tải lên lại',
+};
+
+/** A message in Vietnamese: its rule's label, with the place or file it names when the reason has one. */
+export function messageLabel(m: { ruleId: string; reason: string }): string {
+  const label = messageLabels[m.ruleId];
+  if (!label) return m.reason;
+  const file = /stored file (\S+?);/.exec(m.reason)?.[1];
+  return file ? `${label} (${file})` : label;
+}

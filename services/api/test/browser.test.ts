@@ -105,7 +105,7 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     await expect.poll(() => result.locator('h2').textContent(), { timeout: 20_000 }).toContain(seed);
     // the seed is stored already (from the seeds folder): recognised, not stored twice
     expect(await result.locator('h2').textContent()).toContain('Không đổi');
-    expect(await result.locator('.messages').textContent()).toContain('not stored twice');
+    expect(await result.locator('.messages').textContent()).toContain('Trùng nội dung với một tệp đã lưu: không lưu hai lần');
     const numbers = await result.locator('table.citations tbody tr td:nth-child(2)').allTextContents();
     expect(numbers.length).toBeGreaterThan(3);
     expect(numbers.join(' ')).toContain('20-CT/TW');

@@ -77,7 +77,7 @@ describe('vanban ingest', () => {
     expect(summary.stored).toBe(3);
     expect(summary.failed.map((f: { source: string }) => f.source.split('/').pop()).sort()).toEqual(['empty.md', 'scan.txt']);
     expect(r.stderr).toContain('scan.txt');
-    expect(r.stderr).toContain('Binary data');
+    expect(r.stderr).toContain('Dữ liệu nhị phân, không phải văn bản');
   });
 
   it('refuses a missing database for reading jobs with exit 2, and unknown documents with exit 1', () => {

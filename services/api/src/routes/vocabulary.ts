@@ -1,13 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditStatusLabels, issuerLevelLabels, provinces34, provinces63, relationLabels, topics } from '@vanban/schema';
+import { auditStatusLabels, issuerLevelLabels, messageLabels, provinces34, provinces63, relationLabels, topics, unresolvedReasonLabels } from '@vanban/schema';
 
 const labels = z.record(z.string(), z.string());
 const VocabularySchema = z.object({
   relations: labels,
   issuerLevels: labels,
   auditStatuses: labels,
+  unresolvedReasons: labels.describe('why a citation found no document (`unresolved`)'),
+  messages: labels.describe('extraction and upload messages by ruleId'),
   topics: z.array(z.string()),
   provinces63: z.array(z.string()),
   provinces34: z.array(z.string()),
@@ -19,12 +21,14 @@ export const vocabularyRoutes: FastifyPluginAsync = async (app) => {
     relations: relationLabels,
     issuerLevels: issuerLevelLabels,
     auditStatuses: auditStatusLabels,
+    unresolvedReasons: unresolvedReasonLabels,
+    messages: messageLabels,
     topics: topics.map((t) => t.label),
     provinces63: provinces63.map((p) => p.name),
     provinces34: provinces34.map((p) => p.name),
   };
   app.withTypeProvider<ZodTypeProvider>().get('/vocabulary', {
-    schema: { summary: 'Vietnamese labels for relation, issuer-level and audit-status codes; topics; provinces', tags: ['vocabulary'], response: { 200: VocabularySchema } },
+    schema: { summary: 'Vietnamese labels for relation, issuer-level, audit-status and unresolved-reason codes and message rules; topics; provinces', tags: ['vocabulary'], response: { 200: VocabularySchema } },
     handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=600').send(body),
   });
 };

@@ -1,5 +1,7 @@
 import { extractBytes, extractFile, extractText, type FileExtraction } from '@vanban/ingest';
-import type { ExtractedDocument, ExtractResult } from '@vanban/schema';
+import { messageLabel, type ExtractedDocument, type ExtractResult } from '@vanban/schema';
+
+const severityLabels: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'ghi chú' };
 import { expandInputs, readStdin } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { levelLabel, relationLabel } from '../labels.js';
@@ -26,7 +28,7 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
   for (const r of results) {
     for (const m of r.messages) {
       const where = m.line ? `${r.source}:${m.line}:${m.column}` : r.source;
-      process.stderr.write(`${where}  ${m.severity}  ${m.reason}  ${m.ruleId}\n`);
+      process.stderr.write(`${where}  ${severityLabels[m.severity] ?? m.severity}  ${messageLabel(m)}  ${m.ruleId}\n`);
     }
   }
   if (options.json) {

@@ -7,13 +7,15 @@ import { expandInputs, readStdin } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { reasonLabel } from '../labels.js';
+import { messageLabel } from '@vanban/schema';
 
 export interface IngestSummary {
   files: number;
   stored: number;
   unchanged: number;
   replaced: number;
-  failed: Array<{ source: string; reasons: string[] }>;
+  /** each file that could not be stored: why, as the messages say (`reasons`) and in Vietnamese (`labels`) */
+  failed: Array<{ source: string; reasons: string[]; labels: string[] }>;
   documents: number;
   citations: number;
   resolvedPercent: number;
@@ -28,11 +30,16 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
   const store = createSqliteStore(db);
   // counts per status, and the failures in full: a 100,000-file ingest keeps no per-file results
   const counts = { files: 0, stored: 0, unchanged: 0, replaced: 0 };
-  const failed: IngestSummary['failed'] = missing.map((source) => ({ source, reasons: ['File or folder not found'] }));
+  const failed: IngestSummary['failed'] = missing.map((source) => ({ source, reasons: ['File or folder not found'], labels: ['Không tồn tại tệp hoặc thư mục này'] }));
   counts.files = missing.length;
   const tally = (r: IngestFileResult): void => {
     counts.files++;
-    if (r.status === 'failed') failed.push({ source: r.source, reasons: r.messages.filter((m) => m.severity === 'error').map((m) => m.reason) });
+    if (r.status === 'failed') {
+      // the errors; a file failed on warnings alone (an empty file) gets those
+      const errors = r.messages.filter((m) => m.severity === 'error');
+      const why = errors.length ? errors : r.messages;
+      failed.push({ source: r.source, reasons: why.map((m) => m.reason), labels: why.map(messageLabel) });
+    }
     else counts[r.status]++;
   };
   const progress = options.quiet ? null : new Progress('Nhập văn bản', files.length);
@@ -113,5 +120,5 @@ export function printIngestSummary(s: IngestSummary): void {
   out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);
   const reasons = Object.entries(s.unresolved);
   if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}.\n`);
-  for (const f of s.failed) out.write(`Lỗi ${f.source}: ${f.reasons.join('; ') || 'không đọc được'}\n`);
+  for (const f of s.failed) out.write(`Lỗi ${f.source}: ${f.labels.join('; ') || 'không đọc được'}\n`);
 }

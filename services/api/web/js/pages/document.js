@@ -102,7 +102,7 @@ function textWithCitations(detail, vocab) {
   for (const c of spans) {
     if (c.start < at || c.end > text.length) continue; // overlapping spans: keep the first
     pre.append(text.slice(at, c.start));
-    const hint = `${vocab.relations[c.relation] ?? c.relation}: ${c.number}${c.year ? ` (${c.year})` : ''}${c.unresolved ? ` — chưa xác định: ${c.unresolved}` : ''}`;
+    const hint = `${vocab.relations[c.relation] ?? c.relation}: ${c.number}${c.year ? ` (${c.year})` : ''}${c.unresolved ? ` — chưa xác định: ${vocab.unresolvedReasons[c.unresolved] ?? c.unresolved}` : ''}`;
     pre.append(c.target
       ? h('a', { class: `cite rel-${c.relation}`, href: `#/van-ban/${encodeURIComponent(c.target)}`, title: hint }, text.slice(c.start, c.end))
       : h('mark', { class: 'cite unresolved', title: hint }, text.slice(c.start, c.end)));

@@ -39,7 +39,7 @@ async function fileResult(file, vocab) {
   return h('section', { class: `file-result status-${file.status}` },
     h('h2', {}, file.name, ' — ', STATUS[file.status] ?? file.status),
     h('p', {}, `${file.documents} văn bản, ${file.citations} trích dẫn.`),
-    file.messages.length ? h('ul', { class: 'messages' }, file.messages.map((m) => h('li', { class: m.severity }, m.line ? `Dòng ${m.line}: ` : '', m.reason))) : null,
+    file.messages.length ? h('ul', { class: 'messages' }, file.messages.map((m) => h('li', { class: m.severity, title: m.reason }, m.line ? `Dòng ${m.line}: ` : '', vocab.messages[m.ruleId] ?? m.reason))) : null,
     docs.map((d) => h('div', { class: 'uploaded-doc' },
       h('h3', {}, docLink(d.document)),
       d.citations.length
@@ -47,6 +47,6 @@ async function fileResult(file, vocab) {
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Trích dẫn'), h('th', { scope: 'col' }, 'Số ký hiệu'), h('th', { scope: 'col' }, 'Quan hệ'), h('th', { scope: 'col' }, 'Văn bản'))),
             h('tbody', {}, d.citations.map((c) => h('tr', {},
               h('td', {}, c.raw), h('td', {}, c.number, c.year ? ` (${c.year})` : ''), h('td', {}, vocab.relations[c.relation] ?? c.relation),
-              h('td', {}, c.target ? h('a', { href: `#/van-ban/${encodeURIComponent(c.target)}` }, 'mở') : (c.unresolved ?? '—'))))))
+              h('td', {}, c.target ? h('a', { href: `#/van-ban/${encodeURIComponent(c.target)}` }, 'mở') : (c.unresolved ? `chưa xác định: ${vocab.unresolvedReasons[c.unresolved] ?? c.unresolved}` : '—'))))))
         : h('p', { class: 'muted' }, 'Không có trích dẫn.'))));
 }

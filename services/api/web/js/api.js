@@ -1,10 +1,25 @@
-/** The Vanban API, from the page. Errors carry the API's message (English, from the server) and its fields. */
+/**
+ * A failed API request. `message` says in Vietnamese what went wrong, for staff; the API's own
+ * message (English, with the details) is kept in `detail`, and its body (fields, candidates) in `body`.
+ */
 export class ApiFailure extends Error {
   constructor(status, body) {
-    super(body?.message ?? `Lỗi máy chủ (${status})`);
+    super(vietnamese(status, body));
     this.status = status;
     this.body = body;
+    this.detail = body?.message ?? null;
   }
+}
+
+function vietnamese(status, body) {
+  const field = body?.field ? ` (${body.field})` : '';
+  if (status === 400) return `Yêu cầu không hợp lệ${field}.`;
+  if (status === 401) return 'Cần khóa API hợp lệ.';
+  if (status === 404) return 'Không tìm thấy văn bản hoặc trang được hỏi.';
+  if (status === 413) return 'Tệp hoặc văn bản gửi lên quá lớn.';
+  if (status === 415) return 'Dữ liệu gửi lên không đúng định dạng.';
+  if (status === 429) return 'Có quá nhiều yêu cầu trong một phút; xin thử lại sau ít phút.';
+  return `Máy chủ gặp lỗi (${status}${body?.requestId ? `, mã yêu cầu ${body.requestId}` : ''}).`;
 }
 
 export async function getJson(path, params = {}) {

@@ -55,4 +55,4 @@ export function title(doc) {
   return `${type}${doc.number ?? doc.id}${doc.year ? ` (${doc.year})` : ''}`;
 }
 
-export const errorBox = (error) => h('p', { class: 'error', role: 'alert' }, error.message ?? String(error));
+export const errorBox = (error) => h('p', { class: 'error', role: 'alert', title: error.detail ?? '' }, error.message ?? String(error));

@@ -23,7 +23,7 @@ export async function uploadPage() {
       const result = await postForm('/api/documents', body, { 'x-api-key': key.value });
       out.replaceChildren(h('p', { role: 'status' }, `Xong: ${result.files.length} tệp.`), ...(await Promise.all(result.files.map((f) => fileResult(f, vocab)))));
     } catch (error) {
-      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.status === 401 ? `Khóa API không đúng hoặc máy chủ chưa bật nhập văn bản. (${error.message})` : error.message));
+      out.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.status === 401 ? 'Khóa API không đúng hoặc máy chủ chưa bật nhập văn bản.' : error.message));
     } finally {
       button.disabled = false;
     }

@@ -20,7 +20,11 @@ export function auditCsv(result: AuditResult): string {
     p.documentCount,
     p.firstDate,
     p.lagDays,
-    p.documents.map((d) => `${d.number ?? d.id}${d.date ? ` (${d.date})` : ''}`).join('; '),
+    [
+      ...p.documents.map((d) => `${d.number ?? d.id}${d.date ? ` (${d.date})` : ''}`),
+      // the earliest few are listed; "Số văn bản" counts them all
+      ...(p.documentCount > p.documents.length ? [`và ${p.documentCount - p.documents.length} văn bản khác`] : []),
+    ].join('; '),
   ]);
   return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }

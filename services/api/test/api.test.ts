@@ -214,6 +214,25 @@ describe('HTTP API over a real SQLite store', () => {
 });
 
 
+describe('HTTP API: audit of a province with many documents', () => {
+  it('lists the earliest ones and says how many more there are, in JSON counts and in the CSV', async () => {
+    const store = createSqliteStore(tempDb());
+    for (let k = 1; k <= 13; k++) {
+      const date = `${String(k).padStart(2, '0')}/03/2020`;
+      store.ingestFile({ source: `bg-${k}.txt`, bytes: new TextEncoder().encode(letter('UBND TỈNH BẮC GIANG', `${k}/KH-UBND`, 'Bắc Giang', date, 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.')) });
+    }
+    const app = await buildApp({ store });
+    const json = (await app.inject('/api/audit?number=20-CT/TW')).json();
+    const bacGiang = json.provinces.find((p: { province: string }) => p.province === 'Bắc Giang');
+    expect([bacGiang.documentCount, bacGiang.documents.length]).toEqual([13, 10]);
+    const csv = (await app.inject({ url: '/api/audit?number=20-CT/TW', headers: { accept: 'text/csv' } })).body;
+    const row = csv.split('\r\n').find((l) => l.startsWith('Bắc Giang,'))!;
+    expect(row).toMatch(/,13,2020-03-01,.*1\/KH-UBND \(2020-03-01\);.*; và 3 văn bản khác$/);
+    await app.close();
+    store.close();
+  });
+});
+
 describe('HTTP API: cached answers', () => {
   it('answers a repeated search from the cache until the data changes, here or from another process', async () => {
     const path = tempDb();

@@ -75,7 +75,12 @@ function table(result, state, vocab, navigate) {
       h('td', {}, r.firstDate ? viDate(r.firstDate) : '—'),
       h('td', { class: 'num' }, r.lagDays ?? '—'),
       h('td', { class: 'num' }, String(r.documentCount)),
-      h('td', {}, r.documents.length ? h('ul', { class: 'plain' }, r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : ''))) : '—'),
+      h('td', {}, r.documents.length
+        ? h('ul', { class: 'plain' },
+            r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : '')),
+            // the API lists the earliest few; the count says how many there are
+            r.documentCount > r.documents.length ? h('li', { class: 'muted' }, `và ${r.documentCount - r.documents.length} văn bản khác`) : null)
+        : '—'),
     ))));
 }
 

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import type { FileExtraction } from '@vanban/ingest';
 import { contentHash, createSqliteStore, type IngestFileResult, type SqliteStore } from '@vanban/store';
 import { ExtractPool } from '@vanban/ingest/pool';
+import { messageLabel } from '@vanban/schema';
 import { expandInputs, readStdin } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { reasonLabel } from '../labels.js';
-import { messageLabel } from '@vanban/schema';
 
 export interface IngestSummary {
   files: number;

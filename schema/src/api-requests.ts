@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExtractedDocumentSchema, MessageSchema } from './records.js';
 import { IngestFileResultSchema, StoredDocumentSchema } from './api.js';
+import { IssuerLevelSchema } from './vocabulary/issuer-levels.js';
 
 /** Requests the HTTP API accepts, with their limits: one definition for validation and OpenAPI. */
 
@@ -18,7 +19,7 @@ export const SearchQuerystringSchema = z.object({
   yearFrom: year.optional(),
   yearTo: year.optional(),
   type: filterText.optional().describe('type code (KH) or name (Kế hoạch)'),
-  issuerLevel: filterText.optional(),
+  issuerLevel: IssuerLevelSchema.optional().describe('issuer level code, as in the issuerLevel facet'),
   topic: filterText.optional(),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),

@@ -131,6 +131,9 @@ describe('HTTP API over a real SQLite store', () => {
       expect((await app.inject(`/api/search?q=${'x'.repeat(301)}`)).json().message).toMatch(/longer than 300/);
       expect((await app.inject('/api/search?q=x&yearFrom=2020&yearTo=2010')).json().field).toBe('querystring.yearFrom');
       expect((await app.inject('/api/audit?number=20-CT/TW&provinces=40')).json().field).toBe('querystring.provinces');
+      const level = await app.inject('/api/search?q=x&issuerLevel=bogus');
+      expect([level.statusCode, level.json().field]).toEqual([400, 'querystring.issuerLevel']);
+      expect((await app.inject('/api/search?q=x&issuerLevel=department')).statusCode).toBe(200);
       expect((await app.inject({ method: 'POST', url: '/api/extract', payload: { text: '' } })).json().field).toBe('body.text');
     });
 

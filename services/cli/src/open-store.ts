@@ -30,7 +30,9 @@ export function parseYearRange(value: string | undefined): { yearFrom?: number; 
   if (value === undefined) return {};
   const m = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/.exec(value.trim());
   if (!m) throw new UsageError(`--year phải là "2019" hoặc "2019-2022", nhận được "${value}"`);
-  return { yearFrom: Number(m[1]), yearTo: Number(m[2] ?? m[1]) };
+  const [yearFrom, yearTo] = [Number(m[1]), Number(m[2] ?? m[1])];
+  if (yearFrom > yearTo) throw new UsageError(`--year: năm đầu phải trước năm cuối, nhận được "${value}"`);
+  return { yearFrom, yearTo };
 }
 
 export const label = (d: StoredDocument): string =>

@@ -41,6 +41,10 @@ describe('vanban extract', () => {
     expect([bogus.code, bogus.stderr.split('\n')[0]]).toEqual([2, "Lỗi: không có tùy chọn '--bogus'"]);
     const typo = vanban(['serach', 'x']);
     expect([typo.code, typo.stderr.split('\n').slice(0, 2)]).toEqual([2, ["Lỗi: không có lệnh 'serach'", '(Có phải ý bạn là search?)']]);
+    const reversed = vanban(['search', 'x', '--year', '2022-2019']);
+    expect([reversed.code, reversed.stderr.trim()]).toEqual([2, 'Lỗi: --year: năm đầu phải trước năm cuối, nhận được "2022-2019"']);
+    const blank = vanban(['search', '   ']);
+    expect([blank.code, blank.stderr.trim()]).toEqual([2, 'Lỗi: từ khóa tìm kiếm không được để trống']);
     const missing = vanban(['search']);
     expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, "Lỗi: thiếu tham số bắt buộc 'query'"]);
     const help = vanban(['search', '--help']);

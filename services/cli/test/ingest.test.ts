@@ -88,6 +88,9 @@ describe('vanban ingest', () => {
     const r = vanban(['trace', '999/XX-YY', '--db', join(dir, 'v.db')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Không tìm thấy');
+    // a message, not data: on stderr, stdout left empty for a pipe
+    const lookup = vanban(['lookup', '999/XX-YY', '--db', join(dir, 'v.db')]);
+    expect([lookup.code, lookup.stdout, lookup.stderr.trim()]).toEqual([1, '', 'Không có văn bản số 999/XX-YY.']);
   });
 
   it('names a file that is not a database, and an export path that cannot be written (exit 1, one line, no stack)', () => {

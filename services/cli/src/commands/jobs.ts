@@ -34,6 +34,7 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   const page = o.page === undefined ? 1 : Number(o.page);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit phải là số nguyên từ 1 đến 100');
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page phải là số nguyên ≥ 1');
+  if (!q.trim()) throw new UsageError('từ khóa tìm kiếm không được để trống');
   const store = openExisting(o.db);
   try {
     const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...parseYearRange(o.year), pageSize: limit, page });
@@ -97,7 +98,7 @@ export function runLookup(number: string, o: Common & { year?: string; province?
   try {
     const found = store.lookup(number, { year: parseYear(o.year), province: o.province });
     if (o.json) print({ documents: found });
-    else if (!found.length) process.stdout.write(`Không có văn bản số ${number}.\n`);
+    else if (!found.length) process.stderr.write(`Không có văn bản số ${number}.\n`);
     else for (const d of found) process.stdout.write(`${d.id}  ${label(d)}  ${d.type ?? ''} ${d.source ?? ''}\n`);
     return found.length ? 0 : 1;
   } finally {

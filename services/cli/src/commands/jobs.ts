@@ -35,9 +35,10 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit phải là số nguyên từ 1 đến 100');
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page phải là số nguyên ≥ 1');
   if (!q.trim()) throw new UsageError('từ khóa tìm kiếm không được để trống');
+  const years = parseYearRange(o.year); // the arguments checked before the database is opened
   const store = openExisting(o.db);
   try {
-    const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...parseYearRange(o.year), pageSize: limit, page });
+    const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...years, pageSize: limit, page });
     if (o.json) return print(result);
     process.stdout.write(`${result.totalIsExact ? '' : 'Ít nhất '}${result.total} văn bản khớp "${q}" (trang ${result.page}).\n\n`);
     for (const h of result.hits) {

@@ -15,12 +15,12 @@ const filterText = z.string().trim().min(1).max(200);
 
 export const SearchQuerystringSchema = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).describe('words with or without diacritics, or a số ký hiệu such as 1863/QĐ-TTg or "qd 1863"'),
-  province: filterText.optional(),
+  province: filterText.optional().describe('province name, with or without diacritics (Bắc Giang, bac giang)'),
   yearFrom: year.optional(),
   yearTo: year.optional(),
-  type: filterText.optional().describe('type code (KH) or name (Kế hoạch)'),
+  type: filterText.optional().describe('type code (KH, QĐ/qd) or name (Kế hoạch, ke hoach)'),
   issuerLevel: IssuerLevelSchema.optional().describe('issuer level code, as in the issuerLevel facet'),
-  topic: filterText.optional(),
+  topic: filterText.optional().describe('topic label or id, with or without diacritics (đuối nước, duoi-nuoc)'),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
 });

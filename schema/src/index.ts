@@ -13,3 +13,4 @@ export * from './storage/sqlite.js';
 export * from './api.js';
 export * from './api-requests.js';
 export * from './vocabulary/labels.js';
+export * from './vocabulary/filter-values.js';

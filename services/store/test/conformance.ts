@@ -143,6 +143,20 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       await store.close();
     });
 
+    it('filter values match typed without diacritics or by full name, as staff type them', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Kế hoạch phòng chống đuối nước năm 2019.' })) });
+      await store.ingestFile({ source: 'b.txt', bytes: enc(letter({ issuer: 'UBND TỈNH NAM ĐỊNH', number: '6/UBND-VX', place: 'Nam Định', date: '01/06/2021', body: 'Về phòng chống đuối nước năm 2021.' })) });
+      const numbers = async (filters: Record<string, string>) => (await store.search({ q: 'duoi nuoc', ...filters })).hits.map((h) => h.number);
+      for (const province of ['Nam Định', 'nam dinh', 'tỉnh Nam Định', 'NAM DINH']) expect(await numbers({ province })).toEqual(['6/UBND-VX']);
+      for (const type of ['KH', 'kh', 'Kế hoạch', 'ke hoach']) expect(await numbers({ type })).toEqual(['5/KH-UBND']);
+      for (const topic of ['đuối nước', 'duoi nuoc', 'duoi-nuoc']) expect((await numbers({ topic })).sort()).toEqual(['5/KH-UBND', '6/UBND-VX']);
+      // a value that names nothing still matches nothing
+      expect(await numbers({ province: 'Atlantis' })).toEqual([]);
+      expect((await store.lookup('6/UBND-VX', { province: 'nam dinh' })).map((d) => d.number)).toEqual(['6/UBND-VX']);
+      await store.close();
+    });
+
     it('any string a user types gives results or an empty list, never an error', async () => {
       const store = await makeStore();
       await store.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '01/06/2019', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' })) });

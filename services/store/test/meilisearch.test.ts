@@ -159,6 +159,8 @@ describe('meilisearch: filters and facets', () => {
     ]);
     expect(filterConditions({ yearFrom: Number.NaN, yearTo: 1e300 })).toEqual(['year <= 1000000000']);
     expect(filterConditions({ province: 'x'.repeat(10_000) })).toBeNull();
+    // typed without diacritics, in the stored form (as the embedded store does)
+    expect(filterConditions({ province: 'bac giang', type: 'qd', topic: 'duoi nuoc' })).toEqual(['province = "Bắc Giang"', '(typeCode = "QĐ" OR type = "QĐ")', 'topics = "đuối nước"']);
   });
 
   it('facets come most frequent first, ties by value', () => {

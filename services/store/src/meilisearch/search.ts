@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@vanban/schema';
+import { canonicalFilters, foldVietnamese } from '@vanban/schema';
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { Facets, SearchFilters, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import { numberMatches, parseQuery } from '../sqlite/query.js';
@@ -32,7 +32,8 @@ export const filterString = (value: string): string => `"${value.replace(/\\/g, 
 const filterNumber = (n: number): string => String(Math.max(-1e9, Math.min(1e9, n)));
 
 /** The search filters as Meilisearch filter conditions (ANDed), or null when they cannot match. */
-export function filterConditions(q: SearchFilters): string[] | null {
+export function filterConditions(filters: SearchFilters): string[] | null {
+  const q = canonicalFilters(filters);
   const strings = [q.province, q.type, q.issuerLevel, q.topic];
   if (strings.some((s) => typeof s === 'string' && s.length > MAX_FILTER_VALUE)) return null;
   const out: string[] = [];

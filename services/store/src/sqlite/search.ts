@@ -1,4 +1,4 @@
-import { foldVietnamese, paddedSpellings } from '@vanban/schema';
+import { canonicalFilters, foldVietnamese, paddedSpellings } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { ftsExpression, numberMatches, parseQuery } from './query.js';
@@ -15,7 +15,8 @@ interface Filter {
   params: Record<string, unknown>;
 }
 
-function filterSql(q: SearchQuery): Filter {
+function filterSql(query: SearchQuery): Filter {
+  const q = canonicalFilters(query);
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.province) (parts.push('d.province = @province'), (params.province = q.province));

@@ -1,4 +1,4 @@
-import { foldVietnamese, normalizeNumber, type Message, type RelationType } from '@vanban/schema';
+import { canonicalProvince, foldVietnamese, normalizeNumber, type Message, type RelationType } from '@vanban/schema';
 import type { DocumentDetail, Hop, StoredDocument, StoreStats, SyncGraphStore, SyncSearchIndex } from '../ports.js';
 import { StoreError } from '../ports.js';
 import { auditDecree } from './audit.js';
@@ -146,8 +146,9 @@ function lookup(db: Db, number: string, filters: { year?: number; province?: str
       rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE number_folded = ? ORDER BY year, rowid').all(foldVietnamese(normalized));
     }
   }
+  const province = filters.province && canonicalProvince(filters.province);
   return rows
-    .filter((r) => (filters.year === undefined || r.year === filters.year) && (!filters.province || r.province === filters.province))
+    .filter((r) => (filters.year === undefined || r.year === filters.year) && (!province || r.province === province))
     .map(toDocument);
 }
 

@@ -75,6 +75,8 @@ export const ApiErrorSchema = z.object({
   field: z.string().optional().describe('the request field at fault, e.g. querystring.q'),
   requestId: z.string(),
   candidates: z.array(StoredDocumentSchema).optional().describe('when a number names several documents'),
+  file: z.string().optional().describe('the uploaded file at fault (413 on an upload)'),
+  limit: z.number().int().optional().describe('the limit exceeded: bytes per file or files per upload (413)'),
 });
 
 export const HealthSchema = z.object({ status: z.literal('ok') });

@@ -171,7 +171,13 @@ describe('HTTP API over a real SQLite store', () => {
       const big = multipart([{ name: 'big.txt', content: Buffer.alloc(65 * 1024, 'a') }]);
       const r = await app.inject({ method: 'POST', url: '/api/documents', payload: big.payload, headers: { ...big.headers, 'x-api-key': API_KEY } });
       expect(r.statusCode).toBe(413);
+      expect(r.json()).toMatchObject({ field: 'body.files', file: 'big.txt', limit: 64 * 1024, message: `File "big.txt" is larger than ${64 * 1024} bytes; nothing from this upload was stored` });
       expect(store.documentsFromSource('upload/big.txt')).toEqual([]);
+      const many = multipart(Array.from({ length: 51 }, (_, i) => ({ name: `m${i}.txt`, content: 'x' })));
+      const tooMany = await app.inject({ method: 'POST', url: '/api/documents', payload: many.payload, headers: { ...many.headers, 'x-api-key': API_KEY } });
+      expect(tooMany.statusCode).toBe(413);
+      expect(tooMany.json()).toMatchObject({ field: 'body.files', limit: 50, message: expect.stringContaining('More than 50 files') });
+      expect(store.documentsFromSource('upload/m0.txt')).toEqual([]);
       const text = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: 'a'.repeat(1_000_001) } });
       expect(text.statusCode).toBe(413);
       expect(text.json()).toMatchObject({ field: 'body.text', message: 'body.text is 1000001 bytes; the limit is 1000000' });

@@ -7,6 +7,8 @@ import type { SqliteStore } from '@vanban/store';
 import { buildApp } from '../src/index.js';
 import { API_KEY, haveSeeds, seeds, seedStore } from './fixtures.js';
 
+/** Small, so the over-the-limit upload below is quick; the seeds are 12 KB at most. */
+const UPLOAD_LIMIT = 1_048_576;
 const chromiumPath = process.env.VANBAN_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(chromiumPath);
 // CI installs Chromium (.ci/run): there a missing browser is a failure, never a silent skip
@@ -24,7 +26,7 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
 
   beforeAll(async () => {
     store = seedStore();
-    app = await buildApp({ store, apiKey: API_KEY });
+    app = await buildApp({ store, apiKey: API_KEY, uploadLimitBytes: UPLOAD_LIMIT });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
   });
@@ -38,9 +40,9 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     const page = await browser.newPage({ viewport });
     page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && foreign.push(r.url()));
     page.on('pageerror', (e) => problems.push(e.message));
-    // a refused upload logs its 401 on purpose; anything else logged as an error is a defect
+    // a refused upload logs its 401 or 413 on purpose; anything else logged as an error is a defect
     // (as does the audit of a number nobody issued, below, with its 404)
-    const expected = (m: ConsoleMessage): boolean => m.text().includes('status of 401') || (m.text().includes('status of 404') && m.location().url.includes('number=999%2FXX-YY'));
+    const expected = (m: ConsoleMessage): boolean => m.text().includes('status of 401') || m.text().includes('status of 413') || (m.text().includes('status of 404') && m.location().url.includes('number=999%2FXX-YY'));
     page.on('console', (m) => m.type() === 'error' && !expected(m) && problems.push(m.text()));
     await page.goto(`${base}${path}`);
     return page;
@@ -126,6 +128,20 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     await page.getByLabel('Khóa API (VANBAN_API_KEY)').fill('wrong-key-0123456789');
     await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Khóa API không đúng');
+    expect(store.stats().files).toBe(before);
+    await page.close();
+  });
+
+  it('a file over the size limit is named in the message, nothing stored', async () => {
+    const before = store.stats().files;
+    const page = await open('/#/nhap');
+    await page.getByLabel('Tệp văn bản (.md, .txt; chọn được nhiều tệp)').setInputFiles([
+      { name: 'nho.txt', mimeType: 'text/plain', buffer: Buffer.from('Số: 2/UBND') },
+      { name: 'qua-lon.txt', mimeType: 'text/plain', buffer: Buffer.alloc(UPLOAD_LIMIT + 1, 'a') },
+    ]);
+    await page.getByLabel('Khóa API (VANBAN_API_KEY)').fill(API_KEY);
+    await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Tệp "qua-lon.txt" lớn hơn giới hạn 1 MB; chưa nhập tệp nào của lần tải lên này.');
     expect(store.stats().files).toBe(before);
     await page.close();
   });

@@ -7,7 +7,7 @@ export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
-    readonly extra: { field?: string; candidates?: unknown[] } = {},
+    readonly extra: { field?: string; candidates?: unknown[]; file?: string; limit?: number } = {},
   ) {
     super(message);
   }

@@ -13,6 +13,17 @@ const MAX_FILES = 50;
 /** A safe stored name for an uploaded file: its base name, nothing that could climb out of `upload/`. */
 const sourceName = (filename: string): string => `upload/${basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'unnamed.txt'}`;
 
+/** The multipart limit errors as a 413 naming the file or the limit; anything else is not ours. */
+function tooLarge(error: unknown, name: string | undefined, limit: number): ApiError | undefined {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new ApiError(413, `File "${name ?? '?'}" is larger than ${limit} bytes; nothing from this upload was stored`, { field: 'body.files', limit, ...(name ? { file: name } : {}) });
+  }
+  if (code === 'FST_FILES_LIMIT') return new ApiError(413, `More than ${MAX_FILES} files in one upload; nothing was stored: send them in smaller batches`, { field: 'body.files', limit: MAX_FILES });
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new ApiError(413, 'Too many form fields; send only the files (field "files")', { field: 'body' });
+  return undefined;
+}
+
 /**
  * POST /api/documents: multipart upload of one or more .md/.txt files to ingest, with the API key.
  * Every file is read first (a file over the limit fails the request with 413 before anything is
@@ -38,7 +49,15 @@ export const uploadRoutes: FastifyPluginAsync<{ apiKey?: string; uploadLimitByte
     },
     handler: async (request) => {
       const received: Array<{ name: string; bytes: Buffer }> = [];
-      for await (const part of request.files()) received.push({ name: part.filename, bytes: await part.toBuffer() });
+      let current: string | undefined;
+      try {
+        for await (const part of request.files()) {
+          current = part.filename;
+          received.push({ name: part.filename, bytes: await part.toBuffer() });
+        }
+      } catch (error) {
+        throw tooLarge(error, current, uploadLimitBytes) ?? error;
+      }
       if (!received.length) throw new ApiError(400, 'No file in the upload', { field: 'body.files' });
       const files = [];
       const seen = new Set<string>();

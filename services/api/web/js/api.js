@@ -11,11 +11,15 @@ export class ApiFailure extends Error {
   }
 }
 
+const megabytes = (bytes) => `${(bytes / 1_048_576).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
 function vietnamese(status, body) {
   const field = body?.field ? ` (${body.field})` : '';
   if (status === 400) return `Yêu cầu không hợp lệ${field}.`;
   if (status === 401) return 'Cần khóa API hợp lệ.';
   if (status === 404) return 'Không tìm thấy văn bản hoặc trang được hỏi.';
+  if (status === 413 && body?.file) return `Tệp "${body.file}" lớn hơn giới hạn ${megabytes(body.limit)}; chưa nhập tệp nào của lần tải lên này.`;
+  if (status === 413 && body?.field === 'body.files' && body?.limit) return `Quá ${body.limit} tệp trong một lần tải lên; chưa nhập tệp nào — xin chia thành nhiều lần.`;
   if (status === 413) return 'Tệp hoặc văn bản gửi lên quá lớn.';
   if (status === 415) return 'Dữ liệu gửi lên không đúng định dạng.';
   if (status === 429) return 'Có quá nhiều yêu cầu trong một phút; xin thử lại sau ít phút.';

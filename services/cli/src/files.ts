@@ -1,35 +1,62 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const textFile = /\.(?:md|markdown|txt)$/i;
 
-/** Expand files and folders (recursively, `.md`/`.txt` only, sorted) into file paths. */
-export async function expandInputs(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = [];
-  const missing: string[] = [];
+export interface ExpandedInputs {
+  /** the `.md`/`.txt` files to read, folders walked recursively, in name order */
+  files: string[];
+  /** inputs, or links inside folders, that point at nothing */
+  missing: string[];
+  /** folders that could not be listed, with the reason */
+  unreadable: Array<{ path: string; reason: string }>;
+  /** files inside folders left out because they are not `.md`/`.txt` (a `.docx`, a `.pdf`) */
+  skipped: string[];
+}
+
+/**
+ * Expand files and folders into file paths: folders recursively, `.md`/`.txt` only, hidden entries
+ * left out, symbolic links followed (each folder walked once, so a link loop ends). A file named
+ * directly is read whatever its extension. Nothing is dropped silently: what is left out is listed.
+ */
+export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
+  const out: ExpandedInputs = { files: [], missing: [], unreadable: [], skipped: [] };
+  const walked = new Set<string>();
   for (const input of inputs) {
     if (input === '-') {
-      files.push('-');
+      out.files.push('-');
       continue;
     }
     const info = await stat(input).catch(() => null);
-    if (!info) missing.push(input);
-    else if (info.isDirectory()) files.push(...(await walk(input)));
-    else files.push(input);
+    if (!info) out.missing.push(input);
+    else if (info.isDirectory()) await walk(input, out, walked);
+    else out.files.push(input);
   }
-  return { files, missing };
+  return out;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
+async function walk(dir: string, out: ExpandedInputs, walked: Set<string>): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (walked.has(real)) return;
+  walked.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    out.unreadable.push({ path: dir, reason: (error as Error).message });
+    return;
+  }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && textFile.test(entry.name)) out.push(path);
+    // a link is what it points at
+    const kind = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+    if (!kind) out.missing.push(path);
+    else if (kind.isDirectory()) await walk(path, out, walked);
+    else if (!kind.isFile()) continue; // sockets, fifos, devices: not documents
+    else if (textFile.test(entry.name)) out.files.push(path);
+    else out.skipped.push(path);
   }
-  return out;
 }
 
 export async function readStdin(): Promise<Uint8Array> {

@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'tệp hoặc thư mục (đọc đệ quy .md, .txt)')
     .addOption(db())
     .addOption(json())
-    .addHelpText('after', `\nNhập lại cùng tệp không thay đổi gì; tệp đã sửa được thay thế trọn vẹn; một tệp lỗi không dừng các tệp khác.\nSau một lần nhập lớn (từ ${OPTIMIZE_AFTER_FILES.toLocaleString('vi-VN')} tệp, hoặc một phần mười cơ sở dữ liệu), chỉ mục tìm kiếm được gộp lại để tìm nhanh hơn (khoảng 3–4 giây cho 100.000 văn bản).\nMã thoát: 0 tất cả đã nhập, 1 có tệp lỗi (các tệp tốt vẫn được lưu), 2 sai cách gọi.`)
+    .addHelpText('after', `\nThư mục được đọc đệ quy, theo cả liên kết (symlink), bỏ qua tệp ẩn; tệp khác .md/.txt (như .docx, .pdf) được bỏ qua và liệt kê trong bản tóm tắt.\nNhập lại cùng tệp không thay đổi gì; tệp đã sửa được thay thế trọn vẹn; một tệp lỗi không dừng các tệp khác.\nSau một lần nhập lớn (từ ${OPTIMIZE_AFTER_FILES.toLocaleString('vi-VN')} tệp, hoặc một phần mười cơ sở dữ liệu), chỉ mục tìm kiếm được gộp lại để tìm nhanh hơn (khoảng 3–4 giây cho 100.000 văn bản).\nMã thoát: 0 tất cả đã nhập, 1 có tệp lỗi (các tệp tốt vẫn được lưu), 2 sai cách gọi.`)
     .action(async (paths: string[], o: { db: string; json?: boolean }) => {
       const summary = await ingestPaths(paths, o.db);
       if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,31 @@ describe('vanban ingest', () => {
     expect(summary.failed.map((f: { source: string }) => f.source.split('/').pop()).sort()).toEqual(['empty.md', 'scan.txt']);
     expect(r.stderr).toContain('scan.txt');
     expect(r.stderr).toContain('Dữ liệu nhị phân, không phải văn bản');
+  });
+
+  it('follows links in folders, names a broken one, and says what it left out (other file types, nothing to ingest)', () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'letters'), 2);
+    mkdirSync(join(dir, 'in'));
+    symlinkSync(join(dir, 'letters'), join(dir, 'in', 'linked-folder'));
+    symlinkSync(join(dir, 'letters', readdirSync(join(dir, 'letters'))[0]), join(dir, 'in', 'linked.txt'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'in', 'broken.txt'));
+    symlinkSync(join(dir, 'in'), join(dir, 'in', 'loop')); // a link back up ends, it does not walk forever
+    writeFileSync(join(dir, 'in', 'bao-cao.docx'), 'PK');
+    const db = join(dir, 'v.db');
+    const r = vanban(['ingest', join(dir, 'in'), '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    // the two letters through the folder link, and the linked letter (the same content: unchanged or a duplicate)
+    expect(summary.files).toBe(4);
+    expect(summary.documents).toBe(2);
+    expect(summary.failed.map((f: { source: string }) => f.source.split('/').pop())).toEqual(['broken.txt']);
+    expect(summary.skipped).toEqual({ count: 1, examples: [join(dir, 'in', 'bao-cao.docx')] });
+    expect(r.stderr).toContain('Bỏ qua 1 tệp không phải .md/.txt trong thư mục');
+    mkdirSync(join(dir, 'empty'));
+    const none = vanban(['ingest', join(dir, 'empty'), '--db', db]);
+    expect(none.code, none.stderr).toBe(0);
+    expect(none.stderr).toContain('Không có tệp .md/.txt nào để nhập.');
   });
 
   it('refuses a missing database for reading jobs with exit 2, and unknown documents with exit 1', () => {

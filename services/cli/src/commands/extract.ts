@@ -16,10 +16,12 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
   if (!inputs.length && options.text === undefined) throw new UsageError('Cần ít nhất một tệp, thư mục, "-" (đầu vào chuẩn) hoặc --text.');
   const results: FileExtraction[] = [];
   if (options.text !== undefined) results.push(extractText(options.text, { source: '--text' }));
-  const { files, missing } = await expandInputs(inputs);
-  for (const path of missing) {
-    results.push({ source: path, ok: false, text: '', documents: [], plain: [], messages: [{ reason: 'File or folder not found', ruleId: 'read:io', severity: 'error', line: null, column: null }] });
-  }
+  const { files, missing, unreadable, skipped } = await expandInputs(inputs);
+  const unread = (source: string, reason: string): FileExtraction => ({ source, ok: false, text: '', documents: [], plain: [], messages: [{ reason, ruleId: 'read:io', severity: 'error', line: null, column: null }] });
+  for (const path of missing) results.push(unread(path, 'File or folder not found'));
+  for (const { path, reason } of unreadable) results.push(unread(path, `Cannot list folder: ${reason}`));
+  if (skipped.length) process.stderr.write(`Bỏ qua ${skipped.length} tệp không phải .md/.txt trong thư mục (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}).\n`);
+  if (!results.length && !files.length) process.stderr.write('Không có tệp .md/.txt nào để đọc.\n');
   for (const file of files) {
     results.push(file === '-' ? extractBytes(await readStdin(), { source: '-' }) : await extractFile(file));
   }

@@ -16,6 +16,8 @@ export interface IngestSummary {
   replaced: number;
   /** each file that could not be stored: why, as the messages say (`reasons`) and in Vietnamese (`labels`) */
   failed: Array<{ source: string; reasons: string[]; labels: string[] }>;
+  /** files in the folders left out because they are not .md/.txt: how many, and the first few */
+  skipped: { count: number; examples: string[] };
   documents: number;
   citations: number;
   resolvedPercent: number;
@@ -26,12 +28,15 @@ export interface IngestSummary {
 /** `vanban ingest PATH…`: store every file; one bad file never stops the others. */
 export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
-  const { files, missing } = await expandInputs(paths);
+  const { files, missing, unreadable, skipped } = await expandInputs(paths);
   const store = createSqliteStore(db);
   // counts per status, and the failures in full: a 100,000-file ingest keeps no per-file results
   const counts = { files: 0, stored: 0, unchanged: 0, replaced: 0 };
-  const failed: IngestSummary['failed'] = missing.map((source) => ({ source, reasons: ['File or folder not found'], labels: ['Không tồn tại tệp hoặc thư mục này'] }));
-  counts.files = missing.length;
+  const failed: IngestSummary['failed'] = [
+    ...missing.map((source) => ({ source, reasons: ['File or folder not found'], labels: ['Không tồn tại tệp hoặc thư mục này'] })),
+    ...unreadable.map(({ path, reason }) => ({ source: path, reasons: [`Cannot list folder: ${reason}`], labels: [`Không đọc được thư mục: ${reason}`] })),
+  ];
+  counts.files = failed.length;
   const tally = (r: IngestFileResult): void => {
     counts.files++;
     if (r.status === 'failed') {
@@ -72,6 +77,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     return {
       ...counts,
       failed,
+      skipped: { count: skipped.length, examples: skipped.slice(0, SKIPPED_EXAMPLES) },
       documents: stats.knownDocuments,
       citations: stats.mentions,
       resolvedPercent: stats.mentions ? Math.round((1000 * stats.resolved) / stats.mentions) / 10 : 100,
@@ -85,6 +91,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
 }
 
 const WINDOW = 8;
+const SKIPPED_EXAMPLES = 5;
 
 /**
  * After this many stored files (or a tenth of the database), the full-text index is merged into
@@ -116,6 +123,11 @@ async function prepare(source: string, store: SqliteStore, pool: ExtractPool | n
 
 export function printIngestSummary(s: IngestSummary): void {
   const out = process.stderr;
+  if (s.skipped.count) {
+    const more = s.skipped.count > s.skipped.examples.length ? `, …` : '';
+    out.write(`\nBỏ qua ${s.skipped.count} tệp không phải .md/.txt trong thư mục (${s.skipped.examples.join(', ')}${more}): hãy chuyển sang .md hoặc .txt để nhập.\n`);
+  }
+  if (!s.files) out.write('\nKhông có tệp .md/.txt nào để nhập.\n');
   out.write(`\nĐã nhập ${s.files} tệp vào ${s.database}: ${s.stored} mới, ${s.replaced} thay thế, ${s.unchanged} không đổi, ${s.failed.length} lỗi.\n`);
   out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);
   const reasons = Object.entries(s.unresolved);

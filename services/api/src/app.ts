@@ -39,7 +39,9 @@ export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider
 
 /** The Vanban HTTP API and web UI over a store. `server.ts` listens; tests use `inject`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ requestIdHeader: 'x-request-id', ...options.fastify });
+  // the router passes ids well past the route schema's 200 characters (its default stops at 100 with
+  // "no route"), so the schema answers a long one with a 400 naming the field; "/api/stats/" is "/api/stats"
+  const app = Fastify({ requestIdHeader: 'x-request-id', routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true }, ...options.fastify });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
 

@@ -155,6 +155,12 @@ describe('HTTP API over a real SQLite store', () => {
       }
       expect((await app.inject('/api/audit?number=999/XX-YY')).statusCode).toBe(404);
       expect((await app.inject('/api/nothing-here')).statusCode).toBe(404);
+      // a long id (up to the schema's 200 characters) is looked up, not a missing route
+      const long = await app.inject(`/api/documents/${'x'.repeat(150)}`);
+      expect(long.statusCode).toBe(404);
+      expect(long.json().message).toContain(`"${'x'.repeat(150)}"`);
+      expect((await app.inject(`/api/documents/${'x'.repeat(201)}`)).statusCode).toBe(400);
+      expect((await app.inject('/api/stats/')).statusCode).toBe(200);
     });
 
     it('401 on an upload without a valid key; 415 when not multipart', async () => {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '@vanban/store';
+import { createSqliteStore, type SqliteStore } from '@vanban/store';
 import { buildApp } from '../src/index.js';
-import { API_KEY, haveSeeds, seeds, seedStore } from './fixtures.js';
+import { API_KEY, haveSeeds, letter, seeds, seedStore, tempDb } from './fixtures.js';
 
 /** Small, so the over-the-limit upload below is quick; the seeds are 12 KB at most. */
 const UPLOAD_LIMIT = 1_048_576;
@@ -144,6 +144,31 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Tệp "qua-lon.txt" lớn hơn giới hạn 1 MB; chưa nhập tệp nào của lần tải lên này.');
     expect(store.stats().files).toBe(before);
     await page.close();
+  });
+
+  it('says where paging stops when more matches exist than pages served', async () => {
+    // its own server: 1,005 letters on one subject, more than the 100 pages of 10 served
+    const many = createSqliteStore(tempDb());
+    for (let i = 1; i <= 1005; i++) {
+      const text = letter({ issuer: 'UBND TỈNH BẮC GIANG', number: `${i}/UBND-NN`, place: 'Bắc Giang', date: '02/03/2021', subject: 'phòng cháy rừng', body: 'Tăng cường phòng cháy, chữa cháy rừng mùa khô.' });
+      many.ingestFile({ source: `many/${i}.txt`, bytes: new TextEncoder().encode(text) });
+    }
+    const other = await buildApp({ store: many });
+    const url = await other.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${url}/#/?q=chay%20rung&page=99`);
+      await expect.poll(() => page.locator('.hit').count()).toBe(10);
+      expect(await page.locator('.pager').textContent()).not.toContain('Chỉ xem được');
+      await page.getByRole('button', { name: 'Sau ›' }).click();
+      await expect.poll(() => page.locator('.pager p').textContent()).toBe('Chỉ xem được 1.000 kết quả đầu; hãy thêm từ khóa hoặc chọn bộ lọc để thu hẹp.');
+      expect(await page.getByRole('button', { name: 'Sau ›' }).isDisabled()).toBe(true);
+      await page.close();
+    } finally {
+      await other.close();
+      many.close();
+    }
   });
 
   it('fits a phone screen without sideways scrolling', async () => {

@@ -35,7 +35,7 @@ export async function searchPage({ params, navigate }) {
       h('div', { class: 'results' },
         h('p', { class: 'count', role: 'status' }, result.total === 0 ? `Không có văn bản nào khớp “${state.q}”.` : `${result.totalIsExact ? '' : 'Hơn '}${result.total} văn bản khớp “${state.q}”`),
         h('ol', { class: 'hits', start: (result.page - 1) * result.pageSize + 1 }, result.hits.map((hit) => hitItem(hit, vocab))),
-        pager(result, (page) => navigate('/', { ...state, page })),
+        pager(result, (page) => navigate('/', { ...state, page }), vocab.limits.maxPage),
       ),
       facets(result, state, go, vocab),
     ),
@@ -78,9 +78,10 @@ function facets(result, state, go, vocab) {
   return h('aside', { class: 'facets', 'aria-label': 'Lọc kết quả' }, result.facetSample ? h('p', { class: 'muted' }, `Thống kê theo ${result.facetSample} văn bản mới nhất`) : null, groups);
 }
 
-function pager(result, goTo) {
-  const last = Math.min(100, Math.ceil(result.total / result.pageSize));
+function pager(result, goTo, maxPage) {
+  const last = Math.min(maxPage, Math.ceil(result.total / result.pageSize));
   if (last <= 1) return null;
+  const beyond = result.page >= last && last * result.pageSize < result.total;
   const pages = [...new Set([1, result.page - 1, result.page, result.page + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
   return h(
     'nav',
@@ -88,6 +89,7 @@ function pager(result, goTo) {
     h('button', { type: 'button', disabled: result.page <= 1, onclick: () => goTo(result.page - 1) }, '‹ Trước'),
     pages.map((p) => h('button', { type: 'button', 'aria-current': p === result.page ? 'page' : undefined, onclick: () => goTo(p) }, String(p))),
     h('button', { type: 'button', disabled: result.page >= last, onclick: () => goTo(result.page + 1) }, 'Sau ›'),
+    beyond ? h('p', { class: 'muted' }, `Chỉ xem được ${(last * result.pageSize).toLocaleString('vi-VN')} kết quả đầu; hãy thêm từ khóa hoặc chọn bộ lọc để thu hẹp.`) : null,
   );
 }
 

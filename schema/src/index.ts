@@ -14,3 +14,4 @@ export * from './api.js';
 export * from './api-requests.js';
 export * from './vocabulary/labels.js';
 export * from './vocabulary/filter-values.js';
+export * from './storage/directory.js';

@@ -10,9 +10,10 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'services/cli/src/main.ts');
 
 /** Run the real `vanban` command in a child process (with these environment variables added). */
-export function vanban(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+export function vanban(args: string[], input?: string, env: Record<string, string> = {}, timeout?: number) {
+  const r = spawnSync(tsx, [main, ...args], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env }, timeout });
+  // killed at the timeout: no exit code (null), and the signal says why
+  return { code: r.status, stdout: r.stdout, stderr: r.signal ? `${r.stderr}\n[killed by ${r.signal} after ${timeout} ms]` : r.stderr };
 }
 
 export function vanbanAsync(args: string[]) {

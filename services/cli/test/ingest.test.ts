@@ -133,6 +133,15 @@ describe('vanban ingest', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  // Node's own recursive mkdir spins forever under /proc; these end, in a child killed if they do not
+  it.skipIf(!existsSync('/proc/self'))('a folder that cannot be made is an error, not a hang (generate --out, ingest --db)', () => {
+    const gen = vanban(['generate', '--docs', '1', '--out', '/proc/vanban-test/corpus'], undefined, {}, 20_000);
+    expect([gen.code, gen.stderr.trim()]).toEqual([1, 'Lỗi: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
+    const ingest = vanban(['ingest', '--db', '/proc/vanban-test/v.db', join(tempDir(), 'none')], undefined, {}, 20_000);
+    expect(ingest.code, ingest.stderr).toBe(1);
+    expect(ingest.stderr).toContain("mkdir '/proc/vanban-test'");
+  });
+
   it('show picks among documents sharing a number with --year, as its message says', () => {
     const dir = tempDir();
     const letter = (year: number) =>

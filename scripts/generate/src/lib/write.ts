@@ -1,7 +1,8 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join, resolve } from 'node:path';
+import { makeDirectory } from '@vanban/schema';
 import { AuditCollector } from './audit.js';
 import { Planner, type PlannedFile } from './hierarchy.js';
 import { renderFile } from './render.js';
@@ -40,7 +41,7 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
   const seed = options.seed ?? 1;
   const total = Math.max(0, Math.floor(options.docs));
   const outDir = resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
+  makeDirectory(outDir);
   const goldPath = join(outDir, 'gold.jsonl');
   const auditPath = join(outDir, 'audit.json');
   const shape = corpusShape(total);
@@ -62,7 +63,7 @@ export async function generateCorpus(options: GenerateOptions): Promise<Generate
     const path = join(outDir, file.path);
     const dir = dirname(path);
     if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
       madeDirs.add(dir);
     }
     const write = writeFile(path, file.text).then(() => void inFlight.delete(write));

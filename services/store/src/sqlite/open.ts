@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { sqliteMigrations } from '@vanban/schema';
+import { makeDirectory, sqliteMigrations } from '@vanban/schema';
 import { StoreError } from '../ports.js';
 
 export type Db = Database.Database;
@@ -10,7 +9,7 @@ export type Db = Database.Database;
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   let db: Db;
   try {
-    if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !options.readonly) makeDirectory(dirname(path));
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (cause) {
     throw new StoreError(`[sqlite] cannot open database ${path}: ${(cause as Error).message}`, { cause });

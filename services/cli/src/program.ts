@@ -200,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof StoreError) {
-      process.stderr.write(`Lỗi cơ sở dữ liệu: ${error.message}\n`);
+      process.stderr.write(`Lỗi cơ sở dữ liệu: ${describeStoreError(error)}\n`);
       return 1;
     }
     const fileProblem = describeFileError(error);
@@ -222,6 +222,24 @@ const fileErrorReasons: Record<string, string> = {
   EROFS: 'nằm trên hệ thống tệp chỉ đọc',
   ENOSPC: 'hết chỗ trống trên đĩa',
 };
+
+const sqliteReasons: Record<string, string> = {
+  SQLITE_NOTADB: 'không phải tệp cơ sở dữ liệu SQLite',
+  SQLITE_CORRUPT: 'tệp cơ sở dữ liệu bị hỏng',
+  SQLITE_CANTOPEN: 'không mở được tệp',
+  SQLITE_READONLY: 'tệp chỉ đọc, không ghi được',
+  SQLITE_BUSY: 'một tiến trình khác đang ghi vào cơ sở dữ liệu; xin thử lại sau',
+  SQLITE_FULL: 'hết chỗ trống trên đĩa',
+};
+
+/** A database that cannot be opened, in Vietnamese with its path when the cause is known; the store's own message otherwise. */
+function describeStoreError(error: StoreError): string {
+  const file = describeFileError(error.cause);
+  if (file) return file;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? sqliteReasons[code] : undefined;
+  return reason && error.path ? `${error.path}: ${reason} (${code})` : error.message;
+}
 
 /** A file system error (reading, writing, creating a path) as one line naming the path; null otherwise. */
 function describeFileError(error: unknown): string | null {

@@ -122,7 +122,7 @@ describe('vanban ingest', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.db'), 'not a database\n');
     const notDb = vanban(['search', 'x', '--db', join(dir, 'notes.db')]);
-    expect([notDb.code, notDb.stderr.trim()]).toEqual([1, `Lỗi cơ sở dữ liệu: [sqlite] cannot open database ${join(dir, 'notes.db')}: file is not a database`]);
+    expect([notDb.code, notDb.stderr.trim()]).toEqual([1, `Lỗi cơ sở dữ liệu: ${join(dir, 'notes.db')}: không phải tệp cơ sở dữ liệu SQLite (SQLITE_NOTADB)`]);
     writeLetters(join(dir, 'in'), 1);
     vanban(['ingest', join(dir, 'in'), '--db', join(dir, 'v.db')]);
     const missing = join(dir, 'no-such-folder', 'graph.csv');
@@ -138,8 +138,7 @@ describe('vanban ingest', () => {
     const gen = vanban(['generate', '--docs', '1', '--out', '/proc/vanban-test/corpus'], undefined, {}, 20_000);
     expect([gen.code, gen.stderr.trim()]).toEqual([1, 'Lỗi: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
     const ingest = vanban(['ingest', '--db', '/proc/vanban-test/v.db', join(tempDir(), 'none')], undefined, {}, 20_000);
-    expect(ingest.code, ingest.stderr).toBe(1);
-    expect(ingest.stderr).toContain("mkdir '/proc/vanban-test'");
+    expect([ingest.code, ingest.stderr.trim()]).toEqual([1, 'Lỗi cơ sở dữ liệu: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
   });
 
   it('show picks among documents sharing a number with --year, as its message says', () => {

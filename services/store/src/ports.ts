@@ -106,8 +106,11 @@ export type SearchIndex = Awaitable<SyncSearchIndex>;
 
 /** Adapter failures wrap their cause. */
 export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** the database file, when the error is about opening it */
+  readonly path?: string;
+  constructor(message: string, options?: { cause?: unknown; path?: string }) {
     super(message, options);
     this.name = 'StoreError';
+    if (options?.path) this.path = options.path;
   }
 }

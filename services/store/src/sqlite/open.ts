@@ -12,7 +12,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     if (path !== ':memory:' && !options.readonly) makeDirectory(dirname(path));
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (cause) {
-    throw new StoreError(`[sqlite] cannot open database ${path}: ${(cause as Error).message}`, { cause });
+    throw new StoreError(`[sqlite] cannot open database ${path}: ${(cause as Error).message}`, { cause, path });
   }
   try {
     if (!options.readonly) {
@@ -31,7 +31,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.close();
     // e.g. "file is not a database" on a file that is something else
     if (error instanceof StoreError) throw error;
-    throw new StoreError(`[sqlite] cannot open database ${path}: ${(error as Error).message}`, { cause: error });
+    throw new StoreError(`[sqlite] cannot open database ${path}: ${(error as Error).message}`, { cause: error, path });
   }
   return db;
 }

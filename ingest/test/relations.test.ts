@@ -51,3 +51,37 @@ it('finds a cue phrase that crosses the 2048-character scanning block whole', ()
   expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['151/2014/TT-BTC GUIDES 91/2014/NĐ-CP']);
   expect(doc.citations.map((c) => c.relation)).toEqual(['BASED_ON', 'BASED_ON']);
 });
+
+describe('cue phrases that are no cue', () => {
+  const relations = (text: string) => extract(text).citations.map((c) => `${c.number} ${c.relation}`);
+
+  it('reads "Luật sửa đổi…", "Nghị định sửa đổi…" as the name of another document, not this one amending', () => {
+    expect(relations('Thông qua chính sách của Luật sửa đổi, bổ sung một số điều của Luật Đầu tư theo đề xuất của Bộ Kế hoạch và Đầu tư tại Tờ trình số 15/TTr-BKHĐT ngày 2/3/2024.')).toEqual([
+      '15/TTr-BKHĐT CITES',
+    ]);
+    expect(relations('Xây dựng Nghị định sửa đổi Nghị định số 45/2022/NĐ-CP ngày 07/7/2022 của Chính phủ.')).toEqual(['45/2022/NĐ-CP CITES']);
+    expect(extract('Căn cứ Luật Đầu tư;\nTheo đề xuất của Sở Tài chính tại Tờ trình số 7/TTr-STC ngày 2/3/2024;').assertions).toEqual([]);
+  });
+
+  it('keeps the cue of a type line above its own title', () => {
+    expect(relations('NGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 45/2022/NĐ-CP ngày 07/7/2022\n')).toEqual(['45/2022/NĐ-CP AMENDS']);
+  });
+
+  it('reads "ban hành kèm theo Quyết định…" as the attachment of that decision, not a basis', () => {
+    expect(relations('Bãi bỏ khoản 2 Điều 5 Quy chế ban hành kèm theo Quyết định số 12/2020/QĐ-UBND ngày 1/2/2020.')).toEqual(['12/2020/QĐ-UBND REPLACES']);
+    expect(relations('Tờ khai theo Mẫu số 01 ban hành kèm theo Thông tư số 80/2021/TT-BTC ngày 29/9/2021.')).toEqual(['80/2021/TT-BTC CITES']);
+  });
+
+  it('reads "cấp sửa đổi Giấy…" as an amended licence', () => {
+    expect(relations('Cấp sửa đổi, bổ sung Giấy chứng nhận cửa hàng bán lẻ xăng dầu Nghị định số 95/2021/NĐ-CP ngày 01/11/2021.')).toEqual(['95/2021/NĐ-CP CITES']);
+  });
+
+  it.each([
+    ['Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;\nXét Tờ trình số 41/TTr-UBND ngày 2/6/2023 của Ủy ban nhân dân tỉnh;', 'CITES'],
+    ['Các đơn vị lập dự toán theo mẫu biểu đã hướng dẫn tại Công văn số 2906/LĐTBXH-KHTC ngày 13/7/2017.', 'CITES'],
+    ['Căn cứ hướng dẫn tại khoản 1 Điều 12 Thông tư số 64/2013/TT-BTC ngày 15/5/2013,', 'BASED_ON'],
+    ['Các tỉnh thành lập ngay Ban quản lý theo tinh thần Nghị định số 40/2019/NĐ-CP ngày 13/5/2019.', 'BASED_ON'],
+  ])('%s -> %s', (text, relation) => {
+    expect(extract(text).citations[0].relation).toBe(relation);
+  });
+});

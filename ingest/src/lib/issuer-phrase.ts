@@ -1,7 +1,7 @@
 import { relationCues } from '@vanban/schema';
 import { typeWordSource } from './vocabulary.js';
 
-const cueWords = relationCues.map((c) => c.phrase.replace(/ /g, '[ \\t\\n]+')).join('|');
+const cueWords = relationCues.filter((c) => !c.inert).map((c) => c.phrase.replace(/ /g, '[ \\t\\n]+')).join('|');
 
 /**
  * The issuer phrase after a citation: "của Thủ tướng Chính phủ", "của UBND tỉnh Bắc Giang",

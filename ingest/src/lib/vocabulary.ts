@@ -136,7 +136,8 @@ export function scanCues(text: string): CueMatch[] {
     const end = m.index + m[0].length;
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, end)) continue;
     const cue = cueSpellings.get(m[0]) ?? cueSpellings.get(spellingKey(m[0]));
-    if (cue) out.push({ start: m.index, end, cue });
+    if (cue?.inert) skipInert(cueScan, m);
+    else if (cue) out.push({ start: m.index, end, cue });
   }
   return out;
 }
@@ -179,11 +180,20 @@ export function scanPhrases(text: string): { cues: CueMatch[]; topics: string[] 
     const end = m.index + m[0].length;
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, end)) continue;
     const hit = phraseSpellings.get(m[0]) ?? phraseSpellings.get(spellingKey(m[0]));
-    if (hit?.cue) cues.push({ start: m.index, end, cue: hit.cue });
+    if (hit?.cue?.inert) skipInert(phraseScan, m);
+    else if (hit?.cue) cues.push({ start: m.index, end, cue: hit.cue });
     const after = text.charCodeAt(end);
     if (hit?.topic && !(after >= 48 && after <= 57)) found.add(hit.topic);
   }
   return { cues, topics: found.size ? topics.filter((t) => found.has(t.label)).map((t) => t.label) : [] };
+}
+
+/**
+ * An inert phrase hides the cue inside it, but only within one line: "NGHỊ ĐỊNH\nSửa đổi, bổ sung…"
+ * is a document's own type line over its title, whose "sửa đổi" stays a cue, so scan on inside it.
+ */
+function skipInert(scan: RegExp, m: RegExpExecArray): void {
+  if (m[0].includes('\n')) scan.lastIndex = m.index + 1;
 }
 
 /** A matched phrase as its table key: lower case, single spaces. */

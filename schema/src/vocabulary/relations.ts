@@ -25,13 +25,17 @@ export function strongerRelation(a: RelationType, b: RelationType): RelationType
  * reaching past it ("Xét đề nghị … tại Tờ trình số …" is not what "Căn cứ" governs).
  * `adjacent` cues only count right before the document type word ("theo Quyết định số…",
  * never "theo quy định"). `passive` cues point the other way: in "Nghị định A … được sửa đổi, bổ
- * sung bởi Nghị định B" it is B that amends A.
+ * sung bởi Nghị định B" it is B that amends A. `inert` phrases hold a cue word but are no cue and
+ * are matched only so that the cue inside them is not: "ban hành kèm theo Quyết định số…" (the
+ * attachment, not a basis), "Luật sửa đổi, bổ sung…" (the name of another, unnumbered document,
+ * not this one amending anything), "cấp sửa đổi Giấy phép" (an amended licence).
  */
 export const RelationCueSchema = z.object({
   phrase: z.string().min(2),
   relation: RelationTypeSchema,
   adjacent: z.boolean().default(false),
   passive: z.boolean().default(false),
+  inert: z.boolean().default(false),
 });
 export type RelationCue = z.infer<typeof RelationCueSchema>;
 
@@ -75,6 +79,19 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'theo đề nghị', relation: 'CITES' },
   { phrase: 'đề nghị của', relation: 'CITES' },
   { phrase: 'tham khảo', relation: 'CITES' },
+  // proposals and submissions are what the text considered, not its basis
+  { phrase: 'theo đề xuất', relation: 'CITES' },
+  { phrase: 'đề xuất của', relation: 'CITES' },
+  { phrase: 'xét', relation: 'CITES', adjacent: true },
+  // "đã hướng dẫn tại Công văn số…": the cited letter is the one that guides
+  { phrase: 'hướng dẫn tại', relation: 'CITES' },
+  { phrase: 'căn cứ hướng dẫn tại', relation: 'BASED_ON' },
+  { phrase: 'theo tinh thần', relation: 'BASED_ON' },
+  { phrase: 'kèm theo', relation: 'CITES', inert: true },
+  { phrase: 'cấp sửa đổi', relation: 'CITES', inert: true },
+  ...['luật', 'pháp lệnh', 'nghị định', 'nghị quyết', 'thông tư', 'thông tư liên tịch', 'quyết định'].flatMap((type) =>
+    ['sửa đổi', 'thay thế'].map((verb) => ({ phrase: `${type} ${verb}`, relation: 'CITES' as const, inert: true })),
+  ),
 ];
 
 export const relationCues: readonly RelationCue[] = z.array(RelationCueSchema).parse(table);

@@ -81,7 +81,25 @@ describe('cue phrases that are no cue', () => {
     ['Các đơn vị lập dự toán theo mẫu biểu đã hướng dẫn tại Công văn số 2906/LĐTBXH-KHTC ngày 13/7/2017.', 'CITES'],
     ['Căn cứ hướng dẫn tại khoản 1 Điều 12 Thông tư số 64/2013/TT-BTC ngày 15/5/2013,', 'BASED_ON'],
     ['Các tỉnh thành lập ngay Ban quản lý theo tinh thần Nghị định số 40/2019/NĐ-CP ngày 13/5/2019.', 'BASED_ON'],
+    ['[Điều này được hướng dẫn bởi Điều 3 Nghị định số 27/2005/NĐ-CP ngày 1/3/2005]', 'CITES'],
+    ['Phụ lục này được thay thế bằng Phụ lục I ban hành kèm theo Nghị định số 77/2024/NĐ-CP ngày 01/7/2024.', 'CITES'],
   ])('%s -> %s', (text, relation) => {
     expect(extract(text).citations[0].relation).toBe(relation);
+  });
+});
+
+describe('assertions between cited documents', () => {
+  const assertions = (text: string) => extract(text).assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`);
+
+  it('gives every member of a passive list the amendment', () => {
+    expect(
+      assertions('Thông tư số 119/2020/TT-BTC ngày 31/12/2020 được sửa đổi, bổ sung bởi Thông tư số 68/2024/TT-BTC ngày 18/9/2024, Thông tư số 14/2025/TT-BTC ngày 04/4/2025 và Thông tư số 18/2025/TT-BTC ngày 26/4/2025.'),
+    ).toEqual(['68/2024/TT-BTC AMENDS 119/2020/TT-BTC', '14/2025/TT-BTC AMENDS 119/2020/TT-BTC', '18/2025/TT-BTC AMENDS 119/2020/TT-BTC']);
+  });
+
+  it('stops the passive list at a member with its own description (the next item of the outer list)', () => {
+    expect(
+      assertions('Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01/7/2025 và Nghị định số 79/2025/NĐ-CP ngày 01/4/2025 của Chính phủ về kiểm tra văn bản;'),
+    ).toEqual(['187/2025/NĐ-CP AMENDS 78/2025/NĐ-CP']);
   });
 });

@@ -62,6 +62,10 @@ class CueIndex {
  */
 const cueReach = (cue: CueHit): number => (cue.relation === 'REPLACES' || cue.relation === 'AMENDS' ? 300 : 60);
 const tailToCue = /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó)?[\s,]*$/iu;
+// Between members of one list: "B, C và D"; a member that goes on to its own description ("và Nghị
+// định số E của Chính phủ về …") is the next item of the outer list, not of the passive clause.
+const listGap = /^[\s,;]*(?:và|,)?[\s]*$/u;
+const bareMemberEnd = /^[\s]*(?:[,;.)\]]|và[\s]|$)/u;
 const reportLead = /(?:sơ kết|tổng kết|báo cáo)[^.;\n]{0,25}$/iu;
 
 /**
@@ -81,6 +85,9 @@ export function classifyRelations(
   const assertions: FoundAssertion[] = [];
   let sentence = { start: -1, end: -1 };
   let inSentence: number[] = [];
+  // the amended (guided, replaced) citation of the last passive clause: "A … được sửa đổi bởi B, C và D"
+  let passiveOf = -1;
+  let passiveCue: CueHit | null = null;
   let shown = '';
   let shownFor = -1;
   for (let k = 0; k < citations.length; k++) {
@@ -88,6 +95,7 @@ export function classifyRelations(
     if (c.start >= sentence.end || c.start < sentence.start) {
       sentence = { start: sentenceStart(text, c.start, bounds.start), end: sentenceEnd(text, c.end, bounds.end) };
       inSentence = [];
+      passiveOf = -1;
     }
     const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
@@ -104,10 +112,21 @@ export function classifyRelations(
         // "A … được sửa đổi, bổ sung bởi B": B amends A; for this document B is part of A's clause.
         assertions.push({ from: k, to: previousIndex, relation: cue.relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
         ({ relation, cue: cueText } = classified[previousIndex]);
+        passiveOf = previousIndex;
+        passiveCue = cue;
+      } else if (cue.passive) {
+        // "… được hướng dẫn bởi Công văn B" with no cited subject: B guides this text, it does not guide B
+        relation = 'CITES';
       } else if (c.start - cue.end <= cueReach(cue) && !/[;]/.test(text.slice(cue.end, c.start))) {
+        passiveOf = -1;
         relation = relationOf(text, cue);
         cueText = cue.phrase;
-        if (previous && previous.number !== c.number && tailToCue.test(text.slice(previous.tailEnd, cue.start)) && cue.start >= previous.tailEnd) {
+        if (
+          previous &&
+          previous.number !== c.number &&
+          cue.start >= previous.tailEnd &&
+          tailToCue.test(text.slice(previous.tailEnd, cue.start))
+        ) {
           assertions.push({ from: previousIndex, to: k, relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
           relation = classified[previousIndex].relation;
           cueText = classified[previousIndex].cue;
@@ -125,6 +144,11 @@ export function classifyRelations(
       }
     } else if (previous) {
       ({ relation, cue: cueText } = classified[previousIndex]);
+      const target = passiveOf >= 0 && passiveOf !== previousIndex && inSentence.includes(passiveOf) ? citations[passiveOf] : null;
+      if (passiveCue && target && target.number !== c.number && previous.number !== c.number && continuesBareList(text, previous, c)) {
+        // "A … được sửa đổi, bổ sung bởi B, C và D": C and D amend A as B does
+        assertions.push({ from: k, to: passiveOf, relation: passiveCue.relation, cue: passiveCue.phrase, sentence: shown, start: target.start, end: c.end });
+      }
       if (/^[\s,]*\([\s]*$/.test(text.slice(previous.tailEnd, c.start)) && classified[previousIndex].relation === 'REPORTS_ON') {
         // "Báo cáo sơ kết thực hiện Chỉ thị B (Báo cáo số A …)": A is the report on B.
         assertions.push({ from: k, to: previousIndex, relation: 'REPORTS_ON', cue: cueText ?? 'báo cáo', sentence: shown, start: previous.start, end: c.end });
@@ -139,6 +163,11 @@ export function classifyRelations(
     inSentence.push(k);
   }
   return { classified, assertions };
+}
+
+/** `c` is the next member of the list `previous` is in, and names no more than a document. */
+function continuesBareList(text: string, previous: FoundCitation, c: FoundCitation): boolean {
+  return listGap.test(text.slice(previous.tailEnd, c.start)) && bareMemberEnd.test(text.slice(c.tailEnd, c.tailEnd + 4));
 }
 
 /** "thực hiện" after "sơ kết 05 năm" or "báo cáo kết quả" is reporting, not implementing. */

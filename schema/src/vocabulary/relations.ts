@@ -73,6 +73,7 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'được sửa đổi bởi', relation: 'AMENDS', passive: true },
   { phrase: 'được bổ sung bởi', relation: 'AMENDS', passive: true },
   { phrase: 'được thay thế bởi', relation: 'REPLACES', passive: true },
+  { phrase: 'được thay thế bằng', relation: 'REPLACES', passive: true },
   { phrase: 'được hướng dẫn bởi', relation: 'GUIDES', passive: true },
   { phrase: 'được hướng dẫn tại', relation: 'GUIDES', passive: true },
   { phrase: 'xét đề nghị', relation: 'CITES' },

@@ -102,4 +102,23 @@ describe('assertions between cited documents', () => {
       assertions('Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01/4/2025 được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01/7/2025 và Nghị định số 79/2025/NĐ-CP ngày 01/4/2025 của Chính phủ về kiểm tra văn bản;'),
     ).toEqual(['187/2025/NĐ-CP AMENDS 78/2025/NĐ-CP']);
   });
+
+  it('reads "A … về việc ban hành Kế hoạch thực hiện B" and "A … đã bãi bỏ B"', () => {
+    expect(assertions('Triển khai Quyết định số 3850/QĐ-UBND ngày 2/10/2018 của UBND tỉnh về việc ban hành Kế hoạch triển khai thực hiện Chỉ thị số 21/CT-TTg ngày 25/5/2018.')).toEqual([
+      '3850/QĐ-UBND IMPLEMENTS 21/CT-TTg',
+    ]);
+    expect(assertions('Bãi bỏ phần B2 (theo Quyết định số 3204/2000/QĐ-BYT ngày 11/9/2000 của Bộ Y tế đã bãi bỏ Thông tư số 11/TTLB ngày 19/9/1997).')).toEqual([
+      '3204/2000/QĐ-BYT REPLACES 11/TTLB',
+    ]);
+  });
+
+  it('asserts nothing from a cue that only mentions', () => {
+    expect(assertions('Công văn số 12/UBND-VX ngày 2/3/2020 về đề nghị của Sở Y tế tại Tờ trình số 5/TTr-SYT ngày 1/3/2020.')).toEqual([]);
+  });
+
+  it('keeps a list together where a long sentence is clipped', () => {
+    const filler = 'nâng cao chất lượng hoạt động của các đơn vị sự nghiệp công lập '.repeat(10);
+    const text = `Triển khai Chương trình số 51-CTr/TU ngày 9/2/2018 về ${filler}và Kế hoạch số 740/KH-UBND ngày 28/3/2018 về triển khai Chương trình số 53-CTr/TU ngày 21/02/2018.`;
+    expect(assertions(text)).toContain('740/KH-UBND IMPLEMENTS 53-CTr/TU');
+  });
 });

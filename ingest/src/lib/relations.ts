@@ -61,7 +61,13 @@ class CueIndex {
  * ("thay thế Danh mục … công bố tại các Quyết định: Số …"), so they reach further.
  */
 const cueReach = (cue: CueHit): number => (cue.relation === 'REPLACES' || cue.relation === 'AMENDS' ? 300 : 60);
-const tailToCue = /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó)?[\s,]*$/iu;
+// Between a citation's tail and a cue that makes it the subject: "Kế hoạch số A … về việc thực hiện B",
+// "Quyết định số A … đã bãi bỏ B", "Quyết định số A … về ban hành Kế hoạch thực hiện B" (the plan
+// issued by A is A's content).
+const tailToCue =
+  /^[\s,]*(?:về việc|về|v\/v|nhằm|để|trong đó|đã)?[\s,]*(?:(?:ban hành|phê duyệt)[\s]+(?:kế hoạch|chương trình(?:[\s]+hành động)?|đề án)[\s]+)?$/iu;
+/** How near the last citation must be for a clipped sentence to keep it (a list, not a paragraph). */
+const listCarry = 150;
 // Between members of one list: "B, C và D"; a member that goes on to its own description ("và Nghị
 // định số E của Chính phủ về …") is the next item of the outer list, not of the passive clause.
 const listGap = /^[\s,;]*(?:và|,)?[\s]*$/u;
@@ -94,8 +100,10 @@ export function classifyRelations(
     const c = citations[k];
     if (c.start >= sentence.end || c.start < sentence.start) {
       sentence = { start: sentenceStart(text, c.start, bounds.start), end: sentenceEnd(text, c.end, bounds.end) };
-      inSentence = [];
-      passiveOf = -1;
+      // a sentence longer than the scan window goes on: a list running across the clip stays one list
+      const last = inSentence.length ? citations[inSentence[inSentence.length - 1]] : null;
+      inSentence = last && c.start - last.end <= listCarry ? inSentence.filter((i) => citations[i].start >= sentence.start) : [];
+      passiveOf = inSentence.includes(passiveOf) ? passiveOf : -1;
     }
     const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
@@ -123,6 +131,7 @@ export function classifyRelations(
         cueText = cue.phrase;
         if (
           previous &&
+          relation !== 'CITES' &&
           previous.number !== c.number &&
           cue.start >= previous.tailEnd &&
           tailToCue.test(text.slice(previous.tailEnd, cue.start))

@@ -80,6 +80,7 @@ describe('cue phrases that are no cue', () => {
     ['Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;\nXét Tờ trình số 41/TTr-UBND ngày 2/6/2023 của Ủy ban nhân dân tỉnh;', 'CITES'],
     ['Các đơn vị lập dự toán theo mẫu biểu đã hướng dẫn tại Công văn số 2906/LĐTBXH-KHTC ngày 13/7/2017.', 'CITES'],
     ['Căn cứ hướng dẫn tại khoản 1 Điều 12 Thông tư số 64/2013/TT-BTC ngày 15/5/2013,', 'BASED_ON'],
+    ['Thực hiện theo hướng dẫn tại Thông tư liên tịch số 21/2008/TTLT-BQP-BLĐTBXH-BTC ngày 26/02/2008.', 'IMPLEMENTS'],
     ['Các tỉnh thành lập ngay Ban quản lý theo tinh thần Nghị định số 40/2019/NĐ-CP ngày 13/5/2019.', 'BASED_ON'],
     ['[Điều này được hướng dẫn bởi Điều 3 Nghị định số 27/2005/NĐ-CP ngày 1/3/2005]', 'CITES'],
     ['Phụ lục này được thay thế bằng Phụ lục I ban hành kèm theo Nghị định số 77/2024/NĐ-CP ngày 01/7/2024.', 'CITES'],

@@ -87,6 +87,7 @@ const table: z.input<typeof RelationCueSchema>[] = [
   // "đã hướng dẫn tại Công văn số…": the cited letter is the one that guides
   { phrase: 'hướng dẫn tại', relation: 'CITES' },
   { phrase: 'căn cứ hướng dẫn tại', relation: 'BASED_ON' },
+  { phrase: 'thực hiện theo hướng dẫn tại', relation: 'IMPLEMENTS' },
   { phrase: 'theo tinh thần', relation: 'BASED_ON' },
   { phrase: 'kèm theo', relation: 'CITES', inert: true },
   { phrase: 'cấp sửa đổi', relation: 'CITES', inert: true },

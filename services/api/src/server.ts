@@ -50,6 +50,15 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       ...(options.requestIdPrefix ? { genReqId: requestIds(options.requestIdPrefix) } : {}),
     },
   });
+  let address: string;
+  try {
+    address = await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    // a port taken or an address this machine lacks: close the store and let the caller say so
+    // (handlers on signals and uncaught errors come after this, or they would end it with exit 0)
+    await app.close();
+    throw error;
+  }
   if (options.handleSignals !== false) {
     closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
       if (err) app.log.error({ err }, 'shutting down after an error');
@@ -57,7 +66,6 @@ export async function startServer(options: ServerOptions): Promise<FastifyInstan
       await app.close();
     });
   }
-  const address = await app.listen({ host: options.host, port: options.port });
   options.onListening?.(address.replace('://127.0.0.1', '://localhost'));
   return app;
 }

@@ -11,6 +11,7 @@ import { runSync } from './commands/sync.js';
 import { speakVietnamese } from './commander-vi.js';
 import { ConfigError, readConfig } from './config.js';
 import { NotFound } from './open-store.js';
+import { describeFileError, describeListenError, describeStoreError } from './system-errors.js';
 import { UsageError } from './usage-error.js';
 
 /** The `vanban` command. Data on stdout, messages and progress on stderr. */
@@ -203,47 +204,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Lỗi cơ sở dữ liệu: ${describeStoreError(error)}\n`);
       return 1;
     }
-    const fileProblem = describeFileError(error);
-    if (fileProblem) {
-      process.stderr.write(`Lỗi: ${fileProblem}\n`);
+    const systemProblem = describeFileError(error) ?? describeListenError(error);
+    if (systemProblem) {
+      process.stderr.write(`Lỗi: ${systemProblem}\n`);
       return 1;
     }
     throw error;
   }
-}
-
-const fileErrorReasons: Record<string, string> = {
-  ENOENT: 'không tồn tại (hoặc thư mục chứa nó không tồn tại)',
-  EACCES: 'không có quyền truy cập',
-  EPERM: 'không được phép ghi hoặc tạo ở đây',
-  EEXIST: 'đã có một tệp cùng tên',
-  ENOTDIR: 'một phần của đường dẫn không phải thư mục',
-  EISDIR: 'là một thư mục, không phải tệp',
-  EROFS: 'nằm trên hệ thống tệp chỉ đọc',
-  ENOSPC: 'hết chỗ trống trên đĩa',
-};
-
-const sqliteReasons: Record<string, string> = {
-  SQLITE_NOTADB: 'không phải tệp cơ sở dữ liệu SQLite',
-  SQLITE_CORRUPT: 'tệp cơ sở dữ liệu bị hỏng',
-  SQLITE_CANTOPEN: 'không mở được tệp',
-  SQLITE_READONLY: 'tệp chỉ đọc, không ghi được',
-  SQLITE_BUSY: 'một tiến trình khác đang ghi vào cơ sở dữ liệu; xin thử lại sau',
-  SQLITE_FULL: 'hết chỗ trống trên đĩa',
-};
-
-/** A database that cannot be opened, in Vietnamese with its path when the cause is known; the store's own message otherwise. */
-function describeStoreError(error: StoreError): string {
-  const file = describeFileError(error.cause);
-  if (file) return file;
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  const reason = typeof code === 'string' ? sqliteReasons[code] : undefined;
-  return reason && error.path ? `${error.path}: ${reason} (${code})` : error.message;
-}
-
-/** A file system error (reading, writing, creating a path) as one line naming the path; null otherwise. */
-function describeFileError(error: unknown): string | null {
-  const e = error as NodeJS.ErrnoException;
-  if (!(error instanceof Error) || typeof e.code !== 'string' || !e.path) return null;
-  return `${e.path}: ${fileErrorReasons[e.code] ?? e.message} (${e.code})`;
 }

@@ -64,15 +64,20 @@ describe('vanban serve --workers (several processes on one port)', () => {
     expect(listeningPids().filter(alive)).toEqual([]);
   });
 
-  it('stops with exit code 1 and says why when the processes cannot listen (port taken)', async () => {
+  it('stops with exit code 1 and says why when the processes cannot listen (port taken), with one process or several', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
+    const why = `không phục vụ được tại 127.0.0.1:${port}: cổng này đã có chương trình khác dùng; chọn cổng khác bằng --port (hoặc VANBAN_PORT) (EADDRINUSE)`;
     try {
-      const r = vanban(['serve', '--workers', '2', '--port', String(port), '--db', join(tempDir(), 'v.db')]);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('EADDRINUSE');
+      const r = vanban(['serve', '--workers', '2', '--host', '127.0.0.1', '--port', String(port), '--db', join(tempDir(), 'v.db')], undefined, {}, 30_000);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(why);
       expect(r.stderr).toContain('một tiến trình phục vụ không khởi động được');
+      // one process: the same line, exit 1 (it used to print a stack trace and exit 0)
+      const one = vanban(['serve', '--host', '127.0.0.1', '--port', String(port), '--db', join(tempDir(), 'v.db')], undefined, {}, 30_000);
+      expect([one.code, one.stderr.trim().split('\n').pop()]).toEqual([1, `Lỗi: ${why}`]);
+      expect(one.stderr).not.toContain('    at ');
     } finally {
       taken.close();
     }

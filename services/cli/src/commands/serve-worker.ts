@@ -7,6 +7,7 @@
 import cluster from 'node:cluster';
 import { startServer } from '@vanban/api';
 import type { WorkerOptions } from './serve-cluster.js';
+import { describeListenError } from '../system-errors.js';
 
 const options = JSON.parse(process.env.VANBAN_SERVE_WORKER ?? 'null') as WorkerOptions | null;
 if (!options || !process.send) {
@@ -32,6 +33,6 @@ try {
     );
   });
 } catch (err) {
-  process.stderr.write(`Tiến trình phục vụ ${process.pid} không khởi động được: ${(err as Error).message}\n`);
+  process.stderr.write(`Tiến trình phục vụ ${process.pid} không khởi động được: ${describeListenError(err) ?? (err as Error).message}\n`);
   process.exit(1);
 }

@@ -202,6 +202,26 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       await store.close();
     });
 
+    it('a path that held other content and now holds a copy of a stored file drops what it held and stores no second copy', async () => {
+      const store = await makeStore();
+      const nine = enc(letter({ number: '9/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));
+      const other = enc(letter({ number: '10/KH-UBND', place: 'Bắc Giang', date: '01/03/2020', body: 'Về phòng chống đuối nước.' }));
+      await store.ingestFile({ source: 'a/9.txt', bytes: nine });
+      expect((await store.ingestFile({ source: 'upload/x.txt', bytes: other })).status).toBe('stored');
+      const again = await store.ingestFile({ source: 'upload/x.txt', bytes: nine });
+      expect(again).toMatchObject({ status: 'replaced', duplicateOf: 'a/9.txt', documents: 1 });
+      expect(again.messages.map((m) => m.ruleId)).toEqual(['store:duplicate']);
+      // one 9/KH-UBND, not a second one with a suffixed id; 10/KH-UBND went with the content that held it
+      expect((await store.lookup('9/KH-UBND')).map((d) => d.id)).toEqual(['9-kh-ubnd-2020-bac-giang']);
+      expect(await store.lookup('10/KH-UBND')).toEqual([]);
+      expect(await store.documentsFromSource('upload/x.txt')).toEqual([]);
+      // and the same bytes once more under that path: still the copy, nothing changes
+      const before = await store.stats();
+      expect(await store.ingestFile({ source: 'upload/x.txt', bytes: nine })).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt' });
+      expect(await store.stats()).toEqual(before);
+      await store.close();
+    });
+
     it('a bad file never loses what was stored before', async () => {
       const store = await makeStore();
       const good = enc(letter({ number: '8/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));

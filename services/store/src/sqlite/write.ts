@@ -51,10 +51,17 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...storedCounts(db, input.source), messages };
   }
   // the same bytes already stored under another path (a copy, a re-upload): stored once, not twice
-  const copy = previous ? undefined : stmt<{ hash: string }, { path: string }>(db, 'SELECT path FROM files WHERE substr(content_hash, 1, 12) = substr(@hash, 1, 12) AND content_hash = @hash AND ok = 1 ORDER BY ingested_seq LIMIT 1').get({ hash });
+  const copy = stmt<{ hash: string; path: string }, { path: string }>(db, 'SELECT path FROM files WHERE substr(content_hash, 1, 12) = substr(@hash, 1, 12) AND content_hash = @hash AND ok = 1 AND path != @path ORDER BY ingested_seq LIMIT 1').get({ hash, path: input.source });
   if (copy) {
     const messages: Message[] = [{ reason: `Same content as the stored file ${copy.path}; not stored twice`, ruleId: 'store:duplicate', line: null, column: null, severity: 'info' }];
-    return { source: input.source, status: 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };
+    // a path that held something else now holds that copy: what it held goes, as on any replacement
+    if (previous) {
+      db.transaction(() => {
+        detachDocuments(db, input.source);
+        stmt(db, 'DELETE FROM files WHERE path = ?').run(input.source);
+      })();
+    }
+    return { source: input.source, status: previous?.ok ? 'replaced' : 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };
   }
   // an extraction done elsewhere (a worker thread) is used as is; it must be of these bytes
   const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });

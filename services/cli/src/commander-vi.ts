@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Help, type Argument, type Command, type Option } from 'commander';
 
 /** commander's own messages and help headings, in Vietnamese: staff read them on the terminal. */
 const errors: Array<[RegExp, string]> = [
@@ -28,7 +28,16 @@ export function speakVietnamese(program: Command): Command {
   return program
     .helpOption('-h, --help', 'xem hướng dẫn này')
     .helpCommand('help [lệnh]', 'xem hướng dẫn của một lệnh')
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title })
+    .configureHelp({
+      styleTitle: (title) => titles[title] ?? title,
+      // before commander wraps the line, so "(default:" never sits at a line end out of reach
+      optionDescription(this: Help, option: Option) {
+        return extras(Help.prototype.optionDescription.call(this, option));
+      },
+      argumentDescription(this: Help, argument: Argument) {
+        return extras(Help.prototype.argumentDescription.call(this, argument));
+      },
+    })
     .configureOutput({
       writeOut: (s) => process.stdout.write(localize(s)),
       writeErr: (s) => process.stderr.write(localize(s)),
@@ -36,4 +45,7 @@ export function speakVietnamese(program: Command): Command {
     });
 }
 
-const localize = (help: string): string => help.replace(/\(default: /g, '(mặc định: ').replace(/\[options\]/g, '[tùy chọn]').replace(/\[command\]/g, '[lệnh]');
+/** The notes commander adds after a description: "(default: …)", "(choices: …)". */
+const extras = (description: string): string =>
+  description.replace(/\(default: /g, '(mặc định: ').replace(/\(choices: /g, '(chọn một trong: ').replace(/\(preset: /g, '(khi không ghi giá trị: ').replace(/\(env: /g, '(biến môi trường: ');
+const localize = (help: string): string => help.replace(/\[options\]/g, '[tùy chọn]').replace(/\[command\]/g, '[lệnh]');

@@ -52,6 +52,12 @@ describe('vanban extract', () => {
     expect(help.stdout).toMatch(/^Cách dùng: vanban search \[tùy chọn\] <query>/);
     for (const heading of ['Tham số:', 'Tùy chọn:', '(mặc định: "10")', '-h, --help']) expect(help.stdout).toContain(heading);
     for (const english of ['Usage:', 'Options:', 'default:', 'display help']) expect(help.stdout).not.toContain(english);
+    // also where the note falls at a line's end (a long description wraps before it)
+    for (const command of ['ingest', 'resolve', 'sync', 'generate', 'serve', 'start', 'export']) {
+      const text = vanban([command, '--help']).stdout;
+      expect(text, command).toContain('(mặc định:');
+      expect(text, command).not.toMatch(/default:|choices:/);
+    }
   });
 
   it.skipIf(!existsSync(seeds))('prints a readable summary of the seeds', () => {

@@ -15,6 +15,9 @@ describe('vanban extract', () => {
     }
     expect(doc.citations[0]).toMatchObject({ number: '20-CT/TW', typeCode: 'CT', type: 'Chỉ thị', date: '2012-11-05', year: 2012, issuer: 'Bộ Chính trị', relation: 'IMPLEMENTS' });
     expect(doc.citations[0]).toHaveProperty('sentence');
+    // a document's own messages are on stderr too, as file:line:col  severity  label  rule
+    expect(doc.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('header:no-number');
+    expect(r.stderr).toContain('--text:1:1  ghi chú  Không có dòng "Số:": văn bản chưa có số ký hiệu  header:no-number');
   });
 
   it('reads stdin with "-"', () => {

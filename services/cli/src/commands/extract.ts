@@ -28,7 +28,8 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
 
   const failed = results.filter((r) => !r.ok);
   for (const r of results) {
-    for (const m of r.messages) {
+    // the file's own messages (unreadable, binary…), then each document's (no "Số:" line…)
+    for (const m of [...r.messages, ...r.documents.flatMap((d) => d.messages)]) {
       const where = m.line ? `${r.source}:${m.line}:${m.column}` : r.source;
       process.stderr.write(`${where}  ${severityLabels[m.severity] ?? m.severity}  ${messageLabel(m)}  ${m.ruleId}\n`);
     }

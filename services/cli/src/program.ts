@@ -59,7 +59,7 @@ export function buildProgram(): Command {
     .option('--year <năm>', 'lọc theo năm: 2019 hoặc 2019-2022')
     .option('--type <loại>', 'lọc theo loại văn bản (mã như KH hoặc tên như "Kế hoạch")')
     .option('--topic <chủ đề>', 'lọc theo chủ đề, có dấu hoặc không dấu, ví dụ "đuối nước"')
-    .option('--level <cấp>', 'lọc theo cấp ban hành: party-central, government, ministry, province, department, district…')
+    .option('--level <cấp>', 'lọc theo cấp ban hành: mã (party-central, government, ministry, province, department, district…) hoặc tên ("cấp tỉnh", "cap huyen")')
     .option('--limit <n>', 'số kết quả mỗi trang (1–100)', '10')
     .option('--page <n>', 'trang', '1')
     .addOption(db())
@@ -132,8 +132,8 @@ export function buildProgram(): Command {
   program
     .command('generate')
     .description('Sinh kho văn bản tổng hợp (Chỉ thị, Quyết định trung ương → kế hoạch tỉnh → công văn sở, huyện) kèm tệp đáp án gold.jsonl')
-    .requiredOption('--docs <n>', 'số văn bản')
-    .requiredOption('--out <dir>', 'thư mục ghi ra')
+    .requiredOption('--docs <n>', 'số văn bản (bắt buộc)')
+    .requiredOption('--out <dir>', 'thư mục ghi ra (bắt buộc)')
     .option('--seed <s>', 'hạt giống ngẫu nhiên (cùng hạt giống, cùng kết quả)', '1')
     .action(async (o: { docs: string; out: string; seed: string }) => {
       await runGenerate(o);

@@ -46,6 +46,8 @@ describe('vanban extract', () => {
     expect([typo.code, typo.stderr.split('\n').slice(0, 2)]).toEqual([2, ["Lỗi: không có lệnh 'serach'", '(Có phải ý bạn là search?)']]);
     const reversed = vanban(['search', 'x', '--year', '2022-2019']);
     expect([reversed.code, reversed.stderr.trim()]).toEqual([2, 'Lỗi: --year: năm đầu phải trước năm cuối, nhận được "2022-2019"']);
+    const level = vanban(['search', 'x', '--level', 'tỉnh ủy']);
+    expect([level.code, level.stderr.trim()]).toEqual([2, expect.stringMatching(/^Lỗi: --level phải là một trong: party-central \(Trung ương Đảng\), .*; nhận được "tỉnh ủy"$/)]);
     const blank = vanban(['search', '   ']);
     expect([blank.code, blank.stderr.trim()]).toEqual([2, 'Lỗi: từ khóa tìm kiếm không được để trống']);
     const missing = vanban(['search']);

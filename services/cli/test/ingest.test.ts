@@ -168,6 +168,11 @@ describe.skipIf(!existsSync(seeds))('jobs on the seeds, --json shapes', () => {
     expect(r.total).toBe(3);
     expect(r.hits.every((h: Record<string, unknown>) => carries(h) && typeof h.snippet === 'string')).toBe(true);
     expect(Object.keys(r.facets).sort()).toEqual(['issuerLevel', 'province', 'topic', 'type', 'year']);
+    // a level by its code or its label, with or without diacritics, is the same filter
+    const byCode = json(['search', 'duoi nuoc', '--level', 'department']);
+    expect(byCode.total).toBeGreaterThan(0);
+    expect(byCode.total).toBeLessThan(r.total);
+    expect(json(['search', 'duoi nuoc', '--level', 'So, ban, nganh tinh']).total).toBe(byCode.total);
   });
 
   it('trace: each chain from the first hop above the document to a root', () => {

@@ -1,7 +1,7 @@
 import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
-import { levelLabel, reasonLabel, relationLabel } from '../labels.js';
+import { levelLabel, parseLevel, reasonLabel, relationLabel } from '../labels.js';
 
 interface Common {
   db: string;
@@ -36,9 +36,10 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page phải là số nguyên ≥ 1');
   if (!q.trim()) throw new UsageError('từ khóa tìm kiếm không được để trống');
   const years = parseYearRange(o.year); // the arguments checked before the database is opened
+  const issuerLevel = parseLevel(o.level);
   const store = openExisting(o.db);
   try {
-    const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel: o.level, ...years, pageSize: limit, page });
+    const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel, ...years, pageSize: limit, page });
     if (o.json) return print(result);
     process.stdout.write(`${result.totalIsExact ? '' : 'Ít nhất '}${result.total} văn bản khớp "${q}" (trang ${result.page}).\n\n`);
     for (const h of result.hits) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, vanban, vanbanServing, writeLetters } from './helpers.js';
@@ -24,6 +24,16 @@ describe('vanban start (the main job)', () => {
     const r = vanban(['start', '--', '--corpus', join(dir, 'mine'), '--db', join(dir, 'v.db'), '--no-serve']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('có 5 văn bản');
+    // what it suggests works on this corpus
+    const suggested = [...r.stdout.matchAll(/pnpm --silent vanban ((?:trace|audit) .+)$/gm)].map((m) => m[1].split(' '));
+    expect(suggested.map((a) => a[0])).toEqual(['trace', 'audit', 'audit']);
+    for (const args of suggested) expect(vanban(args).code, args.join(' ')).toBe(0);
+    // a corpus citing nothing gets no trace or audit to try, rather than ones that answer "not found"
+    mkdirSync(join(dir, 'plain'));
+    writeFileSync(join(dir, 'plain', 'a.txt'), 'UBND TỈNH BẮC GIANG\n\nSố: 9/UBND-VX\n\nBắc Giang, ngày 10 tháng 3 năm 2020\n\nV/v họp giao ban\n\nMời các đơn vị dự họp giao ban.\n');
+    const plain = vanban(['start', '--', '--corpus', join(dir, 'plain'), '--db', join(dir, 'p.db'), '--no-serve']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toMatch(/vanban (trace|audit)/);
   });
 
   it('ends serving the web UI and the API, prints the URL, and stops cleanly on SIGTERM', async () => {

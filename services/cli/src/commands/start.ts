@@ -38,9 +38,8 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
       o.serve ? 'Trang web: xem địa chỉ bên dưới. Trên dòng lệnh, thử:' : 'Thử (hoặc mở trang web: pnpm --silent vanban serve):',
       `  pnpm --silent vanban search "đuối nước"${db}`,
       `  pnpm --silent vanban search "qd 1863"${db}`,
-      `  pnpm --silent vanban trace ${examples.trace}${db}`,
-      `  pnpm --silent vanban audit ${examples.decree}${db}`,
-      `  pnpm --silent vanban audit ${examples.decree} --provinces 34${db}`,
+      ...(examples.trace ? [`  pnpm --silent vanban trace ${examples.trace}${db}`] : []),
+      ...(examples.decree ? [`  pnpm --silent vanban audit ${examples.decree}${db}`, `  pnpm --silent vanban audit ${examples.decree} --provinces 34${db}`] : []),
       `  pnpm --silent vanban export --format graphml --out vanban.graphml${db}`,
       '',
       'Nhập văn bản của bạn: pnpm start -- --corpus THƯ_MỤC',
@@ -50,17 +49,18 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
   return failed ? 1 : 0;
 }
 
-/** Examples that exist in this database: a district letter with a chain above it, the most implemented national document. */
-function exampleNumbers(store: SqliteStore): { trace: string; decree: string } {
-  const trace = store.db
-    .prepare<[], string>(
-      "SELECT d.id FROM documents d JOIN edges e ON e.src = d.rowid AND e.relation = 'IMPLEMENTS' WHERE d.known = 1 AND d.district IS NOT NULL ORDER BY d.rowid LIMIT 1",
-    )
-    .pluck()
-    .get();
-  const decree = store.db
-    .prepare<[], string>("SELECT d.id FROM documents d JOIN edges e ON e.dst = d.rowid WHERE d.jurisdiction = '' AND e.relation = 'IMPLEMENTS' GROUP BY d.rowid ORDER BY count(*) DESC LIMIT 1")
-    .pluck()
-    .get();
-  return { trace: trace ?? '279/UBND-LĐTBXH', decree: decree ?? '20-CT/TW' };
+/**
+ * Examples that exist in this database: a letter with a document above it (a district's, if any),
+ * and the national document most implemented (else the most cited one). None when the corpus has
+ * no such thing: a suggestion that answers "not found" is worse than none.
+ */
+function exampleNumbers(store: SqliteStore): { trace?: string; decree?: string } {
+  const first = (sql: string): string | undefined => store.db.prepare<[], string>(sql).pluck().get();
+  const trace =
+    first("SELECT d.id FROM documents d JOIN edges e ON e.src = d.rowid AND e.relation = 'IMPLEMENTS' WHERE d.known = 1 AND d.district IS NOT NULL ORDER BY d.rowid LIMIT 1") ??
+    first("SELECT d.id FROM documents d JOIN edges e ON e.src = d.rowid AND e.relation IN ('IMPLEMENTS', 'BASED_ON') WHERE d.known = 1 ORDER BY d.rowid LIMIT 1");
+  const decree =
+    first("SELECT d.id FROM documents d JOIN edges e ON e.dst = d.rowid WHERE d.jurisdiction = '' AND e.relation = 'IMPLEMENTS' GROUP BY d.rowid ORDER BY count(*) DESC LIMIT 1") ??
+    first('SELECT d.id FROM documents d JOIN edges e ON e.dst = d.rowid GROUP BY d.rowid ORDER BY count(*) DESC LIMIT 1');
+  return { trace, decree };
 }

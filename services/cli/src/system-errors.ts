@@ -22,10 +22,26 @@ const sqliteReasons: Record<string, string> = {
   SQLITE_FULL: 'hết chỗ trống trên đĩa',
 };
 
-/** A database that cannot be opened, in Vietnamese with its path when the cause is known; the store's own message otherwise. */
+const networkCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ServiceUnavailable']);
+
+/** The first error code along the cause chain that says a server could not be reached. */
+function networkCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 6; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && networkCodes.has(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+/** A database that cannot be opened or reached, in Vietnamese with its path or engine; the store's own message otherwise. */
 export function describeStoreError(error: StoreError): string {
   const file = describeFileError(error.cause);
   if (file) return file;
+  const engine = /^\[(meilisearch|neo4j)\]/.exec(error.message)?.[1];
+  const unreachable = engine && networkCode(error.cause);
+  if (unreachable) {
+    const [name, setting] = engine === 'meilisearch' ? ['Meilisearch', 'VANBAN_MEILI_URL'] : ['Neo4j', 'VANBAN_NEO4J_URL'];
+    return `không kết nối được tới ${name} (${unreachable}): máy chủ đã chạy chưa, ${setting} có đúng không? (${error.message})`;
+  }
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   const reason = typeof code === 'string' ? sqliteReasons[code] : undefined;
   return reason && error.path ? `${error.path}: ${reason} (${code})` : error.message;

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, vanban, vanbanServing, writeLetters } from './helpers.js';
@@ -53,7 +54,7 @@ describe('vanban start (the main job)', () => {
     expect(out.stdout).not.toContain('"reqId"');
   });
 
-  it('vanban sync without Neo4j or Meilisearch configured says what to set (exit 2)', () => {
+  it('vanban sync without Neo4j or Meilisearch configured says what to set (exit 2), and one not running that it cannot reach (exit 1)', async () => {
     const dir = tempDir();
     writeLetters(join(dir, 'mine'), 2);
     const db = join(dir, 'v.db');
@@ -61,5 +62,13 @@ describe('vanban start (the main job)', () => {
     const r = vanban(['sync', '--db', db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('VANBAN_NEO4J_URL');
+    // configured but not running (a port just freed): said in Vietnamese, exit 1
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    const down = vanban(['sync', '--db', db], undefined, { VANBAN_MEILI_URL: `http://127.0.0.1:${port}`, VANBAN_MEILI_KEY: 'x'.repeat(16) }, 30_000);
+    expect(down.code, down.stderr).toBe(1);
+    expect(down.stderr).toMatch(/^Lỗi cơ sở dữ liệu: không kết nối được tới Meilisearch \(ECONNREFUSED\): máy chủ đã chạy chưa, VANBAN_MEILI_URL có đúng không\?/m);
   });
 });

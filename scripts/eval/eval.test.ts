@@ -17,10 +17,14 @@ describe.skipIf(!existsSync(corpusDir))('extraction quality against gold (../sha
     expect(ratio(header)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('hand-annotated real sample (≥ 30 files): citations P and R ≥ 0.95', async () => {
+  it('hand-annotated real sample (≥ 30 files): citations P and R ≥ 0.95; relations and assertions no worse than measured', async () => {
     const s = await scoreGold(await loadGold('real'), corpusDir);
     expect(s.files).toBeGreaterThanOrEqual(30);
     expect(precision(s.citations)).toBeGreaterThanOrEqual(0.95);
     expect(recall(s.citations)).toBeGreaterThanOrEqual(0.95);
+    // no target in the issue: floors a little under the figures of 2026-12-03 (0.894, 0.927), so a
+    // change that loses what the relation rules gained fails here
+    expect(ratio(s.relations)).toBeGreaterThanOrEqual(0.88);
+    expect(recall(s.assertions)).toBeGreaterThanOrEqual(0.9);
   });
 });

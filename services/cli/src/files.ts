@@ -59,6 +59,15 @@ async function walk(dir: string, out: ExpandedInputs, walked: Set<string>): Prom
   }
 }
 
+/** How many of the left-out files a message names. */
+export const SKIPPED_EXAMPLES = 5;
+
+/** The line that says which files in the folders were left out (ingest and extract print it). */
+export function skippedNote(count: number, examples: readonly string[]): string {
+  const more = count > examples.length ? ', …' : '';
+  return `Bỏ qua ${count} tệp không phải .md/.txt trong thư mục (${examples.slice(0, SKIPPED_EXAMPLES).join(', ')}${more}): hãy chuyển sang .md hoặc .txt để đọc được.`;
+}
+
 export async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -2,7 +2,7 @@ import { extractBytes, extractFile, extractText, type FileExtraction } from '@va
 import { messageLabel, type ExtractedDocument, type ExtractResult } from '@vanban/schema';
 
 const severityLabels: Record<string, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'ghi chú' };
-import { expandInputs, readStdin } from '../files.js';
+import { expandInputs, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { levelLabel, relationLabel } from '../labels.js';
 
@@ -20,7 +20,7 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
   const unread = (source: string, reason: string): FileExtraction => ({ source, ok: false, text: '', documents: [], plain: [], messages: [{ reason, ruleId: 'read:io', severity: 'error', line: null, column: null }] });
   for (const path of missing) results.push(unread(path, 'File or folder not found'));
   for (const { path, reason } of unreadable) results.push(unread(path, `Cannot list folder: ${reason}`));
-  if (skipped.length) process.stderr.write(`Bỏ qua ${skipped.length} tệp không phải .md/.txt trong thư mục (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}).\n`);
+  if (skipped.length) process.stderr.write(`${skippedNote(skipped.length, skipped.slice(0, SKIPPED_EXAMPLES))}\n`);
   if (!results.length && !files.length) process.stderr.write('Không có tệp .md/.txt nào để đọc.\n');
   for (const file of files) {
     results.push(file === '-' ? extractBytes(await readStdin(), { source: '-' }) : await extractFile(file));

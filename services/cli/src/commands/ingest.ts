@@ -4,7 +4,7 @@ import type { FileExtraction } from '@vanban/ingest';
 import { contentHash, createSqliteStore, type IngestFileResult, type SqliteStore } from '@vanban/store';
 import { ExtractPool } from '@vanban/ingest/pool';
 import { messageLabel } from '@vanban/schema';
-import { expandInputs, readStdin } from '../files.js';
+import { expandInputs, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { reasonLabel } from '../labels.js';
@@ -91,7 +91,6 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
 }
 
 const WINDOW = 8;
-const SKIPPED_EXAMPLES = 5;
 
 /**
  * After this many stored files (or a tenth of the database), the full-text index is merged into
@@ -123,10 +122,7 @@ async function prepare(source: string, store: SqliteStore, pool: ExtractPool | n
 
 export function printIngestSummary(s: IngestSummary): void {
   const out = process.stderr;
-  if (s.skipped.count) {
-    const more = s.skipped.count > s.skipped.examples.length ? `, …` : '';
-    out.write(`\nBỏ qua ${s.skipped.count} tệp không phải .md/.txt trong thư mục (${s.skipped.examples.join(', ')}${more}): hãy chuyển sang .md hoặc .txt để nhập.\n`);
-  }
+  if (s.skipped.count) out.write(`\n${skippedNote(s.skipped.count, s.skipped.examples)}\n`);
   if (!s.files) out.write('\nKhông có tệp .md/.txt nào để nhập.\n');
   out.write(`\nĐã nhập ${s.files} tệp vào ${s.database}: ${s.stored} mới, ${s.replaced} thay thế, ${s.unchanged} không đổi, ${s.failed.length} lỗi.\n`);
   out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);

@@ -71,6 +71,35 @@ describe('header', () => {
     expect(doc).toMatchObject({ number: '/UBND-KGVX', draft: true, date: null, year: 2020 });
   });
 
+  it('skips a blog lead that runs into the pasted header, and bold marks on the issuer lines', () => {
+    const text = [
+      'Công văn 55/SYT-NVY ngày 02/3/2015 của Sở Y tế về tiêm chủng. ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH SỞ Y TẾ CỘNG HÒA XÃ HỘI …',
+      '',
+      'Công văn 55/SYT-NVY ngày 02/3/2015 của Sở Y tế về tiêm chủng.',
+      '',
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH NAM ĐỊNH',
+      '',
+      '**SỞ Y TẾ',
+      '',
+      '——–**',
+      '',
+      '**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**',
+      '',
+      'Số: 55/SYT-NVY',
+      '',
+      'Nam Định, ngày 02 tháng 3 năm 2015',
+    ].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ issuer: 'SỞ Y TẾ', parentIssuer: 'ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH', issuerLevel: 'department', province: 'Nam Định' });
+  });
+
+  it('reads the number on the line under a lone "Số:", and the quốc hiệu written "CỘNG HOÀ"', () => {
+    const text = 'PHỦ THỦ TƯỚNG ----- CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố:\n88/TTg Hà Nội, ngày 10 tháng 5 năm 1981 CHỈ THỊ VỀ CÔNG TÁC THỦY LỢI\nNội dung.';
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ number: '88/TTg', issuer: 'PHỦ THỦ TƯỚNG', issuerLevel: 'government', date: '1981-05-10' });
+    // a lone "Số" followed by a list item is not a number
+    expect(extractText('Số\n- Các đơn vị báo cáo.', { source: 't' }).documents[0].number).toBeNull();
+  });
+
   describe.skipIf(!existsSync(seeds))('on the seeds (../shared/corpus/seeds)', () => {
     it('maps a district letter to its province through the gazetteer', async () => {
       const { documents } = await extractFile(`${seeds}003_c9c028365ed0d9ae.txt`);

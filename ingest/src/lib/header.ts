@@ -33,9 +33,9 @@ export interface DocumentHeader {
 }
 
 const HEAD = 3000;
-const motto = /C[ỘO]NG H[ÒOÓ]A X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
+const motto = /C[ỘO]NG H(?:[ÒOÓ]A|OÀ) X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
 const numberLine =
-  /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
+  /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*(?:\n[ \t]*(?=[\d/]))?((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
 /** Exported with `placeDateIn` for the test that holds the shortcut to the plain scan. */
 export const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;
 // Every place-and-date line holds ", ngày"; the place before it never crosses a line break.
@@ -137,8 +137,10 @@ function issuerBlockLines(head: string, stopAt: number): string[] {
     if (!line || line === '*') continue;
     if (motto.test(line)) {
       // the quốc hiệu may share a flattened table line with the issuer: keep what comes before it
+      // (an upper-case part only: a blog's lead sentence running into a pasted header is not the issuer)
       const cut = line.search(motto);
-      if (cut > 2) block.push(line.slice(0, cut));
+      const before = line.slice(0, cut);
+      if (cut > 2 && before === before.toUpperCase()) block.push(before);
       continue;
     }
     if (line !== line.toUpperCase() || !/\p{Lu}{2}/u.test(line) || line.length > 120) {

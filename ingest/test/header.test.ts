@@ -71,6 +71,27 @@ describe('header', () => {
     expect(doc).toMatchObject({ number: '/UBND-KGVX', draft: true, date: null, year: 2020 });
   });
 
+  it('reads a ministry whose header letters the crawler spaced apart, and its signer after the rest of the title', () => {
+    const text = [
+      '| B Ộ NÔNG NGHIỆP V À PHÁT TRIỂN NÔNG THÔN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |',
+      '|---|---|',
+      '| Số: 310/BNN-KH V/v lập kế hoạch năm 2020 | Hà Nội, ngày 05 tháng 7 năm 2019 |',
+      '',
+      'Nội dung.',
+      '',
+      '| Nơi nhận: - Như trên; - Lưu: VT. | TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH Trầ n Văn Bình |',
+    ].join('\n');
+    const [doc] = extractText(text, { source: 't' }).documents;
+    // a ministry in Hà Nội has no province; "Trầ n" is one syllable cut in two
+    expect(doc).toMatchObject({ issuer: 'BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN', issuerLevel: 'ministry', province: null });
+    expect(doc).toMatchObject({ signer: 'Trần Văn Bình', signerTitle: 'TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH' });
+  });
+
+  it('keeps a title that runs on in capitals before the name ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Name")', () => {
+    const text = 'BỘ TÀI CHÍNH\n\nSố: 12/BTC-CST\n\nHà Nội, ngày 01 tháng 3 năm 2021\n\nNội dung.\n\n| Nơi nhận: - Như trên. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Thị Hoa |';
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ signer: 'Lê Thị Hoa', signerTitle: 'KT. BỘ TRƯỞNG THỨ TRƯỞNG' });
+  });
+
   it('skips a blog lead that runs into the pasted header, and bold marks on the issuer lines', () => {
     const text = [
       'Công văn 55/SYT-NVY ngày 02/3/2015 của Sở Y tế về tiêm chủng. ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH SỞ Y TẾ CỘNG HÒA XÃ HỘI …',
@@ -98,6 +119,17 @@ describe('header', () => {
     expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ number: '88/TTg', issuer: 'PHỦ THỦ TƯỚNG', issuerLevel: 'government', date: '1981-05-10' });
     // a lone "Số" followed by a list item is not a number
     expect(extractText('Số\n- Các đơn vị báo cáo.', { source: 't' }).documents[0].number).toBeNull();
+  });
+
+  it('reads the signer from the right column of a flattened two-column table', () => {
+    const text = [
+      'Nội dung.',
+      '',
+      '  Nơi nhận:                         T/M BAN THƯỜNG VỤ\\',
+      '  - Các huyện ủy,\\                    BÍ THƯ\\',
+      '  - Lưu: VT.                         Hoàng Minh Đức**',
+    ].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ signer: 'Hoàng Minh Đức', signerTitle: 'BÍ THƯ' });
   });
 
   describe.skipIf(!existsSync(seeds))('on the seeds (../shared/corpus/seeds)', () => {

@@ -7,9 +7,20 @@ export const signerTitle =
   /(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỨ TRƯỞNG|VỤ TRƯỞNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|THƯỜNG TRỰC|TRƯỞNG ĐOÀN|TỔNG BÍ THƯ|TỔNG KIỂM TOÁN)(?![\p{L}])/gu;
 /** Titles are first looked for this far around "Nơi nhận"; only a long document pays for a whole scan. */
 const WINDOW = 2000;
-const nameWords = String.raw`[\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,4}`;
-/** A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown). */
-const nameAfterTitle = new RegExp(String.raw`^[\s*\\|\[\]]*(?:\(?(?:Đã ký|đã ký)\)?|\[daky\])?[\s*\\|\[\]]*(${nameWords})(?![\p{Ll}])`, 'u');
+// A word may carry a final consonant the crawler split off with a space ("Đặ ng Văn Minh"): a lone
+// "ng", "c", "t"… is never a word of its own. `joinSyllables` puts it back.
+const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: (?:ng|nh|ch|[cmnpt])(?![\p{L}]))?`;
+const nameWords = String.raw`${nameWord}(?:[ \t]+${nameWord}){1,4}`;
+const splitFinal = / (ng|nh|ch|[cmnpt])(?![\p{L}])/gu;
+const joinSyllables = (name: string): string => name.replace(splitFinal, '$1');
+/**
+ * A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown) and
+ * the rest of the title on the same line, in capitals ("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm…").
+ */
+const nameAfterTitle = new RegExp(
+  String.raw`^[\s*\\|\[\]]*(?:\(?(?:Đã ký|đã ký)\)?|\[daky\])?[\s*\\|\[\]]*((?:[\p{Lu}]+(?![\p{L}])[ \t]*(?:[-–,][ \t]*)?){0,10})(${nameWords})(?![\p{Ll}])`,
+  'u',
+);
 /** A line holding only a name (signature columns of flattened tables). */
 const nameLine = new RegExp(String.raw`^[\s*\\|]*(${nameWords})[\s*\\|]*$`, 'u');
 const notName = /^(?:Nơi|Như|Kính|Các|Sở|Bộ|Ban|Phòng|Văn|Website|Đăng|Lãnh|Chủ|Giám|Ủy|Uỷ|Thủ|Trưởng|Phó|Công|Cục|Tổng|Đảng)(?![\p{L}])/u;
@@ -53,8 +64,8 @@ function nearestSigner(text: string, from: number, to: number, receivers: number
     const end = start + m[0].length;
     const distance = receivers === -1 ? text.length - start : Math.abs(start - receivers);
     if (best && distance > best.distance) continue;
-    const name = nameAfter(text, end);
-    if (name) best = { signer: name.replace(/\s+/g, ' '), title: titleBefore(text, start, end), distance };
+    const found = nameAfter(text, end);
+    if (found) best = { signer: found.name.replace(/\s+/g, ' '), title: `${titleBefore(text, start, end)} ${found.titleRest}`.trim(), distance };
   }
   return best;
 }
@@ -106,19 +117,23 @@ export function titlesIn(text: string, from: number, to: number): RegExpExecArra
 }
 
 /** The name following a title, inline or alone on one of the next lines. */
-function nameAfter(text: string, from: number): string | null {
+function nameAfter(text: string, from: number): { name: string; titleRest: string } | null {
   const after = text.slice(from, from + 900);
-  let name = nameAfterTitle.exec(after)?.[1] ?? null;
+  const inline = nameAfterTitle.exec(after);
+  let name = inline?.[2] ?? null;
   if (!name) {
     for (const line of after.split('\n').slice(1, 25)) {
-      const only = nameLine.exec(line);
+      // in a flattened two-column table the signature column is what follows a wide gap
+      const only = nameLine.exec(line) ?? nameLine.exec(line.slice(line.lastIndexOf('   ') + 1));
       if (only && !notName.test(only[1])) {
         name = only[1];
         break;
       }
     }
   }
-  return name && !notName.test(name) ? name : null;
+  // the capitals between the title and an inline name finish the title ("KT. BỘ TRƯỞNG THỨ TRƯỞNG")
+  const titleRest = inline?.[2] === name ? inline[1].replace(/\s+/g, ' ').trim() : '';
+  return name && !notName.test(name) ? { name: joinSyllables(name), titleRest } : null;
 }
 
 /** The upper-case title lines ending at `end` ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), at most three. */

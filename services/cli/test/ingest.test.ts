@@ -103,6 +103,10 @@ describe('vanban ingest', () => {
     const none = vanban(['ingest', join(dir, 'empty'), '--db', db]);
     expect(none.code, none.stderr).toBe(0);
     expect(none.stderr).toContain('Không có tệp .md/.txt nào để nhập.');
+    // and no database is made for nothing
+    const nowhere = vanban(['ingest', join(dir, 'empty'), '--db', join(dir, 'typo.db')]);
+    expect(nowhere.code, nowhere.stderr).toBe(0);
+    expect(existsSync(join(dir, 'typo.db'))).toBe(false);
   });
 
   it('refuses a missing database for reading jobs with exit 2, and unknown documents with exit 1', () => {
@@ -137,7 +141,9 @@ describe('vanban ingest', () => {
   it.skipIf(!existsSync('/proc/self'))('a folder that cannot be made is an error, not a hang (generate --out, ingest --db)', () => {
     const gen = vanban(['generate', '--docs', '1', '--out', '/proc/vanban-test/corpus'], undefined, {}, 20_000);
     expect([gen.code, gen.stderr.trim()]).toEqual([1, 'Lỗi: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
-    const ingest = vanban(['ingest', '--db', '/proc/vanban-test/v.db', join(tempDir(), 'none')], undefined, {}, 20_000);
+    const letters = join(tempDir(), 'in');
+    writeLetters(letters, 1);
+    const ingest = vanban(['ingest', '--db', '/proc/vanban-test/v.db', letters], undefined, {}, 20_000);
     expect([ingest.code, ingest.stderr.trim()]).toEqual([1, 'Lỗi cơ sở dữ liệu: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
   });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { FileExtraction } from '@vanban/ingest';
@@ -29,7 +30,6 @@ export interface IngestSummary {
 export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
   const { files, missing, unreadable, skipped } = await expandInputs(paths);
-  const store = createSqliteStore(db);
   // counts per status, and the failures in full: a 100,000-file ingest keeps no per-file results
   const counts = { files: 0, stored: 0, unchanged: 0, replaced: 0 };
   const failed: IngestSummary['failed'] = [
@@ -37,6 +37,12 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     ...unreadable.map(({ path, reason }) => ({ source: path, reasons: [`Cannot list folder: ${reason}`], labels: [`Không đọc được thư mục: ${reason}`] })),
   ];
   counts.files = failed.length;
+  const skippedSummary = { count: skipped.length, examples: skipped.slice(0, SKIPPED_EXAMPLES) };
+  // nothing to read and no database yet: none is made (an empty file where a typo pointed --db)
+  if (!files.length && !existsSync(db)) {
+    return { ...counts, failed, skipped: skippedSummary, documents: 0, citations: 0, resolvedPercent: 100, unresolved: {}, database: db };
+  }
+  const store = createSqliteStore(db);
   const tally = (r: IngestFileResult): void => {
     counts.files++;
     if (r.status === 'failed') {
@@ -77,7 +83,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
     return {
       ...counts,
       failed,
-      skipped: { count: skipped.length, examples: skipped.slice(0, SKIPPED_EXAMPLES) },
+      skipped: skippedSummary,
       documents: stats.knownDocuments,
       citations: stats.mentions,
       resolvedPercent: stats.mentions ? Math.round((1000 * stats.resolved) / stats.mentions) / 10 : 100,

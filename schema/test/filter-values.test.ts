@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalFilters, canonicalProvince, canonicalTopic, canonicalTypeFilter } from '../src/index.js';
+import { canonicalFilters, canonicalProvince, canonicalTopic, canonicalTypeFilter, findIssuerLevel } from '../src/index.js';
 
 describe('filter values typed by staff', () => {
   it('map provinces, types and topics written without diacritics to their stored form', () => {
@@ -10,6 +10,9 @@ describe('filter values typed by staff', () => {
     expect(canonicalTypeFilter('chi thi')).toBe('CT');
     expect(canonicalTopic('Tong dai 111')).toBe('Tổng đài 111');
     expect(canonicalTopic('thang-hanh-dong')).toBe('Tháng hành động vì trẻ em');
+    expect(findIssuerLevel('cap huyen')).toBe('district');
+    expect(findIssuerLevel('Department')).toBe('department');
+    expect(findIssuerLevel('tỉnh ủy')).toBeUndefined();
   });
 
   it('keep a value that names nothing as typed, and leave other filters alone', () => {

@@ -1,6 +1,8 @@
 import { findProvince } from '../gazetteer.js';
 import { foldVietnamese } from '../text/fold.js';
 import { documentTypes } from './document-types.js';
+import type { IssuerLevel } from './issuer-levels.js';
+import { issuerLevelLabels } from './labels.js';
 import { topics } from './topics.js';
 
 /**
@@ -26,6 +28,10 @@ export const canonicalTypeFilter = (value: string): string =>
 
 /** A topic filter value: the topic's label (as stored on documents) for its label or id. */
 export const canonicalTopic = (value: string): string => uniqueBy(topics, (t) => [t.label, t.id], value)?.label ?? value;
+
+/** An issuer level for its code (`province`) or its label (`Cấp tỉnh`, `cap tinh`); undefined for anything else. */
+export const findIssuerLevel = (value: string): IssuerLevel | undefined =>
+  uniqueBy(Object.entries(issuerLevelLabels) as Array<[IssuerLevel, string]>, ([code, label]) => [code, label], value)?.[0];
 
 /** The same filters with province, type and topic in their stored form. */
 export function canonicalFilters<T extends { province?: string; type?: string; topic?: string }>(filters: T): T {

@@ -1,4 +1,4 @@
-import { foldVietnamese, IssuerLevelSchema, issuerLevelLabels, relationLabels, unresolvedReasonLabels, type IssuerLevel } from '@vanban/schema';
+import { findIssuerLevel, issuerLevelLabels, relationLabels, unresolvedReasonLabels, type IssuerLevel } from '@vanban/schema';
 import { UsageError } from './usage-error.js';
 
 /** What staff read on the terminal for the codes the store returns (the code itself if unknown). */
@@ -9,11 +9,8 @@ export const reasonLabel = (code: string | null | undefined): string => (code ? 
 /** `--level`: a level code (province) or its label, with or without diacritics (cấp tỉnh, cap tinh). */
 export function parseLevel(value: string | undefined): IssuerLevel | undefined {
   if (value === undefined) return undefined;
-  const code = IssuerLevelSchema.safeParse(value.trim().toLowerCase());
-  if (code.success) return code.data;
-  const folded = foldVietnamese(value.trim());
-  const byLabel = (Object.entries(issuerLevelLabels) as Array<[IssuerLevel, string]>).find(([, text]) => foldVietnamese(text) === folded);
-  if (byLabel) return byLabel[0];
+  const level = findIssuerLevel(value);
+  if (level) return level;
   const choices = Object.entries(issuerLevelLabels).map(([c, text]) => `${c} (${text})`).join(', ');
   throw new UsageError(`--level phải là một trong: ${choices}; nhận được "${value}"`);
 }

@@ -11,10 +11,15 @@ export const MAX_PAGE_SIZE = 50;
 export const MAX_EXTRACT_BYTES = 1_000_000;
 
 const year = z.coerce.number().int().min(1945).max(2100);
-const filterText = z.string().trim().min(1).max(200);
+/** Text is measured after NFC: a query typed in decomposed form (NFD) is not longer than the same query composed. */
+const filterText = z.string().trim().normalize('NFC').min(1).max(200);
 
-export const SearchQuerystringSchema = z.object({
-  q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).describe('words with or without diacritics, or a số ký hiệu such as 1863/QĐ-TTg or "qd 1863"'),
+/**
+ * Querystrings are strict: a parameter the route does not take (`limit=` for `pageSize=`) is a 400
+ * naming it, not silently ignored.
+ */
+export const SearchQuerystringSchema = z.strictObject({
+  q: z.string().trim().normalize('NFC').min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).describe('words with or without diacritics, or a số ký hiệu such as 1863/QĐ-TTg or "qd 1863"'),
   province: filterText.optional().describe('province name, with or without diacritics (Bắc Giang, bac giang)'),
   yearFrom: year.optional(),
   yearTo: year.optional(),
@@ -31,8 +36,8 @@ export const DocumentParamsSchema = z.object({
 });
 
 /** A document named by id or by số ký hiệu, narrowed by year and province when the number is shared. */
-export const DocumentRefQuerystringSchema = z.object({
-  number: z.string().trim().min(1, 'number must not be empty').max(200).describe('id or số ký hiệu, e.g. 20-CT/TW'),
+export const DocumentRefQuerystringSchema = z.strictObject({
+  number: z.string().trim().normalize('NFC').min(1, 'number must not be empty').max(200).describe('id or số ký hiệu, e.g. 20-CT/TW'),
   year: year.optional(),
   province: filterText.optional(),
 });
@@ -42,7 +47,7 @@ export const AuditQuerystringSchema = DocumentRefQuerystringSchema.extend({
   format: z.enum(['json', 'csv']).optional().describe('csv also when the request sends Accept: text/csv'),
 });
 
-export const ImplementationsQuerystringSchema = z.object({
+export const ImplementationsQuerystringSchema = z.strictObject({
   maxDepth: z.coerce.number().int().min(1).max(10).default(6),
 });
 

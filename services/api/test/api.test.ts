@@ -137,6 +137,25 @@ describe('HTTP API over a real SQLite store', () => {
       expect((await app.inject({ method: 'POST', url: '/api/extract', payload: { text: '' } })).json().field).toBe('body.text');
     });
 
+    it('400 names a parameter the route does not take, and lists those it does', async () => {
+      const limit = await app.inject('/api/search?q=duoi%20nuoc&limit=5');
+      expect(limit.statusCode).toBe(400);
+      expect(limit.json()).toMatchObject({ field: 'querystring.limit' });
+      expect(limit.json().message).toMatch(/unknown parameter "limit"; this route takes q, .*pageSize/);
+      const two = (await app.inject('/api/audit?number=20-CT/TW&sort=lag&q=x')).json();
+      expect([two.field, two.message]).toEqual(['querystring.sort', expect.stringMatching(/unknown parameters "sort", "q"; this route takes number, year, province, provinces, format/)]);
+      expect((await app.inject('/api/lookup?number=20-CT/TW&yaer=2012')).json().field).toBe('querystring.yaer');
+      expect((await app.inject('/api/documents/20-ct-tw-2012/implementations?depth=2')).json().field).toBe('querystring.depth');
+      expect((await app.inject('/api/search?q=duoi%20nuoc&pageSize=5')).statusCode).toBe(200);
+    });
+
+    it('measures text after composing it: a decomposed (NFD) query is as long as the composed one', async () => {
+      const composed = 'đuối nước '.repeat(30).trim(); // 299 characters composed, 359 decomposed
+      expect(composed.normalize('NFD').length).toBeGreaterThan(300);
+      const reply = await app.inject(`/api/search?q=${encodeURIComponent(composed.normalize('NFD'))}`);
+      expect(reply.statusCode).toBe(200);
+    });
+
     it('400 lists the candidates when a number names several documents', async () => {
       const extra = letter('UBND TỈNH QUẢNG NAM', '41/KH-UBND', 'Quảng Nam', '15/03/2013');
       store.ingestFile({ source: 'fixtures/qn-41.txt', bytes: new TextEncoder().encode(extra) });

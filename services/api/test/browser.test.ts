@@ -63,6 +63,12 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     await page.close();
   });
 
+  it('a hand-edited search address with a parameter the API does not take still searches', async () => {
+    const page = await open('/#/?q=duoi%20nuoc&limit=5&utm_source=mail');
+    await expect.poll(() => page.locator('.hit h2').allTextContents()).toHaveLength(3);
+    await page.close();
+  });
+
   it('the page of 279/UBND-LĐTBXH shows the chain up to 20-CT/TW, linked citations and the graph', async () => {
     const page = await open('/#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
     const trace = page.getByRole('navigation', { name: 'Chuỗi thực hiện đến văn bản gốc' });

@@ -1,6 +1,7 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 /** An error the client caused, with the field at fault: sent as is. */
 export class ApiError extends Error {
@@ -11,6 +12,15 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** "unknown parameter; this route takes q, province, …": the fix is usually a misspelt or misremembered name. */
+function unknownParameters(keys: string[], context: string | undefined, schema: FastifySchema | undefined): string {
+  const part = context ? (schema as Record<string, unknown> | undefined)?.[context] : undefined;
+  const accepted = part instanceof z.ZodObject ? Object.keys(part.shape) : [];
+  const names = keys.map((k) => JSON.stringify(k)).join(', ');
+  const what = keys.length > 1 ? `unknown parameters ${names}` : `unknown parameter ${names}`;
+  return accepted.length ? `${what}; this route takes ${accepted.join(', ')}` : what;
 }
 
 const reasons: Record<number, string> = {
@@ -34,8 +44,10 @@ export const errorsPlugin = fp(
       if (hasZodFastifySchemaValidationErrors(error)) {
         const first = error.validation[0];
         const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        const field = [error.validationContext, path].filter(Boolean).join('.');
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field || 'request'}: ${first.message}`, field, requestId: request.id });
+        const unknown = first.keyword === 'unrecognized_keys' ? (first.params.keys as string[]) : [];
+        const field = [error.validationContext, path, unknown[0]].filter(Boolean).join('.');
+        const message = unknown.length ? unknownParameters(unknown, error.validationContext, request.routeOptions.schema) : first.message;
+        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field || 'request'}: ${message}`, field, requestId: request.id });
       }
       const status = error instanceof ApiError ? error.statusCode : (error.statusCode ?? 500);
       if (status >= 500 || isResponseSerializationError(error)) {

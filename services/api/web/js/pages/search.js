@@ -5,6 +5,9 @@ const FILTERS = ['province', 'yearFrom', 'yearTo', 'type', 'issuerLevel', 'topic
 const FACET_TITLES = { province: 'Tỉnh', year: 'Năm', type: 'Loại văn bản', issuerLevel: 'Cấp ban hành', topic: 'Chủ đề' };
 const MATCH = { exact: 'khớp đúng dấu', folded: 'khớp không dấu', number: 'số ký hiệu', 'cites-number': 'trích dẫn số này' };
 
+/** The API refuses parameters it does not take: a hand-edited address keeps only the ones it does. */
+const pick = (state, keys) => Object.fromEntries(keys.filter((k) => state[k] !== undefined).map((k) => [k, state[k]]));
+
 /** Tìm kiếm: a search box (with or without diacritics, or a số ký hiệu), facets with counts, snippets, pages. */
 export async function searchPage({ params, navigate }) {
   const state = Object.fromEntries([...params]);
@@ -18,7 +21,7 @@ export async function searchPage({ params, navigate }) {
   );
   if (!state.q) return h('section', {}, h('h1', {}, 'Tìm kiếm văn bản'), form, await overview());
 
-  const [result, vocab] = await Promise.all([getJson('/api/search', { ...state, pageSize: 10 }), labels()]);
+  const [result, vocab] = await Promise.all([getJson('/api/search', { ...pick(state, ['q', 'page', ...FILTERS]), pageSize: 10 }), labels()]);
   document.title = `${state.q} — Vanban`;
   const active = FILTERS.filter((f) => state[f]).map((f) =>
     h('button', { type: 'button', class: 'chip', 'aria-label': `Bỏ lọc ${state[f]}`, onclick: () => go({ [f]: undefined, ...(f === 'yearFrom' || f === 'yearTo' ? { yearFrom: undefined, yearTo: undefined } : {}) }) }, `${filterLabel(f, state[f], vocab)} ✕`),

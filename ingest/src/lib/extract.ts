@@ -32,6 +32,9 @@ export interface ExtractOptions {
   markdown?: boolean;
 }
 
+/** A `.md` name means markdown; any other name leaves it to be detected from the text. */
+const markdownByName = (name: string): true | undefined => (/\.(md|markdown)$/i.test(name) ? true : undefined);
+
 /** File bytes -> documents with header, citations, relations. Never throws on content. */
 export function extractBytes(bytes: Uint8Array, options: ExtractOptions): FileExtraction {
   const decoded = decodeSource(bytes);
@@ -48,13 +51,13 @@ export async function extractFile(path: string, options: Partial<ExtractOptions>
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found' : `Cannot read file: ${(error as Error).message}`;
     return { source: options.source ?? path, ok: false, text: '', documents: [], plain: [], messages: [message(reason, 'read:io', 'error')] };
   }
-  return extractBytes(bytes, { source: options.source ?? path, markdown: options.markdown ?? (/\.(md|markdown)$/i.test(path) ? true : undefined) });
+  return extractBytes(bytes, { source: options.source ?? path, markdown: options.markdown ?? markdownByName(path) });
 }
 
 /** Decoded text -> documents. */
 export function extractText(source: string, options: ExtractOptions): FileExtraction {
   const normalized = normalizeText(source);
-  const plain = toPlainText(normalized.text, { markdown: options.markdown });
+  const plain = toPlainText(normalized.text, { markdown: options.markdown ?? markdownByName(options.source) });
   const mapper = new SourceMapper(normalized.toSource, plain.toParsed);
   return extractFromPlain(source, plain.text, mapper, options.source);
 }

@@ -50,12 +50,13 @@ export class ExtractPool {
     }
   }
 
-  extract(source: string, bytes: Uint8Array): Promise<FileExtraction> {
+  /** `markdown` forces the parser (true) or plain text (false); left out, a .md name means markdown. */
+  extract(source: string, bytes: Uint8Array, markdown?: boolean): Promise<FileExtraction> {
     const id = this.next++;
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { id, resolve, reject });
-      this.workers[this.turn++ % this.workers.length].postMessage({ id, source, bytes });
+      this.workers[this.turn++ % this.workers.length].postMessage({ id, source, bytes, markdown });
     });
   }
 

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ExtractPool } from '@vanban/ingest/pool';
 import { buildApp } from '../src/index.js';
 import { API_KEY, letter as fixtureLetter, ownLetters, ownStore, tempDb } from './fixtures.js';
 
@@ -101,6 +102,20 @@ describe('HTTP API over a real SQLite store', () => {
     expect(doc.number).toBe('279/UBND-LĐTBXH');
     expect(doc.citations.map((c: { number: string; relation: string }) => [c.number, c.relation])).toEqual([['41/KH-UBND', 'IMPLEMENTS']]);
     expect(store.stats().documents).toBe(before);
+  });
+
+  it('extracts on the worker thread also when the caller says whether the text is markdown', async () => {
+    const toWorker = vi.spyOn(ExtractPool.prototype, 'extract');
+    try {
+      for (const markdown of [true, false]) {
+        const r = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: ownLetters['district.txt'], markdown } });
+        expect([r.statusCode, r.json().documents[0].number]).toEqual([200, '279/UBND-LĐTBXH']);
+      }
+      // before, an explicit choice was extracted on the main thread, stalling every other request
+      expect(toWorker.mock.calls.map((call) => call[2])).toEqual([true, false]);
+    } finally {
+      toWorker.mockRestore();
+    }
   });
 
   it('serves stats, health, readiness and the OpenAPI document', async () => {

@@ -18,16 +18,14 @@ export const extractorPlugin = fp(
   async (app) => {
     let pool: ExtractPool | null = null;
     app.decorate('extract', async (source: string, bytes: Uint8Array, markdown?: boolean) => {
-      // the worker guesses markdown from the name; an explicit choice is honoured on this thread
-      if (markdown !== undefined) return extractBytes(bytes, { source, markdown });
       pool ??= new ExtractPool(1);
       try {
-        return await pool.extract(source, bytes);
+        return await pool.extract(source, bytes, markdown);
       } catch (error) {
         app.log.warn({ err: error, source }, 'extraction worker failed; extracting on the main thread');
         void pool.close();
         pool = null;
-        return extractBytes(bytes, { source });
+        return extractBytes(bytes, { source, markdown });
       }
     });
     app.addHook('onClose', async () => {

@@ -64,7 +64,7 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     return { source: input.source, status: previous?.ok ? 'replaced' : 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };
   }
   // an extraction done elsewhere (a worker thread) is used as is; it must be of these bytes
-  const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown ?? (/\.(md|markdown)$/i.test(input.source) ? true : undefined) });
+  const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown });
   const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
   if (!extraction.ok) {
     if (!previous) {

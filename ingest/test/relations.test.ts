@@ -38,6 +38,24 @@ describe('relations', () => {
     expect(extract(text).citations[0].relation).toBe(relation);
   });
 
+  it('starts a new clause at a capitalised cue opening a line under a title with no full stop', () => {
+    const doc = extract(
+      'Kế hoạch sửa chữa trường học ngoài kế hoạch 12/KH-UBND\nThực hiện Quyết định số 345/QĐ-TTg ngày 2/3/2021 của Thủ tướng Chính phủ, Nghị quyết 67/NQ-CP ngày 5/3/2021 của Chính phủ.\n',
+    );
+    expect(doc.citations.map((c) => `${c.number} ${c.relation}`)).toEqual(['12/KH-UBND CITES', '345/QĐ-TTg IMPLEMENTS', '67/NQ-CP IMPLEMENTS']);
+    expect(doc.assertions).toEqual([]);
+  });
+
+  it('keeps a title cell opening the line under its own number in a flattened table', () => {
+    const doc = extract('Danh mục văn bản:\n7\nThông tư\nsố 15/2019/TT-BTC\nngày 2/5/2019\nHướng dẫn thi hành một số điều của\nNghị định số 80/2018/NĐ-CP\n');
+    expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['15/2019/TT-BTC GUIDES 80/2018/NĐ-CP']);
+  });
+
+  it('keeps a lower-case line going on from a line broken mid-sentence', () => {
+    const doc = extract('Kế hoạch số 41-KH/TU ngày 28/1/2013 của Tỉnh ủy về việc\nthực hiện Chỉ thị số 20-CT/TW của Bộ Chính trị.');
+    expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['41-KH/TU IMPLEMENTS 20-CT/TW']);
+  });
+
   it('takes the cue of the heading a numbered list hangs under', () => {
     const doc = extract('1. Tiếp tục tổ chức thực hiện các chương trình sau\n\n1.1. Chỉ thị số 20-CT/TW ngày 5/11/2012 của Bộ Chính trị.\n');
     expect(doc.citations[0].relation).toBe('IMPLEMENTS');

@@ -105,6 +105,15 @@ export function classifyRelations(
       inSentence = last && c.start - last.end <= listCarry ? inSentence.filter((i) => citations[i].start >= sentence.start) : [];
       passiveOf = inSentence.includes(passiveOf) ? passiveOf : -1;
     }
+    if (inSentence.length) {
+      const opening = lineOpeningCue(text, citations[inSentence[inSentence.length - 1]], index.range(citations[inSentence[inSentence.length - 1]].end, c.start));
+      if (opening >= 0) {
+        // a title line without a full stop runs into the body's "Thực hiện …" line: the cue opens a new sentence
+        sentence = { start: opening, end: sentence.end };
+        inSentence = [];
+        passiveOf = -1;
+      }
+    }
     const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
     const sentenceCues = index.range(sentence.start, c.start);
@@ -173,6 +182,28 @@ export function classifyRelations(
   }
   return { classified, assertions };
 }
+
+/**
+ * Start of the line that one of `cues` opens with a capital ("Thực hiện …", "- Căn cứ …"), or -1.
+ * A capital cue word right after a line break begins a clause even where the line above (a title
+ * naming `previous` in its running text) has no full stop; PDF text breaking a sentence mid-clause
+ * goes on in lower case. Not after a citation that opens its own line: in a flattened table the
+ * next cell ("Số A\nngày …\nHướng dẫn thi hành Nghị định B") is A's title, and a passive cue
+ * ("Được thay thế bởi B") always points back at the document before it.
+ */
+function lineOpeningCue(text: string, previous: FoundCitation, cues: readonly CueHit[]): number {
+  if (!cues.length) return -1;
+  const previousLine = text.lastIndexOf('\n', previous.start - 1) + 1;
+  if (lineBullet.test(text.slice(previousLine, previous.start))) return -1;
+  for (const cue of cues) {
+    const first = text[cue.start];
+    if (cue.passive || first === first.toLowerCase()) continue;
+    const lineStart = text.lastIndexOf('\n', cue.start - 1) + 1;
+    if (lineStart > 0 && lineBullet.test(text.slice(lineStart, cue.start))) return lineStart;
+  }
+  return -1;
+}
+const lineBullet = /^[\s]*(?:[-+•*–]|\(?(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)?[\s]*$/u;
 
 /** `c` is the next member of the list `previous` is in, and names no more than a document. */
 function continuesBareList(text: string, previous: FoundCitation, c: FoundCitation): boolean {

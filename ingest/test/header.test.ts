@@ -121,6 +121,27 @@ describe('header', () => {
     expect(extractText('Số\n- Các đơn vị báo cáo.', { source: 't' }).documents[0].number).toBeNull();
   });
 
+  it('reads a quốc hiệu whose letters are cut apart (empty bold inside a word, a stray space) as no part of the issuer', () => {
+    const markdown = ['B****Ộ Y TẾ', '', '**C****Ộ****NG HÒA XÃ H****Ộ****I CH****Ủ** **NGHĨA VI****Ệ****T NAM**', '', 'Số: 21/BYT-KCB', '', 'Hà Nội, ngày 04 tháng 5 năm 2018', '', 'Nội dung.'].join('\n');
+    expect(extractText(markdown, { source: 't.md', markdown: true }).documents[0]).toMatchObject({ issuer: 'BỘ Y TẾ', issuerLevel: 'ministry' });
+    const spaced = ['BỘ CÔNG THƯƠNG', 'CỘ NG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 8/BCT-KH', 'Hà Nội, ngày 04 tháng 5 năm 2018', '', 'Nội dung.'].join('\n');
+    expect(extractText(spaced, { source: 't' }).documents[0]).toMatchObject({ issuer: 'BỘ CÔNG THƯƠNG', issuerLevel: 'ministry' });
+  });
+
+  it('joins issuer letters the crawler cut off either side of a syllable, not a name with an apostrophe', () => {
+    const text = ['ỦY B AN NHÂN D Â N T HÀNH P HỐ ĐÀ NẴNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 40/QĐ-UBND', 'Đà Nẵng, ngày 04 tháng 5 năm 2018', '', 'Nội dung.'].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG', issuerLevel: 'province' });
+    const apostrophe = ["ỦY BAN NHÂN DÂN HUYỆN CƯ M'GAR", 'Số: 7/UBND-VP', "Cư M'gar, ngày 04 tháng 5 năm 2018", '', 'Nội dung.'].join('\n');
+    expect(extractText(apostrophe, { source: 't' }).documents[0]).toMatchObject({ issuer: "ỦY BAN NHÂN DÂN HUYỆN CƯ M'GAR", issuerLevel: 'district' });
+  });
+
+  it('splits a file at a second header whose quốc hiệu letters are cut apart', () => {
+    const letter = (n: number, motto: string) =>
+      ['SỞ Y TẾ', motto, `Số: ${n}/SYT-NV`, 'Huế, ngày 04 tháng 5 năm 2018', '', 'Nội dung của văn bản. '.repeat(12), '', 'Nơi nhận:', '- Như trên.', '', 'GIÁM ĐỐC', '', 'Lê Văn Hòa'].join('\n');
+    const text = `${letter(1, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}\n\n${letter(2, 'C ỘNG HÒA XÃ H ỘI CH Ủ NGHĨA VIỆ T NAM')}`;
+    expect(extractText(text, { source: 't' }).documents.map((d) => d.number)).toEqual(['1/SYT-NV', '2/SYT-NV']);
+  });
+
   it('reads the signer from the right column of a flattened two-column table', () => {
     const text = [
       'Nội dung.',

@@ -11,6 +11,7 @@ import {
 import { parseDateAt } from './dates.js';
 import { classifyOrganisation, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
 import { signerOf } from './signer.js';
+import { joinSpacedLetters } from './spaced-letters.js';
 import { typeWordSource } from './vocabulary.js';
 
 export interface DocumentHeader {
@@ -133,7 +134,8 @@ function issuerBlockLines(head: string, stopAt: number): string[] {
   const lines = head.slice(0, Math.max(stopAt, 0)).split('\n');
   const block: string[] = [];
   for (const raw of lines) {
-    const line = raw.replace(/[-_=*]{3,}/g, ' ').trim();
+    // letters cut apart are joined first: "C****Ộ****NG HÒA" is the quốc hiệu, not part of the issuer
+    const line = joinSpacedLetters(raw).replace(/[-_=*]{3,}/g, ' ').trim();
     if (!line || line === '*') continue;
     if (motto.test(line)) {
       // the quốc hiệu may share a flattened table line with the issuer: keep what comes before it

@@ -1,4 +1,5 @@
 import { findDistricts, findProvince, issuerByCode, type IssuerLevel, type NumberParts } from '@vanban/schema';
+import { joinSpacedLetters } from './spaced-letters.js';
 
 /** Organisation names that start a new line group in the issuer block. */
 const orgStart =
@@ -17,18 +18,16 @@ export function issuerOrganisations(lines: string[]): string[] {
   const orgs: string[] = [];
   for (const raw of lines) {
     // markdown marks (bold "**SỞ LAO ĐỘNG…", a hard break's "\\") are no part of a name and would hide where it starts
-    const line = joinSpacedLetters(raw.replace(/[-_=]{3,}|[*\\]+/g, ' ').replace(/\s+/g, ' ').trim());
+    const line = joinSpacedLetters(raw.replace(/[-_=]{3,}/g, ' ').replace(/\s+/g, ' '))
+      .replace(/[*\\]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!line) continue;
     if (orgStart.test(line) || orgs.length === 0) orgs.push(line);
     else orgs[orgs.length - 1] += ` ${line}`;
   }
   return orgs;
 }
-
-// A consonant standing alone before an accented vowel is a syllable the crawler cut in two
-// ("B Ộ LAO ĐỘNG", "V À X Ã HỘI"): no Vietnamese word is a lone consonant.
-const spacedSyllable = /(?<![\p{L}])([BCDĐGHKLMNPQRSTVX]) (?=[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])/gu;
-const joinSpacedLetters = (line: string): string => line.replace(spacedSyllable, '$1');
 
 /** Level, province and district of an organisation named in upper or mixed case. */
 export function classifyOrganisation(name: string, parent: string | null): Omit<IssuerInfo, 'issuer' | 'parentIssuer'> {

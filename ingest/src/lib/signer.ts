@@ -1,4 +1,5 @@
 // The signer of a document: the name and title above it, found near "Nơi nhận".
+import { joinSpacedLetters, splitFinal } from './spaced-letters.js';
 
 // "Nơi nhận" is found from its rare "ận": indexOf runs several times faster than any regex scan
 const receiversTail = /N[ơƠ]i\s+nh$/;
@@ -8,11 +9,9 @@ export const signerTitle =
 /** Titles are first looked for this far around "Nơi nhận"; only a long document pays for a whole scan. */
 const WINDOW = 2000;
 // A word may carry a final consonant the crawler split off with a space ("Đặ ng Văn Minh"): a lone
-// "ng", "c", "t"… is never a word of its own. `joinSyllables` puts it back.
-const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: (?:ng|nh|ch|[cmnpt])(?![\p{L}]))?`;
+// "ng", "c", "t"… is never a word of its own. `joinSpacedLetters` puts it back.
+const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: ${splitFinal})?`;
 const nameWords = String.raw`${nameWord}(?:[ \t]+${nameWord}){1,4}`;
-const splitFinal = / (ng|nh|ch|[cmnpt])(?![\p{L}])/gu;
-const joinSyllables = (name: string): string => name.replace(splitFinal, '$1');
 /**
  * A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown) and
  * the rest of the title on the same line, in capitals ("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm…").
@@ -133,7 +132,7 @@ function nameAfter(text: string, from: number): { name: string; titleRest: strin
   }
   // the capitals between the title and an inline name finish the title ("KT. BỘ TRƯỞNG THỨ TRƯỞNG")
   const titleRest = inline?.[2] === name ? inline[1].replace(/\s+/g, ' ').trim() : '';
-  return name && !notName.test(name) ? { name: joinSyllables(name), titleRest } : null;
+  return name && !notName.test(name) ? { name: joinSpacedLetters(name), titleRest } : null;
 }
 
 /** The upper-case title lines ending at `end` ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), at most three. */

@@ -4,18 +4,21 @@
  * NAM") with a "Số:" line near it, after the previous document has ended ("Nơi nhận"). Forms in
  * annexes repeat the quốc hiệu with a dotted "Số: …/…" placeholder; those never split.
  */
+import { joinSpacedLetters } from './spaced-letters.js';
+
 export interface DocumentSlice {
   start: number;
   end: number;
 }
 
 const nationalMotto = /C[ỘộO]NG\s+H[ÒòOoÓó][AaÀà]\s+X[ÃãA]\s+H[ỘộO]I\s+CH[ỦủU]\s+NGH[ĨĩI]A\s+VI[ỆệE]T\s+NAM|Đ[ẢảA]NG\s+C[ỘộO]NG\s+S[ẢảA]N\s+VI[ỆệE]T\s+NAM/g;
+const oneMotto = new RegExp(nationalMotto.source);
 // "Số:" at a line start; the condition is a look-behind so the search starts from the literal
 const numberLine = /S[ốỐ](?<=(?:^|\n)[ \t]*S[ốỐ])\s*[:.]?[ \t]*(\d*)[ \t]*(?:\/|-)[ \t]*\S*[A-ZĐ]/g;
 const closing = /N[ơƠ]i\s+nh[ậẬ]n|T\/M\b|KT\.\s|TM\.\s/g;
 
 export function splitDocuments(text: string): DocumentSlice[] {
-  const mottos = allIndexes(nationalMotto, text);
+  const mottos = mottoIndexes(text);
   if (mottos.length < 2) return [{ start: 0, end: text.length }];
   // reported where the line break before the line is (0 on the first line)
   const numbers = allIndexes(numberLine, text).map((at) => Math.max(0, text.lastIndexOf('\n', at - 1)));
@@ -35,6 +38,29 @@ export function splitDocuments(text: string): DocumentSlice[] {
     }
   }
   return starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1] : text.length }));
+}
+
+/**
+ * Where each quốc hiệu starts. One whose letters the source cut apart ("C****Ộ****NG HÒA", "CỘ NG
+ * HÒA") is read on its lines once they are joined: it ends in "NAM", like every quốc hiệu, on that
+ * line or the one before. Its offset is then the start of the joined text's match, early by the
+ * characters joined before it.
+ */
+function mottoIndexes(text: string): number[] {
+  const found = allIndexes(nationalMotto, text);
+  const plainCount = found.length;
+  for (let at = text.indexOf('NAM'); at !== -1; at = text.indexOf('NAM', at + 3)) {
+    if (found.some((m) => m <= at && at - m < 200)) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const from = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : 0;
+    const lineEnd = text.indexOf('\n', at);
+    const lines = text.slice(from, lineEnd === -1 ? text.length : lineEnd);
+    const joined = joinSpacedLetters(lines);
+    if (joined === lines) continue;
+    const m = oneMotto.exec(joined);
+    if (m) found.push(from + m.index);
+  }
+  return found.length > plainCount ? found.sort((a, b) => a - b) : found;
 }
 
 /** Walk back from the quốc hiệu over the issuer block (short upper-case lines). */

@@ -56,6 +56,27 @@ describe('relations', () => {
     expect(doc.assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`)).toEqual(['41-KH/TU IMPLEMENTS 20-CT/TW']);
   });
 
+  it('gives a footnote the cue governing its marker in the body', () => {
+    const doc = extract(
+      'Các sở kiện toàn tổ chức bộ máy theo tinh thần chỉ đạo của Tỉnh ủy[1] và Ủy ban nhân dân tỉnh[2]; bố trí đủ biên chế.\n' +
+        'Nơi nhận: như trên\n' +
+        '[1] tại Chương trình số 12-CTr/TU ngày 3/2/2019 về thực hiện Nghị quyết số 26-NQ/TW ngày 5/10/2018\n' +
+        '[2] Tại Kế hoạch số 345/KH-UBND ngày 8/3/2019 về triển khai Chương trình số 12-CTr/TU ngày 3/2/2019.\n',
+    );
+    expect(doc.citations.map((c) => `${c.number} ${c.relation}`)).toEqual([
+      '12-CTr/TU BASED_ON',
+      '26-NQ/TW BASED_ON',
+      '345/KH-UBND BASED_ON',
+      '12-CTr/TU BASED_ON',
+    ]);
+    expect(doc.citations[2].sentence).toMatch(/^\[2\] Tại Kế hoạch/);
+  });
+
+  it('gives a footnote marked on a heading no cue from the heading', () => {
+    const doc = extract('Điều 5. Tổ chức thực hiện[2]\nCác sở thi hành Quyết định này.\n\n[2] Điều này được sửa đổi bởi Thông tư số 08/2023/TT-BTC ngày 29/8/2023.\n');
+    expect(doc.citations.map((c) => `${c.number} ${c.relation}`)).toEqual(['08/2023/TT-BTC CITES']);
+  });
+
   it('takes the cue of the heading a numbered list hangs under', () => {
     const doc = extract('1. Tiếp tục tổ chức thực hiện các chương trình sau\n\n1.1. Chỉ thị số 20-CT/TW ngày 5/11/2012 của Bộ Chính trị.\n');
     expect(doc.citations[0].relation).toBe('IMPLEMENTS');
@@ -100,6 +121,7 @@ describe('cue phrases that are no cue', () => {
     ['Căn cứ hướng dẫn tại khoản 1 Điều 12 Thông tư số 64/2013/TT-BTC ngày 15/5/2013,', 'BASED_ON'],
     ['Thực hiện theo hướng dẫn tại Thông tư liên tịch số 21/2008/TTLT-BQP-BLĐTBXH-BTC ngày 26/02/2008.', 'IMPLEMENTS'],
     ['Các tỉnh thành lập ngay Ban quản lý theo tinh thần Nghị định số 40/2019/NĐ-CP ngày 13/5/2019.', 'BASED_ON'],
+    ['Các huyện sắp xếp lại bộ máy theo đúng tinh thần Chỉ thị số 05-CT/TU ngày 3/4/2021 của Tỉnh ủy.', 'BASED_ON'],
     ['[Điều này được hướng dẫn bởi Điều 3 Nghị định số 27/2005/NĐ-CP ngày 1/3/2005]', 'CITES'],
     ['Phụ lục này được thay thế bằng Phụ lục I ban hành kèm theo Nghị định số 77/2024/NĐ-CP ngày 01/7/2024.', 'CITES'],
   ])('%s -> %s', (text, relation) => {

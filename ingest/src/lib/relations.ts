@@ -106,7 +106,8 @@ export function classifyRelations(
       passiveOf = inSentence.includes(passiveOf) ? passiveOf : -1;
     }
     if (inSentence.length) {
-      const opening = lineOpeningCue(text, citations[inSentence[inSentence.length - 1]], index.range(citations[inSentence[inSentence.length - 1]].end, c.start));
+      const last = citations[inSentence[inSentence.length - 1]];
+      const opening = footnoteStart(text, last.end, c.start) ?? lineOpeningCue(text, last, index.range(last.end, c.start));
       if (opening >= 0) {
         // a title line without a full stop runs into the body's "Thực hiện …" line: the cue opens a new sentence
         sentence = { start: opening, end: sentence.end };
@@ -157,7 +158,7 @@ export function classifyRelations(
         relation = cue.relation;
         cueText = cue.phrase;
       } else {
-        const lead = sentenceLeadCue(sentenceCues, sentence.start, c.start) ?? introCue(text, index, citations, sentence.start, bounds.start);
+        const lead = sentenceLeadCue(sentenceCues, sentence.start, c.start) ?? leadIn(text, index, citations, c.start, sentence.start, bounds.start);
         if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
       }
     } else if (previous) {
@@ -174,7 +175,7 @@ export function classifyRelations(
         cueText = null;
       }
     } else {
-      const lead = introCue(text, index, citations, sentence.start, bounds.start);
+      const lead = leadIn(text, index, citations, c.start, sentence.start, bounds.start);
       if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
     }
     classified.push({ relation, cue: cueText, sentence: shown });
@@ -234,6 +235,43 @@ function sentenceLeadCue(cues: readonly CueHit[], from: number, at: number): Cue
   const cue = cues[upperBound(cues, from)];
   const opener = cue && (cue.relation === 'BASED_ON' || cue.relation === 'IMPLEMENTS');
   return opener && cue.start < at && cue.start - from <= 30 && !cue.adjacent ? cue : null;
+}
+
+/** The cue a citation with none of its own hangs under: its footnote's marker, or a lead-in line. */
+function leadIn(text: string, index: CueIndex, citations: readonly FoundCitation[], at: number, sentenceFrom: number, floor: number): CueHit | null {
+  return footnoteCue(text, index, at, floor) ?? introCue(text, index, citations, sentenceFrom, floor);
+}
+
+const footnoteLine = /^[\s]*\[(\d{1,3})\][\s]/u;
+const inRunningText = /^[ \t]*[,;]?[ \t]*[\p{L}\d]/u;
+
+/** Start of the footnote line ("[2] …") `at` is on, if it begins after `from`. */
+function footnoteStart(text: string, from: number, at: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return lineStart > from && footnoteLine.test(text.slice(lineStart, at)) ? lineStart : undefined;
+}
+
+/**
+ * A footnote ("[2] Tại Kế hoạch số …" at the foot of the text) says what its marker in the body
+ * refers to ("theo đúng tinh thần chỉ đạo của Ủy ban nhân dân tỉnh[2]"): the cue governing the
+ * marker governs the footnote's citations.
+ */
+function footnoteCue(text: string, index: CueIndex, at: number, floor: number): CueHit | null {
+  const lineStart = Math.max(floor, text.lastIndexOf('\n', at - 1) + 1);
+  const note = footnoteLine.exec(text.slice(lineStart, at));
+  if (!note) return null;
+  const mark = `[${note[1]}]`;
+  let m = text.lastIndexOf(mark, lineStart - 1);
+  // the marker sits in running text, right after a word; a mark opening a line is another footnote
+  while (m > floor && /\s/u.test(text[m - 1])) m = text.lastIndexOf(mark, m - 1);
+  // a mark closing a line (a heading "Điều 5. Tổ chức thực hiện[2]", a consolidated text's sentence)
+  // notes where the text was amended, under no clause of its own
+  if (m <= floor || !inRunningText.test(text.slice(m + mark.length, m + mark.length + 4))) return null;
+  const from = sentenceStart(text, m, floor);
+  const cues = index.range(from, m);
+  const cue = governingCue(text, cues, from, m);
+  if (cue && !cue.passive && m - cue.end <= cueReach(cue)) return cue;
+  return sentenceLeadCue(cues, from, m);
 }
 
 /**

@@ -89,6 +89,7 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'căn cứ hướng dẫn tại', relation: 'BASED_ON' },
   { phrase: 'thực hiện theo hướng dẫn tại', relation: 'IMPLEMENTS' },
   { phrase: 'theo tinh thần', relation: 'BASED_ON' },
+  { phrase: 'theo đúng tinh thần', relation: 'BASED_ON' },
   { phrase: 'kèm theo', relation: 'CITES', inert: true },
   { phrase: 'cấp sửa đổi', relation: 'CITES', inert: true },
   ...['luật', 'pháp lệnh', 'nghị định', 'nghị quyết', 'thông tư', 'thông tư liên tịch', 'quyết định'].flatMap((type) =>

@@ -122,6 +122,8 @@ describe('cue phrases that are no cue', () => {
     ['Thực hiện theo hướng dẫn tại Thông tư liên tịch số 21/2008/TTLT-BQP-BLĐTBXH-BTC ngày 26/02/2008.', 'IMPLEMENTS'],
     ['Các tỉnh thành lập ngay Ban quản lý theo tinh thần Nghị định số 40/2019/NĐ-CP ngày 13/5/2019.', 'BASED_ON'],
     ['Các huyện sắp xếp lại bộ máy theo đúng tinh thần Chỉ thị số 05-CT/TU ngày 3/4/2021 của Tỉnh ủy.', 'BASED_ON'],
+    ['Căn cứ các quy định nêu trên, Cục Thuế thống nhất với ý kiến của Sở Tài chính tại Công văn số 45/STC-QLG ngày 3/4/2020.', 'CITES'],
+    ['Căn cứ quy định trên, Bộ Tài chính đã có Công văn số 1234/BTC-CST ngày 7/11/2016 hướng dẫn về lệ phí.', 'CITES'],
     ['[Điều này được hướng dẫn bởi Điều 3 Nghị định số 27/2005/NĐ-CP ngày 1/3/2005]', 'CITES'],
     ['Phụ lục này được thay thế bằng Phụ lục I ban hành kèm theo Nghị định số 77/2024/NĐ-CP ngày 01/7/2024.', 'CITES'],
   ])('%s -> %s', (text, relation) => {

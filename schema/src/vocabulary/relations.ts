@@ -90,6 +90,13 @@ const table: z.input<typeof RelationCueSchema>[] = [
   { phrase: 'thực hiện theo hướng dẫn tại', relation: 'IMPLEMENTS' },
   { phrase: 'theo tinh thần', relation: 'BASED_ON' },
   { phrase: 'theo đúng tinh thần', relation: 'BASED_ON' },
+  // "Căn cứ các quy định nêu trên, Tổng cục Thuế đồng ý với … Công văn số …": the basis is the text
+  // quoted above; what follows the comma is the answer, which only mentions what it names
+  ...['', 'các ', 'những '].flatMap((det) =>
+    ['quy định', 'hướng dẫn', 'nội dung', 'quy định và hướng dẫn'].flatMap((what) =>
+      ['trên', 'nêu trên', 'đã nêu trên'].map((where) => ({ phrase: `căn cứ ${det}${what} ${where}`, relation: 'CITES' as const })),
+    ),
+  ),
   { phrase: 'kèm theo', relation: 'CITES', inert: true },
   { phrase: 'cấp sửa đổi', relation: 'CITES', inert: true },
   ...['luật', 'pháp lệnh', 'nghị định', 'nghị quyết', 'thông tư', 'thông tư liên tịch', 'quyết định'].flatMap((type) =>

@@ -142,6 +142,28 @@ describe('header', () => {
     expect(extractText(text, { source: 't' }).documents.map((d) => d.number)).toEqual(['1/SYT-NV', '2/SYT-NV']);
   });
 
+  it('reads the issuer of a document without a header where it speaks of itself, in an opening or a closing line', () => {
+    const plan = [
+      'Kế hoạch phòng, chống đuối nước cho trẻ em năm 2011',
+      'Thực hiện Chỉ thị số 20/CT-UBND của Uỷ ban nhân dân tỉnh Quảng Trị về phòng, chống đuối nước cho trẻ em trong mùa mưa lũ;',
+      'UBND tỉnh xây dựng Kế hoạch phòng, chống đuối nước cho trẻ em trên địa bàn tỉnh năm 2011, nội dung như sau:',
+      '1. Các sở, ngành tổ chức thực hiện.',
+    ].join('\n');
+    expect(extractText(plan, { source: 't' }).documents[0]).toMatchObject({ issuerLevel: 'province', province: 'Quảng Trị' });
+    const notice = [
+      'Thông báo ý kiến của Phó Thủ tướng về phòng, chống lụt bão',
+      'Ngày 10 tháng 3 năm 2011, Phó Thủ tướng đã chủ trì cuộc họp.',
+      'Ý kiến kết luận:',
+      '1. Các bộ, ngành chuẩn bị phương án.',
+      '2. Các tỉnh ven biển kiểm tra đê điều.',
+      'Văn phòng Chính phủ xin thông báo để các cơ quan liên quan biết, thực hiện.',
+    ].join('\n');
+    expect(extractText(notice, { source: 't' }).documents[0]).toMatchObject({ issuerLevel: 'government', province: null });
+    // someone else's act is no self-naming
+    const report = ['Báo cáo tình hình phòng, chống lụt bão', 'I. Tình hình', '1. Văn bản chỉ đạo', 'Năm 2011 mưa lớn kéo dài.', 'Thủ tướng Chính phủ đã ban hành Quyết định về phòng, chống lụt bão.', 'Các địa phương đã triển khai.'].join('\n');
+    expect(extractText(report, { source: 't' }).documents[0].issuerLevel).toBeNull();
+  });
+
   it('reads the signer from the right column of a flattened two-column table', () => {
     const text = [
       'Nội dung.',

@@ -64,8 +64,10 @@ export function extractHeader(text: string): DocumentHeader {
   const firstMark = Math.min(...[numberMatch?.index, pd?.index, head.search(motto)].filter((i): i is number => i !== undefined && i >= 0), head.length);
   const blockLines = issuerBlockLines(head, numberMatch ? numberMatch.index : firstMark);
   const orgs = issuerOrganisations(blockLines);
-  // Documents without a header block (word-segmented corpus) may name the issuer on an early line.
+  // Documents without a header block (word-segmented corpus) may name the issuer on an early line,
+  // or only where it speaks of itself.
   if (!orgs.length) orgs.push(...earlyIssuerLine(head));
+  if (!orgs.length) orgs.push(...selfNamedIssuer(head, text));
   const issuerName = orgs.length ? orgs[orgs.length - 1] : null;
   const parentIssuer = orgs.length > 1 ? orgs[orgs.length - 2] : null;
 
@@ -160,6 +162,30 @@ function earlyIssuerLine(head: string): string[] {
   const lines = head.split('\n', 6).map((l) => l.trim()).filter(Boolean).slice(0, 4);
   const line = lines.find((l) => l.length <= 100 && orgLine.test(l.toUpperCase()));
   return line ? [line.toUpperCase()] : [];
+}
+
+// "UBND Thành phố xây dựng Kế hoạch…", "Văn phòng Chính phủ xin thông báo…", "Uỷ ban nhân dân tỉnh
+// yêu cầu…": an organisation opening a line and, straight after its name, the verb by which an issuer
+// addresses its readers (a word like "đã" between them makes it a report on someone else; "Tổng cục
+// trưởng…" is a person's title, the number names that issuer better)
+const selfNaming = new RegExp(
+  String.raw`(?:^|\n)[ \t]*((?:Ủy ban|Uỷ ban|ỦY BAN|UBND|Hội đồng|HĐND|Bộ|Sở|Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Ban|Cục|Tổng cục)(?![ \t]+trưởng)` +
+    String.raw`(?:[ \t]+(?!(?:đã|đang|sẽ|cũng|vừa|mới|được|có|không|chưa|xin|thông|yêu|đề|ban|xây)(?![\p{L}]))[\p{L}&-]+){0,8}?)` +
+    String.raw`[ \t]+(?:xin[ \t]+)?(?:thông báo|yêu cầu|đề nghị|ban hành|xây dựng[ \t]+${typeWordSource})(?![\p{L}])`,
+  'gu',
+);
+const TAIL = 1500;
+
+/** The issuer naming itself in an opening line (the first one) or a closing line (the last one). */
+function selfNamedIssuer(head: string, text: string): string[] {
+  selfNaming.lastIndex = 0;
+  const opening = selfNaming.exec(head);
+  if (opening) return [opening[1].toUpperCase()];
+  let closing: RegExpExecArray | null = null;
+  const tail = text.slice(-TAIL);
+  selfNaming.lastIndex = 0;
+  for (let m = selfNaming.exec(tail); m; m = selfNaming.exec(tail)) closing = m;
+  return closing ? [closing[1].toUpperCase()] : [];
 }
 
 function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean, title: RegExpExecArray | null) {

@@ -31,6 +31,9 @@ export const SearchQuerystringSchema = z.strictObject({
 });
 export type SearchQuerystring = z.infer<typeof SearchQuerystringSchema>;
 
+/** For routes that take no parameters: `?depth=2` on a trace is a 400 naming it, not silently ignored. */
+export const NoQuerystringSchema = z.strictObject({});
+
 export const DocumentParamsSchema = z.object({
   id: z.string().min(1).max(200).describe('document id (slug), e.g. 20-ct-tw-2012'),
 });

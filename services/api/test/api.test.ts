@@ -161,6 +161,11 @@ describe('HTTP API over a real SQLite store', () => {
       expect([two.field, two.message]).toEqual(['querystring.sort', expect.stringMatching(/unknown parameters "sort", "q"; this route takes number, year, province, provinces, format/)]);
       expect((await app.inject('/api/lookup?number=20-CT/TW&yaer=2012')).json().field).toBe('querystring.yaer');
       expect((await app.inject('/api/documents/20-ct-tw-2012/implementations?depth=2')).json().field).toBe('querystring.depth');
+      const none = (await app.inject('/api/documents/20-ct-tw-2012/trace?depth=2')).json();
+      expect([none.field, none.message]).toEqual(['querystring.depth', 'querystring.depth: unknown parameter "depth"; this route takes no parameters']);
+      expect((await app.inject('/api/documents/20-ct-tw-2012?foo=1')).json().field).toBe('querystring.foo');
+      expect((await app.inject('/api/stats?x=1')).statusCode).toBe(400);
+      expect((await app.inject('/api/vocabulary?x=1')).statusCode).toBe(400);
       expect((await app.inject('/api/search?q=duoi%20nuoc&pageSize=5')).statusCode).toBe(200);
     });
 

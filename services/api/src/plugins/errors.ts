@@ -1,4 +1,7 @@
-import type { FastifyError, FastifySchema } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,7 +23,26 @@ function unknownParameters(keys: string[], context: string | undefined, schema: 
   const accepted = part instanceof z.ZodObject ? Object.keys(part.shape) : [];
   const names = keys.map((k) => JSON.stringify(k)).join(', ');
   const what = keys.length > 1 ? `unknown parameters ${names}` : `unknown parameter ${names}`;
-  return accepted.length ? `${what}; this route takes ${accepted.join(', ')}` : what;
+  return `${what}; this route takes ${accepted.length ? accepted.join(', ') : 'no parameters'}`;
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (raw UTF-8 in the address, a malformed
+ * request line, headers too large, too slow) still gets the one error shape, with an id for the log;
+ * Fastify's own answer was `{"message":"Client Error"}`, with no request id and nothing to act on.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [statusCode, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request was not received in time']
+    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers are larger than the server accepts']
+    : error.code === 'HPE_INVALID_URL' || error.code === 'HPE_INVALID_CHARACTER' ? [400, 'The address is not valid: characters such as Đ or spaces must be percent-encoded (encodeURIComponent)']
+    : [400, `The request could not be parsed (${error.code ?? 'malformed'})`];
+  const requestId = `client-error-${randomUUID()}`;
+  this.log.info({ err: error, requestId }, 'client error');
+  const body = JSON.stringify({ statusCode, error: STATUS_CODES[statusCode], message, requestId });
+  if (socket.writable) socket.write(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  socket.destroy(error);
 }
 
 const reasons: Record<number, string> = {

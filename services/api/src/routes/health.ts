@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { HealthSchema, ReadySchema, StoreStatsSchema } from '@vanban/schema';
+import { HealthSchema, NoQuerystringSchema, ReadySchema, StoreStatsSchema } from '@vanban/schema';
 
 /** Liveness, readiness (each backend answers) and corpus statistics. */
 export const healthRoutes: FastifyPluginAsync = async (app) => {
@@ -11,5 +11,5 @@ export const healthRoutes: FastifyPluginAsync = async (app) => {
     const ok = backends.every((b) => b.ok);
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable', backends });
   });
-  api.get('/api/stats', { schema: { summary: 'Documents, citations, resolution and edges in the store', tags: ['health'], response: { 200: StoreStatsSchema } } }, async () => app.store.stats());
+  api.get('/api/stats', { schema: { summary: 'Documents, citations, resolution and edges in the store', tags: ['health'], querystring: NoQuerystringSchema, response: { 200: StoreStatsSchema } } }, async () => app.store.stats());
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditStatusLabels, issuerLevelLabels, MAX_PAGE, MAX_PAGE_SIZE, messageLabels, provinces34, provinces63, relationLabels, topics, unresolvedReasonLabels } from '@vanban/schema';
+import { auditStatusLabels, issuerLevelLabels, MAX_PAGE, MAX_PAGE_SIZE, messageLabels, NoQuerystringSchema, provinces34, provinces63, relationLabels, topics, unresolvedReasonLabels } from '@vanban/schema';
 
 const labels = z.record(z.string(), z.string());
 const VocabularySchema = z.object({
@@ -30,7 +30,7 @@ export const vocabularyRoutes: FastifyPluginAsync = async (app) => {
     limits: { maxPage: MAX_PAGE, maxPageSize: MAX_PAGE_SIZE },
   };
   app.withTypeProvider<ZodTypeProvider>().get('/vocabulary', {
-    schema: { summary: 'Vietnamese labels for relation, issuer-level, audit-status and unresolved-reason codes and message rules; topics; provinces; search paging limits', tags: ['vocabulary'], response: { 200: VocabularySchema } },
+    schema: { summary: 'Vietnamese labels for relation, issuer-level, audit-status and unresolved-reason codes and message rules; topics; provinces; search paging limits', tags: ['vocabulary'], querystring: NoQuerystringSchema, response: { 200: VocabularySchema } },
     handler: async (_request, reply) => reply.header('cache-control', 'public, max-age=600').send(body),
   });
 };

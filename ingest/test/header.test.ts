@@ -58,6 +58,16 @@ describe('header', () => {
     expect(cumgar).toMatchObject({ date: '2023-08-14', place: "Cư M'gar" });
   });
 
+  it('reads the place after a number line flattened onto it, not from the code or a number before it', () => {
+    const place = (line: string) => extractText(`BỘ CÔNG THƯƠNG\n${line}\n\nNội dung.`, { source: 't' }).documents[0];
+    expect(place('Số: 45/TTg Hà Nội, ngày 10 tháng 11 năm 1985')).toMatchObject({ place: 'Hà Nội', date: '1985-11-10' });
+    expect(place('Số: 77/NQ-UBTVQH14 Hà Nội, ngày 10 tháng 11 năm 2018')).toMatchObject({ place: 'Hà Nội', date: '2018-11-10' });
+    expect(place('V/v hướng dẫn Điều 12 Luật Đầu tư 2020 Hà Nội, ngày 03 tháng 5 năm 2021')).toMatchObject({ place: 'Hà Nội', date: '2021-05-03' });
+    // a citation's code and date are no place line
+    const cited = extractText('Quyết định ban hành giá đất năm 2010\nCăn cứ Nghị định số 12/2005/NĐ-CP, ngày 05 tháng 02 năm 2005 của Chính phủ;', { source: 't' }).documents[0];
+    expect(cited).toMatchObject({ place: null, date: null });
+  });
+
   it('takes the subject under a title and its issuer line (CHỈ THỊ / CỦA BỘ CHÍNH TRỊ / Về …), not the issuer', () => {
     const text = ['BAN CHẤP HÀNH TRUNG ƯƠNG', '', 'Số 99-CT/TW', '', 'ĐẢNG CỘNG SẢN VIỆT NAM', '', 'Hà Nội, ngày 05 tháng 11 năm 2012', '', 'CHỈ THỊ', 'CỦA BỘ CHÍNH TRỊ', '', 'Về tăng cường công tác phòng, chống đuối nước cho trẻ em', '', 'Nội dung chỉ thị.'].join('\n');
     expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ number: '99-CT/TW', subject: 'Về tăng cường công tác phòng, chống đuối nước cho trẻ em' });

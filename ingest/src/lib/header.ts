@@ -38,7 +38,8 @@ const motto = /C[ỘO]NG H(?:[ÒOÓ]A|OÀ) X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG 
 const numberLine =
   /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*(?:\n[ \t]*(?=[\d/]))?((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
 /** Exported with `placeDateIn` for the test that holds the shortcut to the plain scan. */
-export const placeDate = /(?<![\p{L}])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;
+// the place never starts inside a code ("299/TTg Hà Nội", "1654/NQ-UBTVQH15 Hà Nội": a number line flattened onto it)
+export const placeDate = /(?<![\p{L}\d/\-–])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;
 // Every place-and-date line holds ", ngày"; the place before it never crosses a line break.
 const placeDateAnchor = /,[ \t]*[Nn]gày/g;
 // the line-start condition is a look-behind after the phrase, so the regex searches for its literal
@@ -59,7 +60,7 @@ export function extractHeader(text: string): DocumentHeader {
   const pd = placeDateIn(head);
   const date = pd ? parseDateAt(`${pd[2].trim() || ''} tháng ${pd[3].trim()} năm ${pd[4]}`.trim(), 0) : null;
   const blankMonth = pd && !/\d/.test(pd[3]);
-  const place = pd ? pd[1].replace(/\s+/g, ' ').trim() : null;
+  const place = pd ? placeName(pd[1]) : null;
 
   const firstMark = Math.min(...[numberMatch?.index, pd?.index, head.search(motto)].filter((i): i is number => i !== undefined && i >= 0), head.length);
   const blockLines = issuerBlockLines(head, numberMatch ? numberMatch.index : firstMark);
@@ -129,6 +130,13 @@ export function placeDateIn(head: string): RegExpExecArray | null {
     placeDateAnchor.lastIndex = lineEnd;
   }
   return null;
+}
+
+// a number no unit word introduces ("Quận 8") ends the line before the place: "… Luật DN 2014 Hà Nội"
+const beforeStrayNumber = /^.*(?<!(?:Quận|Phường|Q\.|P\.))[ \t]+\d[\p{L}\d.']*[ \t-]+(?=\p{Lu})/u;
+
+function placeName(raw: string): string {
+  return raw.replace(beforeStrayNumber, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Upper-case lines at the top of the document, before the number line (or after it, if none before). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ExtractedDocumentSchema, MessageSchema } from './records.js';
 import { IngestFileResultSchema, StoredDocumentSchema } from './api.js';
 import { IssuerLevelSchema } from './vocabulary/issuer-levels.js';
+import { findProvinceName, findTopicLabel, findTypeCode } from './vocabulary/filter-values.js';
 
 /** Requests the HTTP API accepts, with their limits: one definition for validation and OpenAPI. */
 
@@ -15,17 +16,31 @@ const year = z.coerce.number().int().min(1945).max(2100);
 const filterText = z.string().trim().normalize('NFC').min(1).max(200);
 
 /**
+ * Filter values must name something: "province=Hanoi" used to match nothing and answer 0 hits,
+ * which reads as "no documents" rather than "misspelt".
+ */
+const provinceFilter = filterText.refine((v) => findProvinceName(v) !== undefined, {
+  error: (issue) => `no province "${String(issue.input)}"; give one of the 63 provinces by name, with or without diacritics ("Bắc Giang", "bac giang", "TP.HCM")`,
+});
+const typeFilter = filterText.refine((v) => findTypeCode(v) !== undefined, {
+  error: (issue) => `no document type "${String(issue.input)}"; give a code (KH, QĐ, CT, CV) or a name ("Kế hoạch", "quyet dinh")`,
+});
+const topicFilter = filterText.refine((v) => findTopicLabel(v) !== undefined, {
+  error: (issue) => `no topic "${String(issue.input)}"; GET /api/vocabulary lists the topics`,
+});
+
+/**
  * Querystrings are strict: a parameter the route does not take (`limit=` for `pageSize=`) is a 400
  * naming it, not silently ignored.
  */
 export const SearchQuerystringSchema = z.strictObject({
   q: z.string().trim().normalize('NFC').min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q is longer than ${MAX_QUERY_LENGTH} characters`).describe('words with or without diacritics, or a số ký hiệu such as 1863/QĐ-TTg or "qd 1863"'),
-  province: filterText.optional().describe('province name, with or without diacritics (Bắc Giang, bac giang)'),
+  province: provinceFilter.optional().describe('province name, with or without diacritics (Bắc Giang, bac giang)'),
   yearFrom: year.optional(),
   yearTo: year.optional(),
-  type: filterText.optional().describe('type code (KH, QĐ/qd) or name (Kế hoạch, ke hoach)'),
+  type: typeFilter.optional().describe('type code (KH, QĐ/qd) or name (Kế hoạch, ke hoach)'),
   issuerLevel: IssuerLevelSchema.optional().describe('issuer level code, as in the issuerLevel facet'),
-  topic: filterText.optional().describe('topic label or id, with or without diacritics (đuối nước, duoi-nuoc)'),
+  topic: topicFilter.optional().describe('topic label or id, with or without diacritics (đuối nước, duoi-nuoc)'),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(10),
 });
@@ -42,7 +57,7 @@ export const DocumentParamsSchema = z.object({
 export const DocumentRefQuerystringSchema = z.strictObject({
   number: z.string().trim().normalize('NFC').min(1, 'number must not be empty').max(200).describe('id or số ký hiệu, e.g. 20-CT/TW'),
   year: year.optional(),
-  province: filterText.optional(),
+  province: provinceFilter.optional().describe('the province of the document, when the number is shared'),
 });
 
 export const AuditQuerystringSchema = DocumentRefQuerystringSchema.extend({

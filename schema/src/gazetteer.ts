@@ -105,11 +105,15 @@ for (const [alias, target] of Object.entries(PROVINCE_ALIASES)) {
 
 const provinceByKey = new Map<string, Province63>();
 const provinceByFolded = new Map<string, Province63[]>();
+// the name run together, as typed in English-language text or a hurried search box: "Hanoi", "Daklak"
+const provinceByCompact = new Map<string, Province63[]>();
+const compact = (k: string) => fold(k).replace(/[^a-z0-9]/g, '');
 for (const [name, p] of provinceNames) {
   const k = key(name);
   if (provinceByKey.has(k) && provinceByKey.get(k) !== p) fail(`province key ${k} is ambiguous`);
   provinceByKey.set(k, p);
   addTo(provinceByFolded, fold(k), p);
+  addTo(provinceByCompact, compact(k), p);
 }
 
 function fail(message: string): never {
@@ -123,8 +127,8 @@ export function findProvince(name: string): Province63 | undefined {
   const stripped = k.replace(PROVINCE_PREFIX, '');
   const exact = provinceByKey.get(k) ?? provinceByKey.get(stripped);
   if (exact) return exact;
-  const folded = provinceByFolded.get(fold(k)) ?? provinceByFolded.get(fold(stripped)) ?? [];
-  return folded.length === 1 ? folded[0] : undefined;
+  const folded = provinceByFolded.get(fold(k)) ?? provinceByFolded.get(fold(stripped)) ?? provinceByCompact.get(compact(k)) ?? provinceByCompact.get(compact(stripped)) ?? [];
+  return new Set(folded).size === 1 ? folded[0] : undefined;
 }
 
 /** The province (of the 34 in force since 2025-07-01) that an old province became part of. */

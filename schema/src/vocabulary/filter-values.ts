@@ -13,21 +13,36 @@ import { topics } from './topics.js';
  */
 const fold = (s: string): string => foldVietnamese(s).replace(/[_\s]+/g, ' ').trim();
 
+const exact = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[_\s]+/g, ' ').trim();
+
+/** The one item a value names: written as stored first (HD and HĐ, ĐA and DA differ only by the đ), then folded. */
 function uniqueBy<T>(items: readonly T[], keys: (item: T) => string[], value: string): T | undefined {
-  const k = fold(value);
-  const found = items.filter((item) => keys(item).some((key) => fold(key) === k));
-  return found.length === 1 ? found[0] : undefined;
+  for (const norm of [exact, fold]) {
+    const k = norm(value);
+    const found = items.filter((item) => keys(item).some((key) => norm(key) === k));
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
 }
 
-/** A province filter value: the gazetteer's name for it (short or full name, any diacritics). */
-export const canonicalProvince = (value: string): string => findProvince(value)?.name ?? value;
+/** The gazetteer's name of a province typed as a filter (short or full name, any diacritics); undefined if none. */
+export const findProvinceName = (value: string): string | undefined => findProvince(value)?.name;
 
-/** A type filter value: the type code (`QĐ`) for a code or name written with or without diacritics. */
-export const canonicalTypeFilter = (value: string): string =>
-  uniqueBy(documentTypes, (t) => [t.code, t.name, ...t.aliases], value)?.code ?? value;
+/** The type code (`QĐ`) for a code or name written with or without diacritics; undefined if none. */
+export const findTypeCode = (value: string): string | undefined => uniqueBy(documentTypes, (t) => [t.code, t.name, ...t.aliases], value)?.code;
 
-/** A topic filter value: the topic's label (as stored on documents) for its label or id. */
-export const canonicalTopic = (value: string): string => uniqueBy(topics, (t) => [t.label, t.id], value)?.label ?? value;
+/** The topic label (as stored on documents) for a topic's label or id; undefined if none. */
+export const findTopicLabel = (value: string): string | undefined => uniqueBy(topics, (t) => [t.label, t.id], value)?.label;
+
+/** A province filter value in its stored form, or as typed when it names no province. */
+export const canonicalProvince = (value: string): string => findProvinceName(value) ?? value;
+
+/** A type filter value in its stored form (the code), or as typed. */
+export const canonicalTypeFilter = (value: string): string => findTypeCode(value) ?? value;
+
+/** A topic filter value in its stored form (the label), or as typed. */
+export const canonicalTopic = (value: string): string => findTopicLabel(value) ?? value;
 
 /** An issuer level for its code (`province`) or its label (`Cấp tỉnh`, `cap tinh`); undefined for anything else. */
 export const findIssuerLevel = (value: string): IssuerLevel | undefined =>

@@ -149,6 +149,16 @@ describe('HTTP API over a real SQLite store', () => {
       const level = await app.inject('/api/search?q=x&issuerLevel=bogus');
       expect([level.statusCode, level.json().field]).toEqual([400, 'querystring.issuerLevel']);
       expect((await app.inject('/api/search?q=x&issuerLevel=department')).statusCode).toBe(200);
+      // a filter value that names nothing is misspelt, not a search with no hits
+      const province = (await app.inject('/api/search?q=x&province=Xanadu')).json();
+      expect([province.statusCode, province.field]).toEqual([400, 'querystring.province']);
+      expect(province.message).toMatch(/no province "Xanadu"/);
+      expect((await app.inject('/api/search?q=x&type=xyz')).json().field).toBe('querystring.type');
+      expect((await app.inject('/api/search?q=x&topic=xyz')).json().field).toBe('querystring.topic');
+      expect((await app.inject('/api/audit?number=20-CT/TW&province=zz')).json().field).toBe('querystring.province');
+      const together = (await app.inject('/api/search?q=duoi%20nuoc&province=BacGiang&type=cong%20van')).json();
+      expect(together.total).toBeGreaterThan(0);
+      expect(together.hits.every((h: { province: string; typeCode: string }) => h.province === 'Bắc Giang' && h.typeCode === 'CV')).toBe(true);
       expect((await app.inject({ method: 'POST', url: '/api/extract', payload: { text: '' } })).json().field).toBe('body.text');
     });
 

@@ -1,4 +1,4 @@
-import { findIssuerLevel, issuerLevelLabels, relationLabels, unresolvedReasonLabels, type IssuerLevel } from '@vanban/schema';
+import { findIssuerLevel, findProvinceName, findTopicLabel, findTypeCode, issuerLevelLabels, relationLabels, topics, unresolvedReasonLabels, type IssuerLevel } from '@vanban/schema';
 import { UsageError } from './usage-error.js';
 
 /** What staff read on the terminal for the codes the store returns (the code itself if unknown). */
@@ -13,4 +13,20 @@ export function parseLevel(value: string | undefined): IssuerLevel | undefined {
   if (level) return level;
   const choices = Object.entries(issuerLevelLabels).map(([c, text]) => `${c} (${text})`).join(', ');
   throw new UsageError(`--level phải là một trong: ${choices}; nhận được "${value}"`);
+}
+
+/**
+ * `--province`, `--type`, `--topic` must name something: a misspelt value used to print
+ * "0 văn bản khớp", which reads as "there are none".
+ */
+export function checkFilterValues(o: { province?: string; type?: string; topic?: string }): void {
+  if (o.province !== undefined && !findProvinceName(o.province)) {
+    throw new UsageError(`--province: không có tỉnh "${o.province}" — ghi tên một trong 63 tỉnh, có dấu hoặc không dấu ("Bắc Giang", "bac giang", "TP.HCM")`);
+  }
+  if (o.type !== undefined && !findTypeCode(o.type)) {
+    throw new UsageError(`--type: không có loại văn bản "${o.type}" — ghi mã (KH, QĐ, CT, CV) hoặc tên ("Kế hoạch", "quyet dinh")`);
+  }
+  if (o.topic !== undefined && !findTopicLabel(o.topic)) {
+    throw new UsageError(`--topic: không có chủ đề "${o.topic}" — các chủ đề: ${topics.map((t) => `"${t.label}"`).join(', ')}`);
+  }
 }

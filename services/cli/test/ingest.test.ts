@@ -122,6 +122,21 @@ describe('vanban ingest', () => {
     expect([lookup.code, lookup.stdout, lookup.stderr.trim()]).toEqual([1, '', 'Không có văn bản số 999/XX-YY.']);
   });
 
+  it('refuses a filter value that names nothing (exit 2, naming it), and takes one run together ("BacGiang")', () => {
+    const dir = tempDir();
+    writeLetters(join(dir, 'in'), 3);
+    const db = join(dir, 'v.db');
+    vanban(['ingest', join(dir, 'in'), '--db', db]);
+    const province = vanban(['search', 'kế hoạch', '--province', 'Xanadu', '--db', db]);
+    expect([province.code, province.stdout]).toEqual([2, '']);
+    expect(province.stderr).toContain('--province: không có tỉnh "Xanadu"');
+    expect(vanban(['search', 'kế hoạch', '--type', 'xyz', '--db', db]).stderr).toContain('--type: không có loại văn bản "xyz"');
+    expect(vanban(['search', 'kế hoạch', '--topic', 'xyz', '--db', db]).stderr).toContain('"đuối nước"');
+    expect(vanban(['trace', '999/XX-YY', '--province', 'zz', '--db', db]).code).toBe(2);
+    const together = vanban(['search', 'đuối nước', '--province', 'BacGiang', '--type', 'cong van', '--db', db, '--json']);
+    expect([together.code, JSON.parse(together.stdout).total]).toEqual([0, 3]);
+  });
+
   it('names a file that is not a database, and an export path that cannot be written (exit 1, one line, no stack)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.db'), 'not a database\n');

@@ -1,7 +1,7 @@
 import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
-import { levelLabel, parseLevel, reasonLabel, relationLabel } from '../labels.js';
+import { checkFilterValues, levelLabel, parseLevel, reasonLabel, relationLabel } from '../labels.js';
 
 interface Common {
   db: string;
@@ -15,6 +15,7 @@ interface RefOptions {
 
 /** Open the database, find the one document `ref` names (id or number + --year/--province), run the job, close. */
 function withDocument(ref: string, o: Common & RefOptions, job: (store: SqliteStore, doc: StoredDocument) => void): void {
+  checkFilterValues({ province: o.province });
   const store = openExisting(o.db);
   try {
     job(store, resolveRef(store, ref, { year: parseYear(o.year), province: o.province }));
@@ -37,6 +38,7 @@ export function runSearch(q: string, o: Common & { province?: string; year?: str
   if (!q.trim()) throw new UsageError('từ khóa tìm kiếm không được để trống');
   const years = parseYearRange(o.year); // the arguments checked before the database is opened
   const issuerLevel = parseLevel(o.level);
+  checkFilterValues(o);
   const store = openExisting(o.db);
   try {
     const result: SearchResult = store.search({ q, province: o.province, type: o.type, topic: o.topic, issuerLevel, ...years, pageSize: limit, page });
@@ -96,6 +98,7 @@ export function runAudit(ref: string, o: Common & RefOptions & { provinces?: str
 }
 
 export function runLookup(number: string, o: Common & { year?: string; province?: string }): number {
+  checkFilterValues({ province: o.province });
   const store = openExisting(o.db);
   try {
     const found = store.lookup(number, { year: parseYear(o.year), province: o.province });
@@ -109,6 +112,7 @@ export function runLookup(number: string, o: Common & { year?: string; province?
 }
 
 export function runShow(id: string, o: Common & RefOptions): void {
+  checkFilterValues({ province: o.province });
   const store = openExisting(o.db);
   try {
     const doc = resolveRef(store, id, { year: parseYear(o.year), province: o.province });

@@ -131,6 +131,22 @@ describe('cue phrases that are no cue', () => {
   });
 });
 
+describe('provision cues ("quy định tại")', () => {
+  it.each([
+    // where a rule is written, complied with: a mention
+    ['Các doanh nghiệp thực hiện theo quy định tại khoản 3 Điều 32 Thông tư số 39/2014/TT-BTC ngày 31/3/2014.', 'CITES'],
+    ['Quỹ lương thực hiện trong năm được quy định tại điểm 2.5 khoản 2 Điều 6 Thông tư số 78/2014/TT-BTC.', 'CITES'],
+    ['Sở Y tế khẩn trương thực hiện theo đúng thẩm quyền đã quy định tại Nghị định số 75/2023/NĐ-CP của Chính phủ.', 'CITES'],
+    // a clause acting on the rule, or a sentence resting on it
+    ['Theo quy định tại Luật Ngân sách nhà nước, Nghị định số 45/2017/NĐ-CP ngày 21/4/2017 của Chính phủ, việc lập kế hoạch phải bảo đảm các yêu cầu sau:', 'BASED_ON'],
+    ['Căn cứ nội dung chi quy định tại Thông tư số 101/2018/TT-BTC, các huyện lập dự toán.', 'BASED_ON'],
+    ['Bãi bỏ mức thu phí qua cầu quy định tại mục II của Nghị quyết số 06/2007/NQ-HĐND ngày 4/1/2007.', 'REPLACES'],
+    ['Thực hiện nghiêm chế độ báo cáo đã được quy định tại Mục IV Chỉ thị số 16/2006/CT-UBND ngày 9/5/2006.', 'IMPLEMENTS'],
+  ])('%s -> %s', (text, relation) => {
+    expect(extract(text).citations[0].relation).toBe(relation);
+  });
+});
+
 describe('assertions between cited documents', () => {
   const assertions = (text: string) => extract(text).assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`);
 

@@ -10,6 +10,7 @@ export interface CueHit {
   relation: RelationType;
   adjacent: boolean;
   passive: boolean;
+  provision: boolean;
 }
 
 export interface ClassifiedCitation {
@@ -42,6 +43,7 @@ export function cueHits(matches: readonly CueMatch[], offset = 0): CueHit[] {
     relation: cue.relation,
     adjacent: cue.adjacent,
     passive: cue.passive,
+    provision: cue.provision,
   }));
 }
 
@@ -118,7 +120,8 @@ export function classifyRelations(
     const previousIndex = inSentence.length ? inSentence[inSentence.length - 1] : -1;
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
     const sentenceCues = index.range(sentence.start, c.start);
-    const cue = governingCue(text, sentenceCues, sentence.start, c.start);
+    const nearest = governingCue(text, sentenceCues, sentence.start, c.start);
+    const cue = nearest?.provision ? provisionCue(text, nearest, sentenceCues, sentence.start, c.start) : nearest;
     if (shownFor !== sentence.start) {
       shown = sentenceText(text, sentence.start, sentence.end);
       shownFor = sentence.start;
@@ -137,11 +140,12 @@ export function classifyRelations(
         relation = 'CITES';
       } else if (c.start - cue.end <= cueReach(cue) && !/[;]/.test(text.slice(cue.end, c.start))) {
         passiveOf = -1;
-        relation = relationOf(text, cue);
+        relation = cue.provision ? cue.relation : relationOf(text, cue);
         cueText = cue.phrase;
         if (
           previous &&
           relation !== 'CITES' &&
+          !cue.provision &&
           previous.number !== c.number &&
           cue.start >= previous.tailEnd &&
           tailToCue.test(text.slice(previous.tailEnd, cue.start))
@@ -228,6 +232,31 @@ function governingCue(text: string, cues: readonly CueHit[], from: number, at: n
     return cue;
   }
   return null;
+}
+
+/**
+ * A provision cue ("quy định tại") only says where a rule is written, unless the clause it sits in
+ * acts on that rule: a basis ("Căn cứ nội dung chi quy định tại Thông tư …"), an amendment or repeal
+ * ("Bãi bỏ mức thu quy định tại mục II Nghị quyết …"), a guide; or it opens the sentence as a basis
+ * ("Theo quy định tại Luật …, Nghị định số …, việc lập dự toán …").
+ */
+function provisionCue(text: string, cue: CueHit, cues: readonly CueHit[], from: number, at: number): CueHit {
+  const opens = (hit: CueHit): boolean => lineBullet.test(text.slice(from, hit.start));
+  const at0 = cues.indexOf(cue);
+  if (at0 === 0 && opens(cue)) return cue.phrase.startsWith('theo ') ? { ...cue, relation: 'BASED_ON' } : cue;
+  const lead = sentenceLeadCue(cues, from, cue.start);
+  for (let k = at0 - 1; k >= 0; k--) {
+    const before = cues[k];
+    if (before.adjacent || before.provision) continue;
+    const relation = relationOf(text, before);
+    if (before.passive || relation === 'CITES' || /[;]/.test(text.slice(before.end, at))) return cue;
+    // "Thực hiện nghiêm chế độ báo cáo quy định tại Chỉ thị …" carries the directive out; "… thực hiện
+    // theo quy định tại …" and "được thực hiện trong thời hạn quy định tại …" only comply with it
+    const acting = { ...cue, relation, phrase: before.phrase };
+    if (relation === 'IMPLEMENTS') return k === 0 && opens(before) && !cue.phrase.startsWith('theo ') ? acting : cue;
+    return before === lead || at - before.end <= cueReach(before) ? acting : cue;
+  }
+  return cue;
 }
 
 /** A cue opening the sentence ("Căn cứ …", "1.2. Tiếp tục thực hiện …") governs its whole list. */

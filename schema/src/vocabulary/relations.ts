@@ -28,7 +28,10 @@ export function strongerRelation(a: RelationType, b: RelationType): RelationType
  * sung bởi Nghị định B" it is B that amends A. `inert` phrases hold a cue word but are no cue and
  * are matched only so that the cue inside them is not: "ban hành kèm theo Quyết định số…" (the
  * attachment, not a basis), "Luật sửa đổi, bổ sung…" (the name of another, unnumbered document,
- * not this one amending anything), "cấp sửa đổi Giấy phép" (an amended licence).
+ * not this one amending anything), "cấp sửa đổi Giấy phép" (an amended licence). `provision` cues
+ * say where a rule is written ("… theo quy định tại Nghị định số …"): a mention, unless a basis
+ * clause holds them ("Căn cứ nội dung chi quy định tại Thông tư số …") or one opens the sentence
+ * with "Theo" ("Theo quy định tại Luật …, Nghị định số …, việc lập kế hoạch …").
  */
 export const RelationCueSchema = z.object({
   phrase: z.string().min(2),
@@ -36,6 +39,7 @@ export const RelationCueSchema = z.object({
   adjacent: z.boolean().default(false),
   passive: z.boolean().default(false),
   inert: z.boolean().default(false),
+  provision: z.boolean().default(false),
 });
 export type RelationCue = z.infer<typeof RelationCueSchema>;
 
@@ -97,6 +101,9 @@ const table: z.input<typeof RelationCueSchema>[] = [
       ['trên', 'nêu trên', 'đã nêu trên'].map((where) => ({ phrase: `căn cứ ${det}${what} ${where}`, relation: 'CITES' as const })),
     ),
   ),
+  { phrase: 'quy định tại', relation: 'CITES', provision: true },
+  { phrase: 'theo quy định tại', relation: 'CITES', provision: true },
+  { phrase: 'theo đúng quy định tại', relation: 'CITES', provision: true },
   { phrase: 'kèm theo', relation: 'CITES', inert: true },
   { phrase: 'cấp sửa đổi', relation: 'CITES', inert: true },
   ...['luật', 'pháp lệnh', 'nghị định', 'nghị quyết', 'thông tư', 'thông tư liên tịch', 'quyết định'].flatMap((type) =>

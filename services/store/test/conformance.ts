@@ -110,6 +110,14 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       expect(await citingOf('7-CT/TW')).toEqual(['4/UBND-VX']);
       expect(await citingOf('70/2018/TT-BLĐTBXH')).toEqual(['3/UBND-VX']);
       expect(await citingOf('17/2018/TT-BLĐTBXH')).toEqual(['3/UBND-VX']);
+      // the type as a word, with or without "số" and the year of a normative number
+      expect(await citingOf('Chỉ thị 7')).toEqual(['4/UBND-VX']);
+      expect(await citingOf('chi thi so 7')).toEqual(['4/UBND-VX']);
+      expect((await citingOf('Thông tư 7/2018')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX']);
+      expect(await citingOf('tt 17/2018')).toEqual(['3/UBND-VX']);
+      // as some documents write the code: with "&", or cut by a space
+      expect((await citingOf('7/2018/TT-BLĐTB&XH')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX']);
+      expect((await citingOf('7/2018/TT-BLĐT BXH')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX']);
       await store.close();
     });
 

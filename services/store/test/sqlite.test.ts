@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScaleOutStore, createSqliteStore } from '../src/index.js';
-import { describeGraphStore } from './conformance.js';
+import { describe, expect, it } from 'vitest';
+import { describeGraphStore, enc, letter } from './conformance.js';
 
 // The real SQLite file on disk, a fresh one per test.
 describeGraphStore('sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db')));
@@ -11,3 +12,27 @@ describeGraphStore('sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdi
 describeGraphStore('scale-out store without engines', () =>
   createScaleOutStore({ staging: createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db')), target: 'none' }),
 );
+
+describe('sqlite: number queries typed as words', () => {
+  const store = () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+
+  it('"công văn 12" finds a letter whose number does not carry its type, and the letters citing it', async () => {
+    const s = store();
+    s.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '12/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'V/v phòng, chống đuối nước\n\nCác đơn vị thực hiện.' })) });
+    s.ingestFile({ source: 'b.txt', bytes: enc(letter({ number: '13/SGDĐT-VP', place: 'Bắc Giang', date: '05/03/2020', body: 'Thực hiện Công văn số 12/UBND-VX ngày 01/3/2020 của UBND tỉnh Bắc Giang.' })) });
+    s.resolve();
+    const result = s.search({ q: 'Công văn 12' });
+    expect(result.hits.map((h) => [h.number, h.match])).toEqual([['12/UBND-VX', 'number'], ['13/SGDĐT-VP', 'cites-number']]);
+    expect(s.search({ q: 'cv 12' }).total).toBe(2);
+    expect(s.search({ q: 'Quyết định 12' }).total).toBe(0);
+    s.close();
+  });
+
+  it('a type word and a serial that name no document are searched as words ("báo cáo 15")', async () => {
+    const s = store();
+    s.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '1/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Đã nhận báo cáo 15 huyện về phòng, chống đuối nước.' })) });
+    const result = s.search({ q: 'báo cáo 15' });
+    expect(result.hits.map((h) => [h.number, h.match])).toEqual([['1/UBND-VX', 'exact']]);
+    s.close();
+  });
+});

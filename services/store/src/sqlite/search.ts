@@ -1,7 +1,7 @@
 import { canonicalFilters, foldVietnamese, paddedSpellings } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
-import { ftsExpression, numberMatches, parseQuery } from './query.js';
+import { ftsExpression, numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
 import { makeSnippet } from './snippet.js';
@@ -47,10 +47,15 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   // a page number that is not a number (NaN from a careless caller) is the first page
   const page = Number.isFinite(query.page) ? Math.max(1, Math.floor(query.page!)) : 1;
   const pageSize = Number.isFinite(query.pageSize) ? Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize!))) : 10;
-  const parsed = parseQuery(query.q);
+  let parsed = parseQuery(query.q);
   const filter = filterSql(query);
+  if (parsed.kind === 'number') {
+    const byNumber = searchNumber(db, parsed, filter, page, pageSize, facetIndex);
+    // a type word and a serial that name no document ("báo cáo 15") may still be words in texts
+    if (byNumber.total > 0 || parsed.codes.length) return byNumber;
+    parsed = parseWords(query.q);
+  }
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
-  if (parsed.kind === 'number') return searchNumber(db, parsed, filter, page, pageSize, facetIndex);
 
   // the words as typed, side by side; if nothing has them so, each pair of syllables anywhere
   let folded = ftsExpression('folded', parsed.folded, 'phrase');
@@ -119,19 +124,25 @@ function hitRows(db: Db, rowids: readonly number[]): HitRow[] {
   });
 }
 
-function searchNumber(db: Db, q: { serial: string; year: number | null; codes: string[] }, filter: Filter, page: number, pageSize: number, facetIndex: FacetIndex): SearchResult {
-  const own = stmt<[string], { rowid: number; number_folded: string }>(db, 'SELECT rowid, number_folded FROM documents WHERE serial = ?')
+function searchNumber(db: Db, q: NumberQuery, filter: Filter, page: number, pageSize: number, facetIndex: FacetIndex): SearchResult {
+  const own = stmt<[string], { rowid: number; number_folded: string; type_code: string | null }>(db, 'SELECT rowid, number_folded, type_code FROM documents WHERE serial = ?')
     .all(q.serial)
-    .filter((r) => numberMatches(r.number_folded, q))
+    .filter((r) => numberMatches(r.number_folded, q, r.type_code))
     .map((r) => r.rowid);
   const ownSet = new Set(own);
   // the distinct numbers written with this serial are few: a stored number is the serial, maybe
   // zero-padded, then "/" or "-", so they are ranges of the number index (read without the rows)
   const numbers: string[] = [];
   const inRange = stmt<{ lo: string; hi: string }, string>(db, 'SELECT DISTINCT number FROM mentions WHERE number >= @lo AND number < @hi');
+  const typesOf = stmt<[string], string | null>(db, 'SELECT DISTINCT type_code FROM mentions WHERE number = ?');
+  const untyped = q.typeCode ? { ...q, typeCode: undefined } : null;
   for (const digits of paddedSpellings(q.serial)) {
     // "-" < "." < "/" < "0": the range holds every number that goes on with "-", "." or "/"
-    for (const n of inRange.pluck().all({ lo: `${digits}-`, hi: `${digits}0` })) if (numberMatches(foldVietnamese(n), q)) numbers.push(n);
+    for (const n of inRange.pluck().all({ lo: `${digits}-`, hi: `${digits}0` })) {
+      const f = foldVietnamese(n);
+      // a type typed as a word and not in the number ("công văn 279") is the citing mention's type
+      if (numberMatches(f, q) || (untyped && numberMatches(f, untyped) && typesOf.pluck().all(n).some((t) => numberMatches(f, q, t)))) numbers.push(n);
+    }
   }
   // their citing documents by index, as plain rowids (one Set instead of SQL's DISTINCT)
   const citingSet = new Set<number>();

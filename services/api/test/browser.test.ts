@@ -42,7 +42,7 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     page.on('pageerror', (e) => problems.push(e.message));
     // a refused upload logs its 401 or 413 on purpose; anything else logged as an error is a defect
     // (as does the audit of a number nobody issued, below, with its 404)
-    const expected = (m: ConsoleMessage): boolean => m.text().includes('status of 401') || m.text().includes('status of 413') || (m.text().includes('status of 404') && m.location().url.includes('number=999%2FXX-YY'));
+    const expected = (m: ConsoleMessage): boolean => m.text().includes('status of 401') || m.text().includes('status of 413') || (m.text().includes('status of 404') && /number=999%2FXX-YY|year=2023/.test(m.location().url));
     page.on('console', (m) => m.type() === 'error' && !expected(m) && problems.push(m.text()));
     await page.goto(`${base}${path}`);
     return page;
@@ -74,6 +74,14 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     const trace = page.getByRole('navigation', { name: 'Chuỗi thực hiện đến văn bản gốc' });
     await expect.poll(() => trace.textContent()).toContain('Chỉ thị 20-CT/TW (2012)');
     expect(await trace.locator('ol').first().locator('li').last().textContent()).toBe('279/UBND-LĐTBXH');
+    // three chains at once, the others behind "Xem thêm", opened by keyboard
+    expect(await trace.locator('ol.breadcrumb:visible').count()).toBe(3);
+    const more = trace.locator('summary');
+    const others = Number(/Xem thêm (\d+) chuỗi khác/.exec((await more.textContent()) ?? '')?.[1]);
+    expect(others).toBeGreaterThan(0);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => trace.locator('ol.breadcrumb:visible').count()).toBe(3 + others);
     expect(await page.locator('.header-fields').textContent()).toContain('Lục Nam, Bắc Giang');
     const cite = page.locator('.doc-text a.cite', { hasText: '20-CT/TW' }).first();
     expect(await cite.getAttribute('href')).toBe('#/van-ban/20-ct-tw-2012');
@@ -102,11 +110,19 @@ describe.skipIf(!haveSeeds || !haveChromium)('web UI in a real browser, five see
     await page.getByLabel('Danh sách tỉnh').selectOption('34');
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
     await expect.poll(() => page.locator('.tile').count()).toBe(34);
-    // a number nobody issued: said in Vietnamese (the API's English message stays in the tooltip)
-    await page.getByLabel('Văn bản cần kiểm tra (số ký hiệu hoặc mã)').fill('999/XX-YY');
+    // a number nobody issued: said in Vietnamese, under the form, which stays to correct it
+    const number = page.getByLabel('Văn bản cần kiểm tra (số ký hiệu hoặc mã)');
+    await number.fill('999/XX-YY');
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Không tìm thấy văn bản hoặc trang được hỏi.');
-    expect(await page.getByRole('alert').getAttribute('title')).toContain('999/XX-YY');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Không tìm thấy văn bản “999/XX-YY”');
+    expect(await number.inputValue()).toBe('999/XX-YY');
+    // the right number in the wrong year: the documents of that number are offered
+    await number.fill('20-CT/TW');
+    await page.getByLabel('Năm').fill('2023');
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('(năm 2023)');
+    await page.getByRole('alert').getByRole('button', { name: /20-CT\/TW/ }).click();
+    await expect.poll(() => page.locator('.audit-table tbody tr.status-implemented').count()).toBe(5);
     await page.close();
   });
 

@@ -141,7 +141,7 @@ function lookup(db: Db, number: string, filters: { year?: number; province?: str
     if (parsed.kind === 'number') {
       rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE serial = ? ORDER BY year, rowid')
         .all(parsed.serial)
-        .filter((r) => r.number_folded && numberMatches(r.number_folded, parsed));
+        .filter((r) => r.number_folded && numberMatches(r.number_folded, parsed, r.type_code));
     } else {
       rows = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE number_folded = ? ORDER BY year, rowid').all(foldVietnamese(normalized));
     }

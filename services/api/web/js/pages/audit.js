@@ -34,6 +34,8 @@ export async function auditPage({ params, navigate }) {
     result = await getJson('/api/audit', query);
   } catch (error) {
     if (error instanceof ApiFailure && error.body?.candidates) return (page.append(candidates(error.body.candidates, state, navigate)), page);
+    // not found: keep the form, say so, and offer the documents of that number in other years or provinces
+    if (error instanceof ApiFailure && error.status === 404) return (page.append(await notFound(state, navigate)), page);
     throw error;
   }
   const vocab = await labels();
@@ -88,4 +90,14 @@ function candidates(list, state, navigate) {
   return h('div', { role: 'alert' },
     h('p', {}, `“${state.number}” ứng với ${list.length} văn bản. Chọn một:`),
     h('ul', {}, list.map((d) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => navigate('/kiem-tra', { ...state, number: d.id, year: '' }) }, title(d)), d.province ? ` — ${d.province}` : ' — trung ương'))));
+}
+
+async function notFound(state, navigate) {
+  const narrowed = [state.year && `năm ${state.year}`, state.province && `tỉnh ${state.province}`].filter(Boolean).join(', ');
+  const others = narrowed ? (await getJson('/api/lookup', { number: state.number }).catch(() => null))?.documents ?? [] : [];
+  return h('div', { role: 'alert', class: 'not-found' },
+    h('p', {}, `Không tìm thấy văn bản “${state.number}”${narrowed ? ` (${narrowed})` : ''}.`),
+    others.length
+      ? [h('p', {}, 'Có văn bản cùng số ký hiệu:'), h('ul', {}, others.map((d) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => navigate('/kiem-tra', { ...state, number: d.id, year: '', province: '' }) }, title(d)), d.province ? ` — ${d.province}` : ' — trung ương')))]
+      : h('p', { class: 'muted' }, 'Kiểm tra lại số ký hiệu (ví dụ 20-CT/TW, 1863/QĐ-TTg), hoặc tìm văn bản ở trang Tìm kiếm.'));
 }

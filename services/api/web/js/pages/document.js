@@ -42,13 +42,14 @@ export async function documentPage({ arg: id }) {
 /** Each upward chain as a breadcrumb from the root down to this document. */
 function breadcrumbs(trace, doc) {
   if (!trace.chains.length) return null;
+  const crumb = (chain) => h('ol', { class: 'breadcrumb' }, [...chain].reverse().map((hop) => h('li', {}, docLink(hop.document))), h('li', { 'aria-current': 'page' }, doc.number ?? doc.id));
+  const rest = trace.chains.slice(3);
+  // the first three show at once; the others behind a native disclosure (keyboard and screen readers included)
   return h(
     'nav',
     { class: 'trace', 'aria-label': 'Chuỗi thực hiện đến văn bản gốc' },
-    trace.chains.slice(0, 3).map((chain) =>
-      h('ol', { class: 'breadcrumb' }, [...chain].reverse().map((hop) => h('li', {}, docLink(hop.document))), h('li', { 'aria-current': 'page' }, doc.number ?? doc.id)),
-    ),
-    trace.chains.length > 3 ? h('p', { class: 'muted' }, `và ${trace.chains.length - 3} chuỗi khác`) : null,
+    trace.chains.slice(0, 3).map(crumb),
+    rest.length ? h('details', { class: 'more-chains' }, h('summary', {}, `Xem thêm ${rest.length} chuỗi khác`), rest.map(crumb)) : null,
   );
 }
 

@@ -117,6 +117,7 @@ export function buildProgram(): Command {
   program
     .command('resolve')
     .description('Xác định lại toàn bộ trích dẫn trên cả kho (chạy lại được, kết quả như nhau)')
+    .option('--list', 'liệt kê từng trích dẫn chưa xác định được: văn bản trích dẫn, số ký hiệu, lý do, câu chứa nó')
     .addOption(db())
     .addOption(json())
     .action((o) => runResolve(o));

@@ -122,6 +122,22 @@ describe('vanban ingest', () => {
     expect([lookup.code, lookup.stdout, lookup.stderr.trim()]).toEqual([1, '', 'Không có văn bản số 999/XX-YY.']);
   });
 
+  it('resolve --list names each unresolved citation with its reason and sentence (text and --json)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    const body = 'Thực hiện Công văn số 77/LĐTBXH-TE về phòng, chống đuối nước.';
+    writeFileSync(join(dir, 'in', 'a.txt'), `UBND TỈNH BẮC GIANG\n\nSố: 5/UBND-VX\n\nBắc Giang, ngày 10 tháng 3 năm 2020\n\nV/v phòng, chống đuối nước\n\n${body}\n`);
+    const db = join(dir, 'v.db');
+    expect(vanban(['ingest', join(dir, 'in'), '--db', db]).stderr).toContain(`vanban resolve --list --db ${db}`);
+    const text = vanban(['resolve', '--list', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('5-ubnd-vx-2020-bac-giang  →  77/LĐTBXH-TE');
+    expect(text.stdout).toContain(`« ${body} »`);
+    const json = JSON.parse(vanban(['resolve', '--list', '--json', '--db', db]).stdout);
+    expect(json.citations).toEqual([{ document: '5-ubnd-vx-2020-bac-giang', number: '77/LĐTBXH-TE', year: null, issuer: null, reason: expect.any(String), sentence: body }]);
+    expect(Object.keys(json.unresolved)).toEqual([json.citations[0].reason]);
+  });
+
   it('refuses a filter value that names nothing (exit 2, naming it), and takes one run together ("BacGiang")', () => {
     const dir = tempDir();
     writeLetters(join(dir, 'in'), 3);

@@ -1,5 +1,5 @@
 export * from './ports.js';
-export { createSqliteStore, type SqliteStore } from './sqlite/store.js';
+export { createSqliteStore, type SqliteStore, type UnresolvedCitation } from './sqlite/store.js';
 export { contentHash } from './sqlite/write.js';
 export type { GraphEngine, ProjectedDocument, ProjectedEdge, SearchEngine } from './projection.js';
 export { createScaleOutStore, type ScaleOutStore } from './scale-out.js';

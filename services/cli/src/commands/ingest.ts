@@ -133,6 +133,6 @@ export function printIngestSummary(s: IngestSummary): void {
   out.write(`\nĐã nhập ${s.files} tệp vào ${s.database}: ${s.stored} mới, ${s.replaced} thay thế, ${s.unchanged} không đổi, ${s.failed.length} lỗi.\n`);
   out.write(`Cơ sở dữ liệu có ${s.documents} văn bản, ${s.citations} trích dẫn, ${s.resolvedPercent}% đã xác định được văn bản được trích dẫn.\n`);
   const reasons = Object.entries(s.unresolved);
-  if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}.\n`);
+  if (reasons.length) out.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')} (xem từng trích dẫn: vanban resolve --list --db ${s.database}).\n`);
   for (const f of s.failed) out.write(`Lỗi ${f.source}: ${f.labels.join('; ') || 'không đọc được'}\n`);
 }

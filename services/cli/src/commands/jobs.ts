@@ -139,14 +139,22 @@ export function runShow(id: string, o: Common & RefOptions): void {
   }
 }
 
-export function runResolve(o: Common): void {
+export function runResolve(o: Common & { list?: boolean }): void {
   const store = openExisting(o.db);
   try {
     const summary = store.resolve();
-    if (o.json) return print(summary);
+    if (o.json) return print(o.list ? { ...summary, citations: [...store.unresolvedCitations()] } : summary);
     process.stderr.write(`Đã xác định lại ${summary.resolved}/${summary.mentions} trích dẫn; ${summary.edges} quan hệ; ${summary.citedOnly} văn bản chỉ biết qua trích dẫn.\n`);
     const reasons = Object.entries(summary.unresolved);
-    if (reasons.length) process.stderr.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}.\n`);
+    if (reasons.length) process.stderr.write(`Chưa xác định: ${reasons.map(([r, n]) => `${n} ${reasonLabel(r)}`).join('; ')}${o.list ? '.' : ' (xem từng trích dẫn: thêm --list).'}\n`);
+    // the list is data: on stdout, one citation per block, grouped by reason
+    if (o.list) {
+      let reason = '';
+      for (const c of store.unresolvedCitations()) {
+        if (c.reason !== reason) process.stdout.write(`${reason ? '\n' : ''}## ${reasonLabel((reason = c.reason))}\n`);
+        process.stdout.write(`${c.document}  →  ${c.number}${c.year ? ` (${c.year})` : ''}${c.issuer ? ` ${c.issuer}` : ''}\n  « ${c.sentence.slice(0, 220)} »\n`);
+      }
+    }
   } finally {
     store.close();
   }

@@ -31,7 +31,20 @@ export type SqliteStore = SyncGraphStore &
      * are otherwise built by the first request that needs them.
      */
     warm(): void;
+    /** Every citation left unresolved, with its reason and sentence: by reason, then citing document. */
+    unresolvedCitations(): Iterable<UnresolvedCitation>;
   };
+
+/** A citation the resolver could not tie to one document, and why. */
+export interface UnresolvedCitation {
+  /** The citing document. */
+  document: string;
+  number: string;
+  year: number | null;
+  issuer: string | null;
+  reason: string;
+  sentence: string;
+}
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
 export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {
@@ -89,6 +102,11 @@ export function createSqliteStore(path: string, options: { readonly?: boolean } 
       wrap('optimize', () => optimizeSearchIndex(db));
     },
     stats: () => stats(db),
+    unresolvedCitations: () =>
+      stmt<[], UnresolvedCitation>(db,
+        `SELECT d.id AS document, m.number, m.year, m.issuer, m.unresolved AS reason, s.text AS sentence
+         FROM mentions m JOIN documents d ON d.rowid = m.doc JOIN sentences s ON s.rowid = m.sentence
+         WHERE m.unresolved IS NOT NULL ORDER BY m.unresolved, d.id, m.ord`).iterate(),
     warm: () =>
       wrap('warm', () => {
         facetIndex.ensure();

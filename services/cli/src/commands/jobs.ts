@@ -1,6 +1,7 @@
 import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
+import { excerpt } from '../excerpt.js';
 import { checkFilterValues, levelLabel, parseLevel, reasonLabel, relationLabel } from '../labels.js';
 
 interface Common {
@@ -62,7 +63,7 @@ export function runTrace(ref: string, o: Common & RefOptions): void {
     process.stdout.write(`Truy vết ${label(result.document)}: ${result.chains.length} chuỗi lên văn bản gốc.\n`);
     result.chains.forEach((chain, k) => {
       process.stdout.write(`\n${k + 1}. ${[result.document.number ?? result.document.id, ...chain.map((h) => `[${relationLabel(h.relation)}] ${label(h.document)}`)].join('\n   → ')}\n`);
-      for (const h of chain) process.stdout.write(`     « ${h.sentence.slice(0, 220)} » (${h.assertedBy})\n`);
+      chain.forEach((h, i) => process.stdout.write(`     « ${excerpt(h.sentence, [(i ? chain[i - 1].document : result.document).number, h.document.number])} » (${h.assertedBy})\n`));
     });
   });
 }
@@ -152,7 +153,7 @@ export function runResolve(o: Common & { list?: boolean }): void {
       let reason = '';
       for (const c of store.unresolvedCitations()) {
         if (c.reason !== reason) process.stdout.write(`${reason ? '\n' : ''}## ${reasonLabel((reason = c.reason))}\n`);
-        process.stdout.write(`${c.document}  →  ${c.number}${c.year ? ` (${c.year})` : ''}${c.issuer ? ` ${c.issuer}` : ''}\n  « ${c.sentence.slice(0, 220)} »\n`);
+        process.stdout.write(`${c.document}  →  ${c.number}${c.year ? ` (${c.year})` : ''}${c.issuer ? ` ${c.issuer}` : ''}\n  « ${excerpt(c.sentence, [c.number])} »\n`);
       }
     }
   } finally {

@@ -131,6 +131,21 @@ describe('cue phrases that are no cue', () => {
   });
 });
 
+describe('"thực hiện … theo" a document', () => {
+  it.each([
+    // the verb opens its clause and carries out work the cited document sets
+    ['1.3. Tiếp tục thực hiện hiệu quả Đề án “Phổ biến pháp luật cho người lao động” giai đoạn 2021-2025 theo Kế hoạch số 318/KH-UBND ngày 5/9/2021.', 'IMPLEMENTS'],
+    ['Toàn Đảng bộ đoàn kết, thực hiện thắng lợi nhiệm vụ sắp xếp tổ chức bộ máy theo tinh thần Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương.', 'IMPLEMENTS'],
+    // a source of rules: the basis stays
+    ['Kinh phí thực hiện các chế độ trợ cấp một lần theo Quyết định số 290/QĐ-TTg được bố trí trong dự toán.', 'BASED_ON'],
+    ['Các nội dung khác không quy định tại Nghị quyết này thì được thực hiện theo Nghị quyết số 42/2006/NQ-HĐND ngày 5/10/2006.', 'BASED_ON'],
+    ['Mức chi điều dưỡng: Thực hiện theo Thông tư liên tịch số 25/2010/TTLT-BLĐTBXH-BTC-BYT ngày 11/9/2010.', 'BASED_ON'],
+  ])('%s -> %s', (text, relation) => {
+    const doc = extract(text);
+    expect(doc.citations[doc.citations.length - 1].relation).toBe(relation);
+  });
+});
+
 describe('provision cues ("quy định tại")', () => {
   it.each([
     // where a rule is written, complied with: a mention

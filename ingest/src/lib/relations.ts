@@ -121,7 +121,11 @@ export function classifyRelations(
     const previous = previousIndex >= 0 ? citations[previousIndex] : null;
     const sentenceCues = index.range(sentence.start, c.start);
     const nearest = governingCue(text, sentenceCues, sentence.start, c.start);
-    const cue = nearest?.provision ? provisionCue(text, nearest, sentenceCues, sentence.start, c.start) : nearest;
+    const cue = nearest?.provision
+      ? provisionCue(text, nearest, sentenceCues, sentence.start, c.start)
+      : nearest && isTheo(nearest)
+        ? implementedAlong(text, nearest, sentenceCues, previous?.end ?? sentence.start)
+        : nearest;
     if (shownFor !== sentence.start) {
       shown = sentenceText(text, sentence.start, sentence.end);
       shownFor = sentence.start;
@@ -255,6 +259,33 @@ function provisionCue(text: string, cue: CueHit, cues: readonly CueHit[], from: 
     const acting = { ...cue, relation, phrase: before.phrase };
     if (relation === 'IMPLEMENTS') return k === 0 && opens(before) && !cue.phrase.startsWith('theo ') ? acting : cue;
     return before === lead || at - before.end <= cueReach(before) ? acting : cue;
+  }
+  return cue;
+}
+
+const isTheo = (cue: CueHit): boolean => cue.relation === 'BASED_ON' && cue.phrase.startsWith('theo');
+/** How far back in its clause a "thực hiện" reaches a "theo" that names what is carried out. */
+const alongReach = 200;
+
+// the verb opens its clause: "1.3. Tiếp tục thực hiện …", "…, thực hiện thắng lợi …", not "kinh phí
+// thực hiện các chế độ … theo Quyết định" nor "… thì được thực hiện theo Nghị quyết" (a source of rules)
+const clauseOpening = /(?:^|[,:(\n])[\s]*(?:[-+•*–]|\(?(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)?[\s]*$/u;
+
+/**
+ * "Tiếp tục thực hiện hiệu quả Đề án … theo Kế hoạch số …", "thực hiện thắng lợi nhiệm vụ … theo tinh
+ * thần Nghị quyết số …": the work carried out is the one the cited document sets, so the text
+ * implements it. Only where the verb opens its clause and has its own object before "theo", and
+ * nothing else lies between (no document, no ';', no other cue).
+ */
+function implementedAlong(text: string, cue: CueHit, cues: readonly CueHit[], from: number): CueHit {
+  for (let k = cues.indexOf(cue) - 1; k >= 0; k--) {
+    const before = cues[k];
+    if (before.adjacent) continue;
+    if (before.start < from || cue.start - before.end > alongReach || /[;]/.test(text.slice(before.end, cue.start))) return cue;
+    const head = before.start - from <= 24 ? text.slice(from, before.start) : `x${text.slice(before.start - 24, before.start)}`;
+    // "Thực hiện theo Thông tư …" (nothing carried out but the rules) keeps its basis
+    const carried = /\p{L}/u.test(text.slice(before.end, cue.start));
+    return carried && relationOf(text, before) === 'IMPLEMENTS' && clauseOpening.test(head) ? { ...cue, relation: 'IMPLEMENTS', phrase: before.phrase } : cue;
   }
   return cue;
 }

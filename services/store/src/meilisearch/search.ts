@@ -1,7 +1,7 @@
 import { canonicalFilters, foldVietnamese } from '@vanban/schema';
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { Facets, SearchFilters, SearchHit, SearchQuery, SearchResult } from '../ports.js';
-import { numberMatches, parseQuery } from '../sqlite/query.js';
+import { numberMatches, parseQuery, parseWords, type NumberQuery } from '../sqlite/query.js';
 import { COUNT_CAP, FACET_SAMPLE, MAX_PAGE_SIZE } from '../sqlite/search.js';
 import { makeSnippet } from '../sqlite/snippet.js';
 import { encodeExactWord, storedFields, toStoredDocument } from './document.js';
@@ -60,7 +60,13 @@ export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promi
   const filter = filterConditions(query);
   const empty: SearchResult = { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
   if (parsed.kind === 'empty' || filter === null) return empty;
-  if (parsed.kind === 'number') return searchNumber(ctx, parsed, filter, page, pageSize);
+  if (parsed.kind === 'number') {
+    const byNumber = await searchNumber(ctx, parsed, filter, page, pageSize);
+    // as the embedded store: a type word and a serial that name no document may be words in texts
+    if (byNumber.total > 0 || parsed.codes.length) return byNumber;
+    const words = parseWords(typeof query.q === 'string' ? query.q : '');
+    return words.kind === 'empty' ? empty : searchText(ctx, words, filter, page, pageSize);
+  }
   return searchText(ctx, parsed, filter, page, pageSize);
 }
 
@@ -164,7 +170,7 @@ async function searchText(
   };
 }
 
-const candidateFields = ['id', 'number', 'citedNumbers', 'dateNumber', 'province', 'year', 'type', 'issuerLevel', 'topics'];
+const candidateFields = ['id', 'number', 'typeCode', 'citedNumbers', 'dateNumber', 'province', 'year', 'type', 'issuerLevel', 'topics'];
 
 /**
  * A số ký hiệu: the documents with that serial and those citing it come by filter (one
@@ -179,7 +185,7 @@ const candidateFields = ['id', 'number', 'citedNumbers', 'dateNumber', 'province
  */
 async function searchNumber(
   ctx: SearchContext,
-  q: { serial: string; year: number | null; codes: string[] },
+  q: NumberQuery,
   filter: string[],
   page: number,
   pageSize: number,
@@ -198,7 +204,11 @@ async function searchNumber(
   } = await multiSearch(ctx, [ask(`serial = ${filterString(q.serial)}`), ask(`citedSerials = ${filterString(q.serial)}`, ['dateNumber:desc'])]);
   const matches = (n: unknown): boolean => typeof n === 'string' && numberMatches(foldVietnamese(n), q);
   const candidates = new Map<string, { doc: Record<string, unknown>; own: boolean }>();
-  for (const doc of withSerial.hits) if (matches(doc.number)) candidates.set(String(doc.id), { doc, own: true });
+  // the document's own type counts for a type typed as a word ("công văn 279"); a citing document's
+  // index entry keeps only the numbers it cites, so there the type must be in the number
+  for (const doc of withSerial.hits) {
+    if (typeof doc.number === 'string' && numberMatches(foldVietnamese(doc.number), q, typeof doc.typeCode === 'string' ? doc.typeCode : null)) candidates.set(String(doc.id), { doc, own: true });
+  }
   for (const doc of citingSerial.hits) {
     const id = String(doc.id);
     if (!candidates.has(id) && Array.isArray(doc.citedNumbers) && doc.citedNumbers.some(matches)) candidates.set(id, { doc, own: false });

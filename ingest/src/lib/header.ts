@@ -145,7 +145,9 @@ function issuerBlockLines(head: string, stopAt: number): string[] {
   const block: string[] = [];
   for (const raw of lines) {
     // letters cut apart are joined first: "C****Ộ****NG HÒA" is the quốc hiệu, not part of the issuer
-    const line = joinSpacedLetters(raw).replace(/[-_=*]{3,}/g, ' ').trim();
+    // (only where they matter: an upper-case line, markdown, or a line holding the quốc hiệu's "NAM")
+    const joined = raw.length > 2 && (raw === raw.toUpperCase() || raw.includes('*') || raw.includes('NAM')) ? joinSpacedLetters(raw) : raw;
+    const line = joined.replace(/[-_=*]{3,}/g, ' ').trim();
     if (!line || line === '*') continue;
     if (motto.test(line)) {
       // the quốc hiệu may share a flattened table line with the issuer: keep what comes before it

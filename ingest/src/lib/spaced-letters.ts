@@ -1,9 +1,10 @@
 // Letters of one word the source cut apart, put back together — one rule for the issuer block, the
 // quốc hiệu (header and split) and the signer's name.
 //
-// No Vietnamese word is a lone consonant (an apostrophe belongs to the word: "CƯ M'GAR", "EA H'LEO"): a consonant standing alone is a piece of the syllable next
-// to it, cut off by a crawler ("B Ộ", "ỦY B AN", "T HÀNH P HỐ", "CỘ NG", "Đặ ng"). And an emphasis
-// run next to such a piece is markdown the parser left as text ("C****Ộ****NG"), no word boundary.
+// No Vietnamese word is a lone consonant: a consonant standing alone is a piece of the syllable next
+// to it, cut off by a crawler ("B Ộ", "ỦY B AN", "T HÀNH P HỐ", "CỘ NG", "Đặ ng"); an apostrophe
+// belongs to its word ("CƯ M'GAR", "EA H'LEO"). And an emphasis run next to such a piece is markdown
+// the parser left as text ("C****Ộ****NG"), no word boundary.
 
 const V = 'AEIOUYÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
 const v = V.toLowerCase();
@@ -16,24 +17,30 @@ const hasVowel = new RegExp(`[${V}${v}]`, 'u');
 // a piece of a word: a consonant (cluster) or a single letter ("C", "Ộ", "NG" of "C****Ộ****NG")
 const isFragment = (piece: string): boolean => piece.length === 1 || !hasVowel.test(piece);
 // an emphasis run between two whole syllables stands for the space it hid ("BINH****VÀ")
-const unmark = (run: string, at: number, line: string): string =>
-  isFragment(/\p{L}+$/u.exec(line.slice(Math.max(0, at - 12), at))![0]) || isFragment(/^\p{L}+/u.exec(line.slice(at + run.length, at + run.length + 12))![0]) ? '' : ' ';
-// each alternative matches only the space to remove
+const unmark = (run: string, at: number, line: string): string => {
+  const before = /\p{L}+$/u.exec(line.slice(Math.max(0, at - 12), at))![0];
+  const after = /^\p{L}+/u.exec(line.slice(at + run.length, at + run.length + 12))![0];
+  return isFragment(before) || isFragment(after) ? '' : ' ';
+};
+// a space inside a word, looked for from the space itself
 const spaceInWord = new RegExp(
-  [
-    // an initial consonant (cluster) before the rest of its syllable: "B Ộ", "B AN", "CH Ủ"
-    String.raw`(?<=(?<![\p{L}'’])(?:NGH|NG|NH|CH|GH|KH|PH|TH|TR|[BCDĐGHKLMNPQRSTVX])) (?=[${V}])`,
-    // a consonant that makes a cluster with the next letter: "T HÀNH", "P HỐ", "C H Í"
-    String.raw`(?<=(?<![\p{L}'’])[CGKNPT]) (?=H)|(?<=(?<![\p{L}'’])T) (?=R)|(?<=(?<![\p{L}'’])N) (?=G)`,
-    // a final consonant after the rest of its syllable: "CỘ NG", "DÂ N" (unless it starts the next
-    // syllable: "HỒ C H Í")
-    String.raw`(?<=[${V}]) (?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG]))`,
-    String.raw`(?<=[${v}]) (?=${splitFinal})`,
-  ].join('|'),
+  ' (?:' +
+    [
+      // an initial consonant (cluster) before the rest of its syllable: "B Ộ", "B AN", "CH Ủ"
+      String.raw`(?<=(?<![\p{L}'’])(?:NGH|NG|NH|CH|GH|KH|PH|TH|TR|[BCDĐGHKLMNPQRSTVX]) )(?=[${V}])`,
+      // a consonant that makes a cluster with the next letter: "T HÀNH", "P HỐ", "C H Í"
+      String.raw`(?<=(?<![\p{L}'’])(?:[CGKNPT] (?=H)|T (?=R)|N (?=G)))`,
+      // a final consonant after the rest of its syllable: "CỘ NG", "DÂ N" (unless it starts the next
+      // syllable: "HỒ C H Í")
+      String.raw`(?<=[${V}] )(?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG]))`,
+      String.raw`(?<=[${v}] )(?=${splitFinal})`,
+    ].join('|') +
+    ')',
   'gu',
 );
 
 /** "C****Ộ****NG HÒA", "ỦY B AN NHÂN D Â N", "Đặ ng" -> "CỘNG HÒA", "ỦY BAN NHÂN DÂN", "Đặng" (header lines and names, not prose). */
 export function joinSpacedLetters(line: string): string {
-  return (line.includes('*') ? line.replace(emphasisBetweenLetters, unmark) : line).replace(spaceInWord, '');
+  const unmarked = line.includes('*') ? line.replace(emphasisBetweenLetters, unmark) : line;
+  return unmarked.includes(' ') ? unmarked.replace(spaceInWord, '') : unmarked;
 }

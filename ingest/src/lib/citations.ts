@@ -1,6 +1,6 @@
 import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
-import { issuerPhraseAt } from './issuer-phrase.js';
+import { issuerPhraseAt, issuerPhraseBefore } from './issuer-phrase.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
 
 /** A citation found in plain text; offsets are plain-text offsets. */
@@ -106,6 +106,8 @@ function endsBareSerial(text: string, end: number): boolean {
 export function scanNumbers(text: string): { full: FoundCitation[]; serials: number[] } {
   const found: FoundCitation[] = [];
   const serials: number[] = [];
+  // "các Quyết định của Bộ trưởng Bộ X: Số 1/QĐ-BX …; số 2/QĐ-BX …": the head's issuer, for the list
+  let listHead: { phrase: string; end: number; list: boolean } | null = null;
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m; m = numberPattern.exec(text)) {
     const numberStart = m.index;
@@ -139,6 +141,15 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
     // "Thông báo số 87/TB-VPCP của Văn phòng Chính phủ ngày 02/3/2012"; "Ngày 18-7-1977, … ban hành Chỉ thị số 169-CP"
     const dateAfterIssuer = !dateRightAfter && issuer ? dateAfter(text, issuer.end) : null;
     const date = dateRightAfter ?? dateAfterIssuer ?? dateBefore(text, start);
+    let issuerPhrase = issuer?.phrase ?? null;
+    if (!issuerPhrase) {
+      const before = issuerPhraseBefore(text, start);
+      if (before) {
+        issuerPhrase = before.phrase;
+        listHead = before;
+      } else if (listHead && continuesListHead(text, listHead, found, start)) issuerPhrase = listHead.phrase;
+      else listHead = null;
+    }
     const pinWindow = text.slice(Math.max(0, start - 60), start);
     const pinMatch = pinHint.test(pinWindow) ? pinBefore.exec(pinWindow) : null;
     found.push({
@@ -154,12 +165,13 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
       issuerCode: parts.issuerCode,
       date: date?.iso ?? null,
       year: date?.year ?? parts.year,
-      issuer: issuer?.phrase ?? null,
+      issuer: issuerPhrase,
       pin: pinMatch ? pinMatch[1].replace(/\s+/g, ' ') : null,
       refersTo: null,
     });
   }
   shareListDates(found, text);
+  shareListIssuers(found, text);
   return { full: found, serials };
 }
 
@@ -175,6 +187,21 @@ function parsedNumber(raw: string): { number: string; parts: ReturnType<typeof p
     parsedNumbers.set(raw, hit);
   }
   return hit;
+}
+
+/**
+ * A later item of a list under a leading issuer phrase: joined to the previous citation, which took
+ * that phrase ("của UBND tỉnh tại Công văn số 1/UBND, số 2/UBND"), or, after a colon, an item of the
+ * same paragraph opening with at most "số" ("của Bộ trưởng Bộ X: Số 1/QĐ-BX …; số 2/QĐ-BX …").
+ */
+function continuesListHead(text: string, head: { phrase: string; end: number; list: boolean }, found: FoundCitation[], start: number): boolean {
+  const previous = found[found.length - 1];
+  if (previous?.issuer === head.phrase && listJoinedTo(found, text, start)) return true;
+  if (!head.list) return false;
+  const between = text.slice(head.end, start);
+  if (between.includes('\n')) return false;
+  const item = between.slice(Math.max(between.lastIndexOf(';'), between.lastIndexOf(',')) + 1);
+  return /^[ \t]*(?:và[ \t]+)?(?:số[ \t]*)?$/iu.test(item);
 }
 
 /** The previous citation when this number continues its list ("số 12/KH-UBND, số 13/KH-UBND"). */
@@ -198,6 +225,18 @@ function shareListDates(found: FoundCitation[], text: string): void {
       previous.date = current.date;
       previous.year = current.year;
     }
+  }
+}
+
+/** "các Kế hoạch số 12/KH-UBND, số 13/KH-UBND của UBND tỉnh": the issuer, like the date, is the whole list's. */
+function shareListIssuers(found: FoundCitation[], text: string): void {
+  for (let k = found.length - 1; k > 0; k--) {
+    const current = found[k];
+    const previous = found[k - 1];
+    if (previous.issuer !== null || current.issuer === null || previous.end !== previous.numberEnd) continue;
+    const join = text.slice(previous.end, current.start);
+    const shared = current.start === current.numberStart ? listJoin.test(join) : /^[ \t\n]*(?:và|hoặc)[ \t\n]*$/u.test(join);
+    if (join.length <= 20 && shared) previous.issuer = current.issuer;
   }
 }
 

@@ -35,6 +35,20 @@ describe('issuer phrase shared', () => {
     ]);
   });
 
+  it('with the same number cited elsewhere in the document, when the phrases agree', () => {
+    expect(
+      issuers('V/v triển khai Công văn số 450/UBND-VX ngày 05/4/2022\n\nThực hiện Công văn số 450/UBND-VX ngày 05/4/2022 của Ủy ban nhân dân tỉnh Cà Mau, Phòng Văn hóa đề nghị như sau.'),
+    ).toEqual(['450/UBND-VX Ủy ban nhân dân tỉnh Cà Mau', '450/UBND-VX Ủy ban nhân dân tỉnh Cà Mau']);
+    // one body spelled shorter and longer: the beginning they share
+    expect(
+      issuers('Thực hiện Công văn số 450/UBND-VX ngày 05/4/2022 của UBND tỉnh Cà Mau về việc phòng, chống đuối nước. Ngày 05/4/2022, UBND tỉnh đã có Công văn số 450/UBND-VX. Công văn số 450/UBND-VX ngày 05/4/2022 của UBND tỉnh về việc tăng cường kiểm tra.'),
+    ).toEqual(['450/UBND-VX UBND tỉnh Cà Mau', '450/UBND-VX UBND tỉnh', '450/UBND-VX UBND tỉnh']);
+    // two bodies: no guess
+    expect(issuers('Thực hiện Công văn số 9/UBND-VX ngày 01/02/2022 của UBND tỉnh Cà Mau và Công văn số 9/UBND-VX ngày 01/02/2022 của UBND huyện Năm Căn; Công văn số 9/UBND-VX ngày 01/02/2022 nêu.')[2]).toBe(
+      '9/UBND-VX null',
+    );
+  });
+
   it('ends at a comma before the subject of the citing clause', () => {
     expect(issuers('Thực hiện Kế hoạch số 31/KH-UBND ngày 02/02/2024 của Ủy ban nhân dân tỉnh, UBND huyện đề nghị các cơ quan thực hiện.')).toEqual([
       '31/KH-UBND Ủy ban nhân dân tỉnh',

@@ -3,7 +3,9 @@ import type { FoundCitation } from './citations.js';
 /**
  * Document-local resolution: a mention without a year ("Chỉ thị số 20-CT/TW" after "Chỉ thị số
  * 20-CT/TW ngày 05/11/2012") takes the year of the other mentions of the same number in the same
- * document, when they agree on one. Never guesses between two different years.
+ * document, when they agree on one; a mention without an issuer phrase (the V/v line's "Công văn số
+ * 16/UBND-VX") takes the issuer of the same number and year cited with one, when they agree on one,
+ * so that one document's mentions of a number resolve to one document. Never guesses between two.
  */
 export function resolveWithinDocument(citations: FoundCitation[]): void {
   const years = new Map<string, Set<number>>();
@@ -22,4 +24,32 @@ export function resolveWithinDocument(citations: FoundCitation[]): void {
       if (dated) c.date = dated.date;
     }
   }
+  shareIssuers(citations);
+}
+
+function shareIssuers(citations: FoundCitation[]): void {
+  const issuers = new Map<string, string[]>();
+  for (const c of citations) {
+    if (c.issuer === null) continue;
+    const key = `${c.number}|${c.year}`;
+    const list = issuers.get(key);
+    if (!list) issuers.set(key, [c.issuer]);
+    else if (!list.includes(c.issuer)) list.push(c.issuer);
+  }
+  if (issuers.size === 0) return;
+  for (const c of citations) {
+    if (c.issuer !== null) continue;
+    const list = issuers.get(`${c.number}|${c.year}`);
+    if (list) c.issuer = agreedIssuer(list);
+  }
+}
+
+/**
+ * One issuer the phrases agree on: the shortest, when it begins every other ("Ủy ban nhân dân tỉnh"
+ * and "Ủy ban nhân dân tỉnh Bắc Ninh" name one body; a longer phrase may have run on into the
+ * sentence, "Chính phủ tiếp tục"); else none.
+ */
+function agreedIssuer(phrases: readonly string[]): string | null {
+  const shortest = phrases.reduce((a, b) => (b.length < a.length ? b : a));
+  return phrases.every((p) => p === shortest || p.startsWith(`${shortest} `)) ? shortest : null;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { extractFile } from '@vanban/ingest';
 import { strongerRelation, type ExtractedDocument, type RelationType } from '@vanban/schema';
+import { addToIndex, edgeDisagreement, type CorpusIndex } from './edges.js';
 import type { GoldDocument } from './gold.js';
 
 export interface Counts {
@@ -26,6 +27,8 @@ export interface GeneratedScore {
   documentsFound: number;
   citations: Counts;
   relations: Ratio;
+  /** Gold edges every mention of which resolves to the gold target (number, year, jurisdiction). */
+  edges: Ratio;
   assertions: Counts;
   header: Record<HeaderField, Ratio>;
   /** Exact topic set per document, and the "đuối nước" topic alone. */
@@ -63,7 +66,7 @@ async function* goldFiles(dir: string): AsyncGenerator<GoldDocument[]> {
 export async function scoreGenerated(dir: string, options: { maxErrors?: number } = {}): Promise<GeneratedScore> {
   const maxErrors = options.maxErrors ?? 200;
   const s: GeneratedScore = {
-    files: 0, documents: 0, documentsFound: 0, citations: { tp: 0, fp: 0, fn: 0 }, relations: { correct: 0, total: 0 },
+    files: 0, documents: 0, documentsFound: 0, citations: { tp: 0, fp: 0, fn: 0 }, relations: { correct: 0, total: 0 }, edges: { correct: 0, total: 0 },
     assertions: { tp: 0, fp: 0, fn: 0 }, header: Object.fromEntries(headerFields.map((f) => [f, { correct: 0, total: 0 }])) as GeneratedScore['header'],
     topics: { correct: 0, total: 0 }, drowning: { tp: 0, fp: 0, fn: 0 }, errors: [], errorCount: 0,
   };
@@ -71,6 +74,9 @@ export async function scoreGenerated(dir: string, options: { maxErrors?: number 
     s.errorCount++;
     if (s.errors.length < maxErrors) s.errors.push(message);
   };
+  // the corpus's documents first: a citation naming no jurisdiction resolves to the single one that fits
+  const index: CorpusIndex = new Map();
+  for await (const group of goldFiles(dir)) for (const g of group) addToIndex(index, g);
   for await (const group of goldFiles(dir)) {
     const result = await extractFile(join(dir, group[0].source));
     s.files++;
@@ -80,12 +86,19 @@ export async function scoreGenerated(dir: string, options: { maxErrors?: number 
       const d = result.documents[g.index];
       if (!d) {
         s.citations.fn += g.citations.length;
+        s.edges.total += g.edges.length;
         error(`${where}: document not found (extractor found ${result.documents.length})`);
         continue;
       }
       s.documentsFound++;
       compareCitations(s, g, d, where, error);
       compareAssertions(s, g, d, where, error);
+      for (const edge of g.edges) {
+        s.edges.total++;
+        const wrong = edgeDisagreement(edge, d, index);
+        if (wrong) error(`${where}: ${wrong}`);
+        else s.edges.correct++;
+      }
       for (const field of headerFields) {
         s.header[field].total++;
         const got = d[field] ?? null;
@@ -157,6 +170,7 @@ export function formatScore(s: GeneratedScore): string {
     `${s.files} files, ${s.documents} documents (${s.documentsFound} split as in the gold)`,
     `citations (number+year)  P ${pct(precision(s.citations))}  R ${pct(recall(s.citations))}  (tp ${s.citations.tp}, fp ${s.citations.fp}, fn ${s.citations.fn})`,
     `relation accuracy        ${pct(ratio(s.relations))}  (${s.relations.correct}/${s.relations.total})`,
+    `edge targets             ${pct(ratio(s.edges))}  (${s.edges.correct}/${s.edges.total} gold edges resolve only to the gold document)`,
     `assertions               P ${pct(precision(s.assertions))}  R ${pct(recall(s.assertions))}  (tp ${s.assertions.tp}, fp ${s.assertions.fp}, fn ${s.assertions.fn})`,
     `header                   ${header}`,
     `topics exact ${pct(ratio(s.topics))}; "đuối nước" P ${pct(precision(s.drowning))} R ${pct(recall(s.drowning))}`,

@@ -202,16 +202,26 @@ export function classifyRelations(
  */
 function lineOpeningCue(text: string, previous: FoundCitation, cues: readonly CueHit[]): number {
   if (!cues.length) return -1;
-  const previousLine = text.lastIndexOf('\n', previous.start - 1) + 1;
-  if (lineBullet.test(text.slice(previousLine, previous.start))) return -1;
+  const previousLine = nearLineStart(text, previous.start, bulletMax);
+  if (previousLine >= 0 && lineBullet.test(text.slice(previousLine, previous.start))) return -1;
   for (const cue of cues) {
     const first = text[cue.start];
     if (cue.passive || first === first.toLowerCase()) continue;
-    const lineStart = text.lastIndexOf('\n', cue.start - 1) + 1;
+    const lineStart = nearLineStart(text, cue.start, bulletMax);
     if (lineStart > 0 && lineBullet.test(text.slice(lineStart, cue.start))) return lineStart;
   }
   return -1;
 }
+/** Start of the line holding `at` if it begins at most `max` characters back (a long line is not scanned), else -1. */
+function nearLineStart(text: string, at: number, max: number): number {
+  const stop = Math.max(0, at - max);
+  for (let i = at - 1; i >= stop; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return stop === 0 ? 0 : -1;
+}
+/** A bullet or item number before a line's first word is this short. */
+const bulletMax = 24;
+/** A footnote's first citation is this near its line's start. */
+const footnoteMax = 300;
 const lineBullet = /^[\s]*(?:[-+•*–]|\(?(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)?[\s]*$/u;
 
 /** `c` is the next member of the list `previous` is in, and names no more than a document. */
@@ -245,7 +255,7 @@ function governingCue(text: string, cues: readonly CueHit[], from: number, at: n
  * ("Theo quy định tại Luật …, Nghị định số …, việc lập dự toán …").
  */
 function provisionCue(text: string, cue: CueHit, cues: readonly CueHit[], from: number, at: number): CueHit {
-  const opens = (hit: CueHit): boolean => lineBullet.test(text.slice(from, hit.start));
+  const opens = (hit: CueHit): boolean => hit.start - from <= bulletMax && lineBullet.test(text.slice(from, hit.start));
   const at0 = cues.indexOf(cue);
   if (at0 === 0 && opens(cue)) return cue.phrase.startsWith('theo ') ? { ...cue, relation: 'BASED_ON' } : cue;
   const lead = sentenceLeadCue(cues, from, cue.start);
@@ -307,8 +317,8 @@ const inRunningText = /^[ \t]*[,;]?[ \t]*[\p{L}\d]/u;
 
 /** Start of the footnote line ("[2] …") `at` is on, if it begins after `from`. */
 function footnoteStart(text: string, from: number, at: number): number | undefined {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return lineStart > from && footnoteLine.test(text.slice(lineStart, at)) ? lineStart : undefined;
+  const lineStart = nearLineStart(text, at, footnoteMax);
+  return lineStart > from && footnoteLine.test(text.slice(lineStart, Math.min(at, lineStart + 12))) ? lineStart : undefined;
 }
 
 /**
@@ -317,8 +327,9 @@ function footnoteStart(text: string, from: number, at: number): number | undefin
  * marker governs the footnote's citations.
  */
 function footnoteCue(text: string, index: CueIndex, at: number, floor: number): CueHit | null {
-  const lineStart = Math.max(floor, text.lastIndexOf('\n', at - 1) + 1);
-  const note = footnoteLine.exec(text.slice(lineStart, at));
+  const near = nearLineStart(text, at, footnoteMax);
+  const lineStart = Math.max(floor, near);
+  const note = near < 0 ? null : footnoteLine.exec(text.slice(lineStart, Math.min(at, lineStart + 12)));
   if (!note) return null;
   const mark = `[${note[1]}]`;
   let m = text.lastIndexOf(mark, lineStart - 1);

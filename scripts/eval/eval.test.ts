@@ -22,9 +22,11 @@ describe.skipIf(!existsSync(corpusDir))('extraction quality against gold (../sha
     expect(s.files).toBeGreaterThanOrEqual(30);
     expect(precision(s.citations)).toBeGreaterThanOrEqual(0.95);
     expect(recall(s.citations)).toBeGreaterThanOrEqual(0.95);
-    // no target in the issue: floors a little under the figures of 2026-12-03 (0.894, 0.927), so a
-    // change that loses what the relation rules gained fails here
-    expect(ratio(s.relations)).toBeGreaterThanOrEqual(0.88);
+    // no target in the issue: floors a little under the figures of 2026-12-03, fourth session
+    // (relations 0.981, assertions P 0.974 R 0.927), so a change that loses what the relation rules
+    // gained fails here
+    expect(ratio(s.relations)).toBeGreaterThanOrEqual(0.97);
+    expect(precision(s.assertions)).toBeGreaterThanOrEqual(0.95);
     expect(recall(s.assertions)).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -174,6 +174,23 @@ describe('header', () => {
     expect(extractText(report, { source: 't' }).documents[0].issuerLevel).toBeNull();
   });
 
+  it('a central body\'s code in the number outweighs an issuer name cut short, so its place line gives no province', () => {
+    const text = [
+      '| ỦY BAN THƯỜNG VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |',
+      '|---|---|',
+      '| Số: 77/NQ-UBTVQH14 | Hà Nội, ngày 02 tháng 3 năm 2018 |',
+      '',
+      'NGHỊ QUYẾT',
+      '',
+      'Về việc giám sát chuyên đề năm 2018',
+    ].join('\n');
+    const [doc] = extractText(text, { source: 'nq.md', markdown: true }).documents;
+    expect([doc.number, doc.issuerLevel, doc.province]).toEqual(['77/NQ-UBTVQH14', 'national-assembly', null]);
+    // a provincial committee's own number says nothing central: its place line still gives the province
+    const local = extractText(text.replace('77/NQ-UBTVQH14', '77/NQ-HĐND').replace('ỦY BAN THƯỜNG VỤ', 'HĐND TỈNH BẮC GIANG').replace('Hà Nội', 'Bắc Giang'), { source: 'nq.md', markdown: true }).documents[0];
+    expect([local.issuerLevel, local.province]).toEqual(['province', 'Bắc Giang']);
+  });
+
   it('reads the signer from the right column of a flattened two-column table', () => {
     const text = [
       'Nội dung.',

@@ -33,6 +33,9 @@ export interface DocumentHeader {
   signerTitle: string | null;
 }
 
+
+/** Issuer levels a số ký hiệu's code tells for certain: central bodies, never a province's. */
+const centralLevels = new Set<IssuerLevel | null>(['party-central', 'national-assembly', 'government']);
 const HEAD = 3000;
 const motto = /C[ỘO]NG H(?:[ÒOÓ]A|OÀ) X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
 const numberLine =
@@ -77,6 +80,10 @@ export function extractHeader(text: string): DocumentHeader {
   let district: string | null = null;
   if (issuerName) ({ level, province, district } = classifyOrganisation(issuerName, parentIssuer));
   const fromNumber = parts ? issuerFromNumber(parts) : { issuer: null, level: null };
+  // the number's code of a central body (NQ-UBTVQH13, QĐ-TTg, CT/TW) outweighs a name that places
+  // nothing: a table cell cut to "ỦY BAN THƯỜNG VỤ" reads as a provincial committee, and the place
+  // line "Hà Nội" then made a national resolution a Hà Nội one
+  if (centralLevels.has(fromNumber.level!) && !province && !isNationalLevel(level)) level = fromNumber.level;
   level ??= fromNumber.level;
   const area = place ? placeToArea(place) : { province: null, district: null };
   if (!isNationalLevel(level) || province) {

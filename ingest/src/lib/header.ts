@@ -83,7 +83,7 @@ export function extractHeader(text: string): DocumentHeader {
   // the number's code of a central body (NQ-UBTVQH13, QĐ-TTg, CT/TW) outweighs a name that places
   // nothing: a table cell cut to "ỦY BAN THƯỜNG VỤ" reads as a provincial committee, and the place
   // line "Hà Nội" then made a national resolution a Hà Nội one
-  if (centralLevels.has(fromNumber.level!) && !province && !isNationalLevel(level)) level = fromNumber.level;
+  if (centralLevels.has(fromNumber.level) && !province && !isNationalLevel(level)) level = fromNumber.level;
   level ??= fromNumber.level;
   const area = place ? placeToArea(place) : { province: null, district: null };
   if (!isNationalLevel(level) || province) {

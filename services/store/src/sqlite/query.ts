@@ -25,19 +25,25 @@ const MAX_TOKENS = 16;
 
 /** Document types as typed before a serial: a code (qd, ct) or a name (chi thi, quyet dinh), folded. */
 const typeByWords = new Map<string, string>();
-for (const t of documentTypes) {
-  for (const words of [t.code, t.name, ...t.aliases]) {
-    const k = foldVietnamese(words).replace(/[^a-z0-9]+/g, ' ').trim();
-    if (k) typeByWords.set(k, typeByWords.has(k) && typeByWords.get(k) !== foldVietnamese(t.code) ? '' : foldVietnamese(t.code));
+{
+  const codesOf = new Map<string, Set<string>>();
+  for (const t of documentTypes) {
+    for (const words of [t.code, t.name, ...t.aliases]) {
+      const k = foldVietnamese(words).replace(/[^a-z0-9]+/g, ' ').trim();
+      if (k) (codesOf.get(k) ?? codesOf.set(k, new Set()).get(k)!).add(foldVietnamese(t.code));
+    }
   }
+  // a word shared by two types names neither
+  for (const [k, codes] of codesOf) if (codes.size === 1) typeByWords.set(k, [...codes][0]);
 }
-for (const [k, code] of typeByWords) if (!code) typeByWords.delete(k); // a word shared by two types names neither
 
 const serialOf = (digits: string): string => digits.replace(/^0+(?=\d)/, '');
 
+/** The query in NFC, with Ð/ð read as Đ/đ, trimmed and capped. */
+const cleanQuery = (input: string): string => input.normalize('NFC').replace(/[\u00d0]/g, 'Đ').replace(/[\u00f0]/g, 'đ').trim().slice(0, 500);
+
 export function parseQuery(input: string): ParsedQuery {
-  const q = input.normalize('NFC').replace(/[\u00d0]/g, 'Đ').replace(/[\u00f0]/g, 'đ').trim().slice(0, 500);
-  const folded = foldVietnamese(q);
+  const folded = foldVietnamese(cleanQuery(input));
   // "1863/QĐ-TTg", "1863/qd-ttg", "20-CT/TW", "56/2017/NĐ-CP", "813/LĐTB&XH-BVCSTE" (& dropped, as in stored numbers)
   const coded = /(\d{1,6})\s*(?:\/\s*(\d{4})\s*)?[/-]\s*([a-z][a-z0-9]*(?:\s*[-/.]\s*[a-z0-9]+)*)(\s+[a-z])?/.exec(folded.replace(/&/g, ''));
   if (coded) {
@@ -60,7 +66,7 @@ export function parseQuery(input: string): ParsedQuery {
 
 /** The query as words, also when it looked like a number ("chỉ thị 99" that names no document). */
 export function parseWords(input: string): Extract<ParsedQuery, { kind: 'text' | 'empty' }> {
-  const q = input.normalize('NFC').replace(/[\u00d0]/g, 'Đ').replace(/[\u00f0]/g, 'đ').trim().slice(0, 500);
+  const q = cleanQuery(input);
   const folded = foldVietnamese(q);
   const foldedTokens = (folded.match(/[a-z0-9]+/g) ?? []).slice(0, MAX_TOKENS).map((t) => t.slice(0, 40));
   if (!foldedTokens.length) return { kind: 'empty' };

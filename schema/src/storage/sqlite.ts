@@ -186,4 +186,14 @@ export const sqliteMigrations: readonly string[] = [
      BEGIN INSERT INTO derived_changes (kind, key) SELECT 1, new.dst UNION SELECT 1, old.dst; END;
    CREATE TRIGGER IF NOT EXISTS edges_down_delete AFTER DELETE ON edges WHEN old.relation IN ('IMPLEMENTS', 'BASED_ON')
      BEGIN INSERT INTO derived_changes (kind, key) VALUES (1, old.dst); END;`,
+  // v9: words are found in sets of syllables and syllable pairs (FTS5 detail=none, no positions),
+  // folded and exact; the positional index keeps only the folded text, to rank short lists. The
+  // store fills the new tables from the stored texts when it opens the database (search-index.ts).
+  `DROP TABLE IF EXISTS documents_fts;
+   DROP TABLE IF EXISTS documents_pairs;
+   DROP TABLE IF EXISTS documents_pairs_exact;
+   CREATE VIRTUAL TABLE documents_fts USING fts5(folded, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+   CREATE VIRTUAL TABLE documents_pairs USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+   CREATE VIRTUAL TABLE documents_pairs_exact USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
+   INSERT INTO meta (key, value) VALUES ('search_index_rebuild', '9') ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
 ];

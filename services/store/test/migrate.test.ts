@@ -129,4 +129,36 @@ describe('schema migrations', () => {
     expect({ count, oldest }).toEqual({ count: DERIVED_CHANGES_KEPT, oldest: 501 });
     store.close();
   });
+  it('v9: an older search index is replaced by pair sets and filled from the stored texts; every search answers as before', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-migrate-')), 'v8.db');
+    const store = createSqliteStore(path);
+    const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const body = (k: number) => `Về việc phòng, chống đuối nước cho trẻ em năm ${2020 + k}. Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012, tổ chức Tháng hành động vì trẻ em và phòng chống bạo lực học đường.`;
+    for (let k = 0; k < 5; k++) store.ingestFile({ source: `${k}.txt`, bytes: enc(letter({ number: `${k + 1}/UBND-VX`, place: 'Bắc Giang', date: `0${k + 1}/3/2021`, body: body(k) })) });
+    // a file holding two documents (a cover letter and the plan it sends, split after the letter's
+    // closing), in markdown
+    const two = `${letter({ number: '7/UBND-VX', place: 'Bắc Giang', date: '01/4/2021', body: `Gửi kèm **Kế hoạch** phòng chống *tai nạn thương tích* cho trẻ em. ${'Đề nghị các sở, ngành, địa phương nghiên cứu, góp ý. '.repeat(4)}` })}\n${letter({ number: '8/KH-UBND', place: 'Bắc Giang', date: '02/4/2021', body: 'Kế hoạch phòng chống xâm hại trẻ em; Tổng đài 111.' })}`;
+    expect(store.ingestFile({ source: 'two.md', bytes: enc(two) }).documents).toBe(2);
+    const queries = ['đuối nước', 'duoi nuoc', 'trẻ em', 'tháng hành động vì trẻ em', 'tai nạn thương tích', 'xâm hại', 'Tổng đài 111', 'bạo lực học đường', 'không có từ này'];
+    const answers = (s: typeof store) => queries.map((q) => s.search({ q, pageSize: 50 }));
+    const before = answers(store);
+    expect(before.map((a) => a.total)).toEqual([5, 5, 7, 5, 1, 1, 1, 5, 0]);
+    // as schema v8 left it: one positional index with a folded and an exact column
+    store.db.exec(`DROP TABLE documents_fts; DROP TABLE documents_pairs; DROP TABLE documents_pairs_exact;
+      CREATE VIRTUAL TABLE documents_fts USING fts5(folded, exact, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`);
+    store.db.pragma('user_version = 8');
+    store.close();
+    expect(() => createSqliteStore(path, { readonly: true })).toThrow(/schema version 8, older than this Vanban's .*open it once writable/);
+
+    const progress: Array<[number, number]> = [];
+    const after = createSqliteStore(path, { onRebuildProgress: (done, total) => progress.push([done, total]) });
+    expect(progress.at(-1)).toEqual([7, 7]);
+    expect(after.db.prepare("SELECT count(*) FROM meta WHERE key = 'search_index_rebuild'").pluck().get()).toBe(0);
+    expect(answers(after)).toEqual(before);
+    after.close();
+    // opened again, nothing is rebuilt
+    const again = createSqliteStore(path, { onRebuildProgress: () => expect.unreachable('rebuilt twice') });
+    expect(again.search({ q: 'xâm hại trẻ em' }).hits.map((h) => h.number)).toEqual(['8/KH-UBND']);
+    again.close();
+  });
 });

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { FileExtraction } from '@vanban/ingest';
-import { contentHash, createSqliteStore, type IngestFileResult, type SqliteStore } from '@vanban/store';
+import { contentHash, type IngestFileResult, type SqliteStore } from '@vanban/store';
+import { openStore } from '../open-store.js';
 import { ExtractPool } from '@vanban/ingest/pool';
 import { messageLabel } from '@vanban/schema';
 import { expandInputs, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
@@ -42,7 +43,7 @@ export async function ingestPaths(paths: string[], db: string, options: { quiet?
   if (!files.length && !existsSync(db)) {
     return { ...counts, failed, skipped: skippedSummary, documents: 0, citations: 0, resolvedPercent: 100, unresolved: {}, database: db };
   }
-  const store = createSqliteStore(db);
+  const store = openStore(db);
   const tally = (r: IngestFileResult): void => {
     counts.files++;
     if (r.status === 'failed') {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startServer } from '@vanban/api';
 import { startCluster, type WorkerOptions } from './serve-cluster.js';
+import { openStore } from '../open-store.js';
 import { readConfig } from '../config.js';
 import { UsageError } from '../usage-error.js';
 
@@ -24,6 +25,8 @@ export async function runServe(o: ServeOptions): Promise<void> {
   if (!existsSync(o.db)) process.stderr.write(`Chưa có cơ sở dữ liệu ${o.db}: tạo mới (trống). Nhập văn bản qua trang "Nhập văn bản" hoặc: vanban ingest THƯ_MỤC --db ${o.db}\n`);
   const workers = o.workers === undefined ? config.workers : Number(o.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers phải là số từ 1 đến 64, nhận được "${o.workers}"`);
+  // created or migrated here, once, with its progress said, before any server process opens it
+  openStore(o.db).close();
   const apiKey = config.apiKey ?? randomBytes(18).toString('base64url');
   const options: WorkerOptions = {
     db: o.db,

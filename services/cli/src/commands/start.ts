@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSqliteStore, type SqliteStore } from '@vanban/store';
+import type { SqliteStore } from '@vanban/store';
+import { openStore } from '../open-store.js';
 import { runGenerate } from './generate.js';
 import { ingestPaths, printIngestSummary } from './ingest.js';
 
@@ -26,7 +27,7 @@ export async function runStart(o: { db: string; corpus?: string; docs: string; s
     printIngestSummary(summary);
     failed = summary.failed.length;
   }
-  const store = createSqliteStore(o.db);
+  const store = openStore(o.db);
   const stats = store.stats();
   const examples = exampleNumbers(store);
   store.close();

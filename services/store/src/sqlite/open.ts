@@ -2,11 +2,18 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeDirectory, sqliteMigrations } from '@vanban/schema';
 import { StoreError } from '../ports.js';
+import { rebuildSearchIndex, searchIndexNeedsRebuild } from './search-index.js';
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Hears the progress of refilling the search index after a migration (every 1,000 documents). */
+  onRebuildProgress?: (done: number, total: number) => void;
+}
+
 /** Open (creating if needed) and migrate the embedded database: WAL, foreign keys, versioned schema. */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   let db: Db;
   try {
     if (path !== ':memory:' && !options.readonly) makeDirectory(dirname(path));
@@ -21,8 +28,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     }
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -16384');
-    if (!options.readonly) migrate(db);
-    else if (schemaVersion(db) < sqliteMigrations.length) {
+    if (!options.readonly) {
+      migrate(db);
+      if (searchIndexNeedsRebuild(db)) rebuildSearchIndex(db, options.onRebuildProgress);
+    } else if (schemaVersion(db) < sqliteMigrations.length || searchIndexNeedsRebuild(db)) {
       throw new StoreError(
         `[sqlite] database ${path} has schema version ${schemaVersion(db)}, older than this Vanban's (${sqliteMigrations.length}): open it once writable (vanban ingest or vanban serve) to migrate it`,
       );

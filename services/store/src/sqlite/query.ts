@@ -77,20 +77,6 @@ export function parseWords(input: string): Extract<ParsedQuery, { kind: 'text' |
 }
 
 /**
- * An FTS5 expression for one column that no user input can break: every token is quoted (tokens
- * hold only letters and digits). `phrase`: the words in order, side by side; `pairs`: each two
- * consecutive syllables side by side — Vietnamese words are syllable pairs, so "đuối nước" must
- * not match "đuối" in one place and "nước" in another.
- */
-export function ftsExpression(column: 'folded' | 'exact', tokens: readonly string[], mode: 'phrase' | 'pairs' = 'pairs'): string {
-  const quoted = tokens.map((t) => t.replace(/"/g, ''));
-  if (quoted.length === 1 || mode === 'phrase') return `${column} : "${quoted.join(' ')}"`;
-  const pairs: string[] = [];
-  for (let k = 0; k + 1 < quoted.length; k++) pairs.push(`${column} : "${quoted[k]} ${quoted[k + 1]}"`);
-  return pairs.join(' AND ');
-}
-
-/**
  * Does a stored number (folded) match the query's serial, year and code segments? `typeCode`
  * (folded) is the type of the document or mention the number belongs to: a type typed as a word
  * matches it when the number does not carry the type.

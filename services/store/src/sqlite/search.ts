@@ -1,7 +1,8 @@
 import { canonicalFilters, foldVietnamese, paddedSpellings } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
-import { ftsExpression, numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
+import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
+import { pairsExpression, rankExpression } from './search-index.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
 import { makeSnippet } from './snippet.js';
@@ -57,40 +58,38 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   }
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
 
-  // the words as typed, side by side; if nothing has them so, each pair of syllables anywhere
-  let folded = ftsExpression('folded', parsed.folded, 'phrase');
-  let exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'phrase') : null;
-  // One pass over the folded FTS list (at most COUNT_CAP matches): count, order, page and facets
-  // come from these rowids. Exact-diacritic matches first, then the other folded matches; each part
-  // by relevance (bm25) when small, newest first when there are more than RANKED_LIMIT matches,
-  // where scoring every match costs more than it tells.
-  const from = filter.sql ? 'documents_fts f JOIN documents d ON d.rowid = f.rowid' : 'documents_fts f';
-  const matches = (expr: string, limit = COUNT_CAP): number[] =>
-    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT @limit`)
+  // One pass over the folded pair set (at most COUNT_CAP matches, see search-index.ts): count,
+  // order, page and facets come from these rowids. Exact-diacritic matches first, then the other
+  // folded matches; each part by relevance (bm25) when small, newest first when there are more
+  // than RANKED_LIMIT matches, where scoring every match costs more than it tells.
+  const join = filter.sql ? ' JOIN documents d ON d.rowid = f.rowid' : '';
+  const matches = (table: 'documents_pairs' | 'documents_pairs_exact', tokens: readonly string[], limit = COUNT_CAP): number[] =>
+    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${table} f${join} WHERE ${table} MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT @limit`)
       .pluck()
-      .all({ ...filter.params, expr, limit });
-  const byRelevance = (expr: string): number[] =>
-    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${from} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
+      .all({ ...filter.params, expr: pairsExpression(tokens), limit });
+  const byRelevance = (mode: 'phrase' | 'pairs'): number[] =>
+    stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM documents_fts f${join} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
       .pluck()
-      .all({ ...filter.params, expr });
-  let all = matches(folded);
-  if (!all.length && parsed.folded.length > 2) {
-    folded = ftsExpression('folded', parsed.folded, 'pairs');
-    exact = parsed.exact?.length ? ftsExpression('exact', parsed.exact, 'pairs') : null;
-    all = matches(folded);
-  }
+      .all({ ...filter.params, expr: rankExpression(parsed.folded, mode) });
+  const all = matches('documents_pairs', parsed.folded);
   // every exact match is a folded match, so the folded list counts them all (up to the cap)
   const total = all.length;
   const wanted = page * pageSize;
   let ordered: number[];
   let exactSet: Set<number>;
+  const exact = parsed.exact?.length ? parsed.exact : null;
   if (total <= RANKED_LIMIT) {
-    exactSet = new Set(exact && total ? matches(exact) : []);
-    const ranked = byRelevance(folded);
+    exactSet = new Set(exact && total ? matches('documents_pairs_exact', exact) : []);
+    // the words side by side before the pairs found apart (the same list for one or two words)
+    let ranked = parsed.folded.length > 2 ? [...byRelevance('phrase'), ...byRelevance('pairs')] : byRelevance('phrase');
+    // (the two indexes cut syllables alike; were one ever to differ, the pair set decides what is listed)
+    const listed = new Set(all);
+    ranked.push(...all);
+    ranked = [...new Set(ranked.filter((r) => listed.has(r)))];
     ordered = [...ranked.filter((r) => exactSet.has(r)), ...ranked.filter((r) => !exactSet.has(r))];
   } else {
     // newest first: only the exact matches up to this page are needed; fewer than that means all of them
-    const exactTop = exact ? matches(exact, wanted) : [];
+    const exactTop = exact ? matches('documents_pairs_exact', exact, wanted) : [];
     exactSet = new Set(exactTop);
     ordered = exactTop.length >= wanted ? exactTop : [...exactTop, ...all.filter((r) => !exactSet.has(r))];
   }

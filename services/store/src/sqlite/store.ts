@@ -6,7 +6,7 @@ import { DownIndex } from './down-index.js';
 import { FacetIndex } from './facets.js';
 import { optimizeSearchIndex, searchIndexSegments } from './fts-maintenance.js';
 import { implementationsOf, traceUpward } from './graph.js';
-import { openDatabase, type Db } from './open.js';
+import { openDatabase, type Db, type OpenOptions } from './open.js';
 import { numberMatches, parseQuery } from './query.js';
 import { resolveAll, resolveSummary } from './resolve.js';
 import { dataVersion, stmt } from './statements.js';
@@ -47,7 +47,7 @@ export interface UnresolvedCitation {
 }
 
 /** The embedded default: one SQLite file holds the graph and the full-text index. */
-export function createSqliteStore(path: string, options: { readonly?: boolean } = {}): SqliteStore {
+export function createSqliteStore(path: string, options: OpenOptions = {}): SqliteStore {
   const db = openDatabase(path, options);
   const byId = stmt<[string], DocumentRow>(db, 'SELECT rowid, * FROM documents WHERE id = ?');
   const row = (id: string): DocumentRow | undefined => byId.get(id);

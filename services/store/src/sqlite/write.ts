@@ -8,12 +8,12 @@ import {
   parseNumber,
   serialOf,
   slugPart,
-  unifyTonePlacement,
   type ExtractedDocument,
   type Message,
 } from '@vanban/schema';
 import type { IngestFileResult } from '../ports.js';
 import { uniqueId } from './ids.js';
+import { indexDocumentText, unindexDocument } from './search-index.js';
 import { deflateText } from './text.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -103,8 +103,7 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
     stored.push(rowid);
     if (doc.number && !doc.draft) numbers.push(doc.number);
     insertMentions(db, rowid, doc);
-    const plain = extraction.plain[k] ?? '';
-    stmt(db, 'INSERT INTO documents_fts (rowid, folded, exact) VALUES (?, ?, ?)').run(rowid, foldVietnamese(plain), unifyTonePlacement(plain.toLowerCase()));
+    indexDocumentText(db, rowid, extraction.plain[k] ?? '');
   });
 
   const resolver = new Resolver(db);
@@ -125,7 +124,7 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
 function detachDocuments(db: Db, source: string): void {
   const rows = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE source = ?').all(source);
   for (const { rowid } of rows) {
-    stmt(db, 'DELETE FROM documents_fts WHERE rowid = ?').run(rowid);
+    unindexDocument(db, rowid);
     stmt(db, 'DELETE FROM edges WHERE asserted_by = ?').run(rowid);
     const sentences = stmt<{ doc: number }, number>(db, 'SELECT sentence FROM mentions WHERE doc = @doc UNION SELECT sentence FROM assertions WHERE doc = @doc').pluck().all({ doc: rowid });
     stmt(db, 'DELETE FROM mentions WHERE doc = ?').run(rowid);

@@ -195,5 +195,6 @@ export const sqliteMigrations: readonly string[] = [
    CREATE VIRTUAL TABLE documents_fts USING fts5(folded, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
    CREATE VIRTUAL TABLE documents_pairs USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
    CREATE VIRTUAL TABLE documents_pairs_exact USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
-   INSERT INTO meta (key, value) VALUES ('search_index_rebuild', '9') ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
+   INSERT INTO meta (key, value) SELECT 'search_index_rebuild', '9' WHERE EXISTS (SELECT 1 FROM documents WHERE source IS NOT NULL)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
 ];

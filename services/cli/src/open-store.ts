@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createSqliteStore, type SqliteStore, type StoredDocument } from '@vanban/store';
+import { Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -7,15 +8,10 @@ import { UsageError } from './usage-error.js';
  * stored texts (a minute or two for 100,000 documents) says how far it is on stderr.
  */
 export function openStore(path: string): SqliteStore {
-  let said = false;
-  const store = createSqliteStore(path, {
-    onRebuildProgress: (done, total) => {
-      said = true;
-      process.stderr.write(`\rĐang dựng lại chỉ mục tìm kiếm theo phiên bản mới: ${done}/${total} văn bản`);
-    },
+  let progress: Progress | undefined;
+  return createSqliteStore(path, {
+    onRebuildProgress: (done, total) => (progress ??= new Progress('Dựng lại chỉ mục tìm kiếm theo phiên bản mới: văn bản', total)).update(done),
   });
-  if (said) process.stderr.write('\n');
-  return store;
 }
 
 /** Open the database for reading jobs; a missing database is the user's mistake, said plainly. */

@@ -73,7 +73,7 @@ export const searchIndexNeedsRebuild = (db: Db): boolean =>
  * Fill the search tables again from the stored texts, after a migration that changed what they
  * hold: each file's text is parsed and split as ingest does, and each of its documents indexed.
  * One write transaction, so that processes opening the database at once fill it once. Returns the
- * number of documents indexed; `onProgress` hears every 1,000 of them.
+ * number of documents indexed; `onProgress` hears the start, every 1,000 and the end.
  */
 export function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: number) => void): number {
   return db.transaction(() => {
@@ -86,6 +86,7 @@ export function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: nu
     const paths = stmt<[], string>(db, 'SELECT path FROM files WHERE ok = 1').pluck().all();
     const textOf = stmt<[string], Buffer>(db, 'SELECT text FROM files WHERE path = ?');
     let done = 0;
+    onProgress?.(0, total);
     for (const path of paths) {
       const docs = docsOf.all(path);
       if (!docs.length) continue;

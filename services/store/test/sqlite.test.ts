@@ -37,6 +37,20 @@ describe('sqlite: number queries typed as words', () => {
   });
 });
 
+describe('sqlite: number search passages', () => {
+  it("a citing document's passage is around its citation of the number, as written there", () => {
+    const s = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+    const filler = 'Các đơn vị tiếp tục tuyên truyền, phổ biến, giáo dục pháp luật về quyền trẻ em. '.repeat(6);
+    s.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '5/UBND-VX', place: 'Bắc Giang', date: '02/03/2020', body: `Kế hoạch năm 2020. ${filler}Tiếp tục thực hiện Chỉ thị số 20 -CT/TW ngày 05/11/2012 của Bộ Chính trị.` })) });
+    // the directive itself (known only from the citation) first, then the letter
+    const hit = s.search({ q: '20-CT/TW' }).hits.find((h) => h.number === '5/UBND-VX')!;
+    expect(hit.match).toBe('cites-number');
+    // not at the first "20" of the text (in "2020"), and marked as the document writes it
+    expect(hit.snippet).toContain('<mark>Chỉ thị số 20 -CT/TW');
+    s.close();
+  });
+});
+
 describe('sqlite: words are found as syllable pairs', () => {
   const store = () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
   const add = (s: ReturnType<typeof store>, n: number, body: string) =>

@@ -5,7 +5,7 @@ import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query
 import { pairsExpression, rankExpression } from './search-index.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
-import { makeSnippet } from './snippet.js';
+import { makeSnippet, snippetToken } from './snippet.js';
 import { inflateText } from './text.js';
 import { stmt } from './statements.js';
 
@@ -107,7 +107,8 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
 
 const hitSql = `SELECT d.rowid, ${storedDocumentSelect('d')}, d.start, d.end, fl.text AS blob FROM documents d LEFT JOIN files fl ON fl.path = d.source
   WHERE d.rowid IN (SELECT value FROM json_each(?))`;
-type HitRow = StoredDocumentRow & { rowid: number; text: string | null };
+/** `spanStart`: where the document starts in its file's text (mention offsets are in the file's). */
+type HitRow = StoredDocumentRow & { rowid: number; text: string | null; spanStart: number };
 
 /**
  * The rows of a page of hits, in the page's order, each with its document text (decompressed,
@@ -119,7 +120,7 @@ function hitRows(db: Db, rowids: readonly number[]): HitRow[] {
   for (const r of stmt<[string], Row>(db, hitSql).all(JSON.stringify(rowids))) byRowid.set(r.rowid, r);
   return rowids.map((rowid) => {
     const { blob, start, end, ...r } = byRowid.get(rowid)!;
-    return { ...r, text: blob && start !== null && end !== null ? inflateText(blob).slice(start, end) : null };
+    return { ...r, text: blob && start !== null && end !== null ? inflateText(blob).slice(start, end) : null, spanStart: start ?? 0 };
   });
 }
 
@@ -161,11 +162,23 @@ function searchNumber(db: Db, q: NumberQuery, filter: Filter, page: number, page
   const total = candidates.length;
   const facets = facetIndex.count(candidates.slice(0, FACET_SAMPLE).map((c) => c.rowid));
   const pageRows = candidates.slice((page - 1) * pageSize, page * pageSize);
-  const hits: SearchHit[] = hitRows(db, pageRows.map((c) => c.rowid)).map((r) => ({
-    ...toDocument(r),
-    snippet: makeSnippet(r.text ?? r.subject ?? '', [q.serial, ...q.codes], null),
-    match: ownSet.has(r.rowid) ? 'number' : 'cites-number',
-  }));
+  // a citing document's passage is around its first citation of the number, as written there;
+  // the document itself, around its number (in its header)
+  const firstCitation = stmt<[number, string], { start: number; end: number }>(
+    db,
+    'SELECT start, end FROM mentions WHERE doc = ? AND number IN (SELECT value FROM json_each(?)) ORDER BY start LIMIT 1',
+  );
+  const citedNumbers = JSON.stringify(numbers);
+  const hits: SearchHit[] = hitRows(db, pageRows.map((c) => c.rowid)).map((r) => {
+    const at = ownSet.has(r.rowid) ? null : firstCitation.get(r.rowid, citedNumbers);
+    const written = at && r.text ? r.text.slice(at.start - r.spanStart, at.end - r.spanStart) : ownSet.has(r.rowid) ? r.number : null;
+    const token = written ? snippetToken(written) : '';
+    return {
+      ...toDocument(r),
+      snippet: makeSnippet(r.text ?? r.subject ?? '', token ? [token] : [q.serial, ...q.codes], null),
+      match: ownSet.has(r.rowid) ? 'number' : 'cites-number',
+    };
+  });
   return { total, totalIsExact: true, page, pageSize, hits, facets, facetSample: total > FACET_SAMPLE ? FACET_SAMPLE : null };
 }
 

@@ -52,6 +52,12 @@ export function makeSnippet(text: string, folded: readonly string[], exact: read
   return out;
 }
 
+/**
+ * A passage of a document's own text (a citation as written there) as one token `makeSnippet`
+ * finds and marks: cleaned and folded as the text is.
+ */
+export const snippetToken = (written: string): string => foldVietnamese(written.normalize('NFC').replace(spacing, ' ').trim());
+
 const lengthOf = (pieces: readonly string[]): number => pieces.reduce((n, p) => n + p.length, 0);
 
 /** `pieces.join('').slice(from, to)`, without joining all the pieces when 0 <= from <= to. */

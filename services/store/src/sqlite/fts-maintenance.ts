@@ -17,9 +17,8 @@ export function searchIndexSegments(db: Db): number {
 const MAX_FREE_SHARE = 0.01;
 
 /**
- * Merge each full-text table into one segment (FTS5 'optimize'). The
- * merged segment is written before the old ones are freed, so their pages stay in the file as free
- * space (14 % of a 4,000-document database, 3.4 % at 20,000 documents, 0.9 % at 100,000); above 1 %
+ * Merge each full-text table into one segment (FTS5 'optimize'). The merged segment is written
+ * before the old ones are freed, so their pages stay in the file as free space (14 % of a 4,000-document database, 3.4 % at 20,000 documents, 0.9 % at 100,000); above 1 %
  * the file is rewritten without them (VACUUM, ~2 s at 20,000 documents), so that a bulk ingest
  * leaves the file as small as it can be.
  */

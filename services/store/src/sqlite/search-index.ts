@@ -31,25 +31,23 @@ export function pairTerms(text: string): string {
   return out.join(' ');
 }
 
+/** Each two consecutive tokens, joined by `glue` and quoted, all required ("a_b" AND "b_c"). */
+const pairsOf = (tokens: readonly string[], glue: string): string =>
+  tokens
+    .slice(1)
+    .map((t, k) => `"${tokens[k]}${glue}${t}"`)
+    .join(' AND ');
+
 /**
  * The pair-table expression for query tokens (letters and digits only, so no input can break it):
  * the one syllable, or every two consecutive syllables — Vietnamese words are syllable pairs, so
  * "đuối nước" never matches "đuối" in one place and "nước" in another.
  */
-export function pairsExpression(tokens: readonly string[]): string {
-  if (tokens.length === 1) return `"${tokens[0]}"`;
-  const pairs: string[] = [];
-  for (let k = 0; k + 1 < tokens.length; k++) pairs.push(`"${tokens[k]}_${tokens[k + 1]}"`);
-  return pairs.join(' AND ');
-}
+export const pairsExpression = (tokens: readonly string[]): string => (tokens.length === 1 ? `"${tokens[0]}"` : pairsOf(tokens, '_'));
 
 /** The positional-index expression for ranking: the words side by side, or each pair side by side. */
-export function rankExpression(tokens: readonly string[], mode: 'phrase' | 'pairs'): string {
-  if (tokens.length === 1 || mode === 'phrase') return `"${tokens.join(' ')}"`;
-  const pairs: string[] = [];
-  for (let k = 0; k + 1 < tokens.length; k++) pairs.push(`"${tokens[k]} ${tokens[k + 1]}"`);
-  return pairs.join(' AND ');
-}
+export const rankExpression = (tokens: readonly string[], mode: 'phrase' | 'pairs'): string =>
+  tokens.length === 1 || mode === 'phrase' ? `"${tokens.join(' ')}"` : pairsOf(tokens, ' ');
 
 /** Index a stored document's plain text (its rowid is the documents row). */
 export function indexDocumentText(db: Db, rowid: number, plain: string): void {

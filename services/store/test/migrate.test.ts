@@ -156,6 +156,13 @@ describe('schema migrations', () => {
     expect(after.db.prepare("SELECT count(*) FROM meta WHERE key = 'search_index_rebuild'").pluck().get()).toBe(0);
     expect(answers(after)).toEqual(before);
     after.close();
+    // a migration whose refill never ran (a process killed in between) is finished by the next writer
+    const half = createSqliteStore(path);
+    half.db.prepare("INSERT INTO meta (key, value) VALUES ('search_index_rebuild', '9')").run();
+    half.db.exec('DELETE FROM documents_pairs');
+    half.close();
+    expect(() => createSqliteStore(path, { readonly: true })).toThrow(/search index still to be refilled after a migration: open it once writable/);
+    createSqliteStore(path).close();
     // opened again, nothing is rebuilt
     const again = createSqliteStore(path, { onRebuildProgress: () => expect.unreachable('rebuilt twice') });
     expect(again.search({ q: 'xâm hại trẻ em' }).hits.map((h) => h.number)).toEqual(['8/KH-UBND']);

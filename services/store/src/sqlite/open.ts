@@ -31,10 +31,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       migrate(db);
       if (searchIndexNeedsRebuild(db)) rebuildSearchIndex(db, options.onRebuildProgress);
-    } else if (schemaVersion(db) < sqliteMigrations.length || searchIndexNeedsRebuild(db)) {
+    } else if (schemaVersion(db) < sqliteMigrations.length) {
       throw new StoreError(
         `[sqlite] database ${path} has schema version ${schemaVersion(db)}, older than this Vanban's (${sqliteMigrations.length}): open it once writable (vanban ingest or vanban serve) to migrate it`,
       );
+    } else if (searchIndexNeedsRebuild(db)) {
+      throw new StoreError(`[sqlite] database ${path} has a search index still to be refilled after a migration: open it once writable (vanban ingest or vanban serve) to finish it`);
     } else checkNotNewer(db);
   } catch (error) {
     db.close();

@@ -31,6 +31,26 @@ describe('citation forms', () => {
     expect(cites('Thực hiện Quyết định số 1863/Q\u00d0-TTg ngày 23/12/2019.')).toEqual(['1863/QĐ-TTg 2019 IMPLEMENTS']);
   });
 
+  it('joins the capitals of a code a conversion spaced apart after a separator', () => {
+    const numbers = (text: string) => extractText(text, { source: 't' }).documents[0].citations.map((c) => c.number);
+    expect(numbers('Thực hiện Quyết định số 45/QĐ-U B ND ngày 03/4/2015 của UBND tỉnh.')).toEqual(['45/QĐ-UBND']);
+    expect(numbers('Thực hiện Nghị quyết số 9/NQ - H Đ ND, các đơn vị báo cáo.')).toEqual(['9/NQ-HĐND']);
+    expect(numbers('Theo Kế hoạch số 7/KH-B C Đ ngày 05/3/2020.')).toEqual(['7/KH-BCĐ']);
+    expect(numbers('Quán triệt Chỉ thị số 20-CT/T W Về việc tăng cường.')).toEqual(['20-CT/TW']);
+  });
+
+  it('joins no word after a whole code, nor the first letter of a syllable cut off', () => {
+    const numbers = (text: string) => extractText(text, { source: 't' }).documents[0].citations.map((c) => c.number);
+    expect(numbers('Quán triệt Chỉ thị số 20-CT/TW Về việc tăng cường.')).toEqual(['20-CT/TW']);
+    expect(numbers('Thực hiện Quyết định số 12/QĐ-UBND A. Mục tiêu chung')).toEqual(['12/QĐ-UBND']);
+    expect(numbers('Thực hiện Công văn số 12/UBND-VP V/v báo cáo.')).toEqual(['12/UBND-VP']);
+    // "T hành", "Đ ồng": a consonant that starts the next syllable, not a letter of the code
+    expect(numbers('Theo Kế hoạch số 5/KH-U B T hành phố giao.')).toEqual(['5/KH-UB']);
+    expect(numbers('Theo Kế hoạch số 5/KH-U B Đ ồng Nai giao.')).toEqual(['5/KH-UB']);
+    // a capital followed by a separator belongs to what follows ("V/v")
+    expect(numbers('Thực hiện Công văn số 3/UBND-T U V/v báo cáo.')).toEqual(['3/UBND-TU']);
+  });
+
   it('joins a number split across lines or markdown markers', () => {
     expect(cites('Triển khai Báo cáo số 51/BC-\nĐGS, ngày 05/12/2019 của Ủy ban Thường vụ Quốc hội.')).toEqual(['51/BC-ĐGS 2019 IMPLEMENTS']);
     expect(cites('Thực hiện Quyết định số 1863/QĐ-**TTg** ngày 23/12/2019.', true)).toEqual(['1863/QĐ-TTg 2019 IMPLEMENTS']);

@@ -131,6 +131,17 @@ describe('header', () => {
     expect(extractText('Số\n- Các đơn vị báo cáo.', { source: 't' }).documents[0].number).toBeNull();
   });
 
+  it('reads a number whose code capitals a conversion spaced apart, and joins no word after the number', () => {
+    const numberOf = (line: string) => extractText(`${line}\n\nNội dung.`, { source: 't' }).documents[0].number;
+    expect(numberOf('| Số: 45/QĐ - U B ND | Đà Nẵng, ngày 03 tháng 4 năm 2015 |')).toBe('45/QĐ-UBND');
+    expect(numberOf('Số: 08-NQ/T U')).toBe('08-NQ/TU');
+    expect(numberOf('Số: 12/QĐ-UBND V/v cấp phép xây dựng')).toBe('12/QĐ-UBND');
+    expect(numberOf('Số: 12/QĐ-T U V/v cấp phép xây dựng')).toBe('12/QĐ-TU');
+    expect(numberOf('Số: 15/KH-UBND Đ ồng Nai, ngày 01 tháng 02 năm 2020')).toBe('15/KH-UBND');
+    expect(numberOf('Số: 15/KH-U B Đ ồng Nai, ngày 01 tháng 02 năm 2020')).toBe('15/KH-UB');
+    expect(numberOf('Số: 15/KH-U B T hành phố Huế, ngày 01 tháng 02 năm 2020')).toBe('15/KH-UB');
+  });
+
   it('reads a quốc hiệu whose letters are cut apart (empty bold inside a word, a stray space) as no part of the issuer', () => {
     const markdown = ['B****Ộ Y TẾ', '', '**C****Ộ****NG HÒA XÃ H****Ộ****I CH****Ủ** **NGHĨA VI****Ệ****T NAM**', '', 'Số: 21/BYT-KCB', '', 'Hà Nội, ngày 04 tháng 5 năm 2018', '', 'Nội dung.'].join('\n');
     expect(extractText(markdown, { source: 't.md', markdown: true }).documents[0]).toMatchObject({ issuer: 'BỘ Y TẾ', issuerLevel: 'ministry' });

@@ -1,6 +1,7 @@
 import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { issuerPhraseAt, issuerPhraseBefore } from './issuer-phrase.js';
+import { spacedCodeLetters } from './spaced-letters.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
 
 /** A citation found in plain text; offsets are plain-text offsets. */
@@ -29,8 +30,13 @@ export interface FoundCitation {
 // ("51/BC-\nĐGS") or hold a space between capitals ("LĐT BXH"). See DESIGN.md "Identity".
 // The code part is optional: the same pass over the digits also yields the bare serials the short
 // references need ("Quyết định 1863"), so the text is scanned for numbers once, not twice.
-const numberPattern =
-  /(\d{1,6})(?:(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*([A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*\n?[ \t]*|\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*))?/g;
+// A segment right after a separator may have its capitals spaced apart ("QĐ - U B ND"): see
+// `spacedCodeLetters`.
+const numberPattern = new RegExp(
+  String.raw`(\d{1,6})(?:(?:[ \t]?\/[ \t]?(\d{4}))?[ \t]?([/\-–])[ \t]*\n?[ \t]*((?:${spacedCodeLetters}|[A-ZĐa-zđ][A-Za-zĐđ0-9&]*)` +
+    String.raw`(?:[ \t]*[-–/][ \t]*\n?[ \t]*(?:${spacedCodeLetters}|[A-Za-zĐđ0-9&]+)|(?:\.(?=[A-Za-zĐđ])|[ \t]\.[ \t](?=[A-ZĐ]{2,}-)|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*))?`,
+  'g',
+);
 
 // cheap guards before the end-anchored patterns, which would otherwise try every position
 const formHint = /mẫu|Mẫu|MẪU|biểu|Biểu|tờ khai|Tờ khai|phụ lục|Phụ lục|bảng kê|Bảng kê|ký hiệu/;

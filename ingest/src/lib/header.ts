@@ -11,7 +11,7 @@ import {
 import { parseDateAt } from './dates.js';
 import { classifyOrganisation, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
 import { signerOf } from './signer.js';
-import { joinSpacedLetters } from './spaced-letters.js';
+import { joinSpacedLetters, spacedCodeLetters } from './spaced-letters.js';
 import { typeWordSource } from './vocabulary.js';
 
 export interface DocumentHeader {
@@ -38,8 +38,12 @@ export interface DocumentHeader {
 const centralLevels = new Set<IssuerLevel | null>(['party-central', 'national-assembly', 'government']);
 const HEAD = 3000;
 const motto = /C[ỘO]NG H(?:[ÒOÓ]A|OÀ) X[ÃA] H[ỘO]I|Đ[ẢA]NG C[ỘO]NG S[ẢA]N VI[ỆE]T NAM|Độc lập|ĐỘC LẬP|CÔNG BÁO|^\d+$|^[-_=*.]+$/u;
-const numberLine =
-  /(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*(?:\n[ \t]*(?=[\d/]))?((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:(?:[ \t]*[-–/][ \t]*|\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)/u;
+const numberLine = new RegExp(
+  String.raw`(?:^|\n)[ \t]*S[ốỐ][ \t]*(?:hiệu)?[ \t]*[:.]?[ \t]*(?:\n[ \t]*(?=[\d/]))?((\d{1,6})?[ \t]*(?:\/[ \t]*\d{4}[ \t]*)?[/\-–][ \t]*` +
+    String.raw`(?:${spacedCodeLetters}|[A-ZĐa-zđ][A-Za-zĐđ0-9&]*)` +
+    String.raw`(?:[ \t]*[-–/][ \t]*(?:${spacedCodeLetters}|[A-Za-zĐđ0-9&]+)|(?:\.(?=[A-Za-zĐđ])|[ \t](?=[A-ZĐ&]{2}))[A-Za-zĐđ0-9&]+)*)`,
+  'u',
+);
 /** Exported with `placeDateIn` for the test that holds the shortcut to the plain scan. */
 // the place never starts inside a code ("299/TTg Hà Nội", "1654/NQ-UBTVQH15 Hà Nội": a number line flattened onto it)
 export const placeDate = /(?<![\p{L}\d/\-–])([\p{Lu}][\p{L}.']*(?:[ \t\-]+[\p{Lu}\d][\p{L}\d.']*){0,5})[ \t]*,[ \t]*[Nn]gày[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*tháng[ \t]*(\d{1,2}|[ \t.…_]*)[ \t]*năm[ \t]*(\d{4})/gu;

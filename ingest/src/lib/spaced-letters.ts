@@ -44,3 +44,19 @@ export function joinSpacedLetters(line: string): string {
   const unmarked = line.includes('*') ? line.replace(emphasisBetweenLetters, unmark) : line;
   return unmarked.includes(' ') ? unmarked.replace(spaceInWord, '') : unmarked;
 }
+
+// a letter that never stands alone in a code: a small vowel or an accented capital one
+const syllableVowel = `${V.slice('AEIOUY'.length)}${v}`;
+
+/**
+ * Regex source: a code segment whose capitals a conversion spaced apart ("QĐ - U B ND", "CT/T W",
+ * "KH-B C Đ ngày"), for the number patterns to try right after a code separator, before the plain
+ * segment.
+ *
+ * Two to eight single capitals, one space between. Each capital after the first stands alone: it is
+ * followed by a space, a line end or a closing mark (not by "/" or "-": "T U V/v" keeps "V/v" out),
+ * and not by a space and the rest of its syllable ("U B T hành phố", "Đ ồng Nai"; the same cuts
+ * `spaceInWord` joins). A run of capitals after it ("ND" of "U B ND") joins through the patterns'
+ * own space-before-capitals rule; a whole code ("UBND V/v", "CT/TW Về") never starts a run.
+ */
+export const spacedCodeLetters = String.raw`[A-ZĐ](?: [A-ZĐ](?=[ ,;:)|\]\r\n]|\.(?![A-Za-zĐđ])|$)(?! [${syllableVowel}]|(?<=[CGKNPT]) h|(?<=T) r|(?<=N) g)){1,7}`;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFile, extractText } from '../src/index.js';
+import { placeDateIn } from '../src/lib/header.js';
+import { joinSpacedLetters } from '../src/lib/spaced-letters.js';
 
 const seeds = new URL('../../../shared/corpus/seeds/', import.meta.url).pathname;
 
@@ -154,6 +156,41 @@ describe('header', () => {
     expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG', issuerLevel: 'province' });
     const apostrophe = ["ỦY BAN NHÂN DÂN HUYỆN CƯ M'GAR", 'Số: 7/UBND-VP', "Cư M'gar, ngày 04 tháng 5 năm 2018", '', 'Nội dung.'].join('\n');
     expect(extractText(apostrophe, { source: 't' }).documents[0]).toMatchObject({ issuer: "ỦY BAN NHÂN DÂN HUYỆN CƯ M'GAR", issuerLevel: 'district' });
+  });
+
+  it('reads a place line and a signature whose capitalised words a conversion cut apart', () => {
+    const text = [
+      '| ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |',
+      '|---|---|',
+      '| Số: 77/QĐ-UBND | T hành phố Đà N ẵng, ngày 03 tháng 5 năm 2016 |',
+      '',
+      'Nội dung.',
+      '',
+      '| Nơi nhận: - Như trên; - Lưu: VT. | KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Tr ươ ng Ngu y ễn Hải |',
+    ].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({
+      date: '2016-05-03',
+      year: 2016,
+      place: 'Đà Nẵng',
+      signer: 'Trương Nguyễn Hải',
+      signerTitle: 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH',
+    });
+  });
+
+  it('keeps the place match where it starts in the line as written, its values joined', () => {
+    const head = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n| Số: 5/UBND | tại B iên H òa, ngày 01 tháng 02 năm 2020 |';
+    const m = placeDateIn(head)!;
+    expect([m[1], m.index]).toEqual(['Biên Hòa', head.indexOf('B iên')]);
+    expect(joinSpacedLetters('Đ ồng Nai, Ng uyễn, T rường')).toBe('Đồng Nai, Nguyễn, Trường');
+  });
+
+  it('leaves ordinary place lines, words and signatures as they are', () => {
+    expect(placeDateIn('Căn cứ mục B, điểm a.\nHà Nội, ngày 01 tháng 02 năm 2020')![1]).toBe('Hà Nội');
+    // a capital standing as a word of its own, or before a word that cannot finish its syllable
+    for (const line of ['Phụ lục B và nhóm C', 'Thành phố Hồ Chí Minh', "Cư M'gar", 'loại A, B hoặc C']) expect(joinSpacedLetters(line)).toBe(line);
+    // an unbroken signature is read as before, a lower-case word after the name is no part of it
+    const plain = 'BỘ TÀI CHÍNH\n\nSố: 12/BTC-CST\n\nHà Nội, ngày 01 tháng 3 năm 2021\n\nNội dung.\n\n| Nơi nhận: - Như trên. | BỘ TRƯỞNG Lê Thị Hoa đã ký |';
+    expect(extractText(plain, { source: 't' }).documents[0]).toMatchObject({ signer: 'Lê Thị Hoa', signerTitle: 'BỘ TRƯỞNG' });
   });
 
   it('splits a file at a second header whose quốc hiệu letters are cut apart', () => {

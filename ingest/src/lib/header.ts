@@ -124,7 +124,8 @@ export function extractHeader(text: string): DocumentHeader {
  * The first place-and-date match, tried only on the lines holding ", ngày": a match never crosses a
  * line break and always holds that anchor, and a line starts after "\n", so the look-behind sees
  * the same. Trying the \p{Lu} pattern at every position of the head cost more than the rest of
- * the header.
+ * the header. A line it fails on is tried once more with cut letters joined (a head without any
+ * gives exactly the plain scan's first match).
  */
 export function placeDateIn(head: string): RegExpExecArray | null {
   placeDateAnchor.lastIndex = 0;
@@ -132,8 +133,8 @@ export function placeDateIn(head: string): RegExpExecArray | null {
     const lineStart = head.lastIndexOf('\n', anchor.index) + 1;
     const newline = head.indexOf('\n', anchor.index);
     const lineEnd = newline === -1 ? head.length : newline;
-    placeDate.lastIndex = 0;
-    const m = placeDate.exec(head.slice(lineStart, lineEnd));
+    const line = head.slice(lineStart, lineEnd);
+    const m = placeDateOn(line) ?? placeDateOnJoined(line);
     if (m) {
       m.index += lineStart;
       return m;
@@ -141,6 +142,33 @@ export function placeDateIn(head: string): RegExpExecArray | null {
     placeDateAnchor.lastIndex = lineEnd;
   }
   return null;
+}
+
+function placeDateOn(line: string): RegExpExecArray | null {
+  placeDate.lastIndex = 0;
+  return placeDate.exec(line);
+}
+
+/**
+ * The place-and-date line with the letters a conversion cut apart joined ("T hành phố Hồ Chí M inh,
+ * ngày …"): its groups are the joined values, its index where the match starts in the line as written.
+ */
+function placeDateOnJoined(line: string): RegExpExecArray | null {
+  const joined = joinSpacedLetters(line);
+  const m = joined === line ? null : placeDateOn(joined);
+  if (m) m.index = sourceIndex(line, joined, m.index);
+  return m;
+}
+
+/** Where `joined[at]` stands in `line`: joining drops spaces and emphasis marks, or puts one space for a run of marks. */
+function sourceIndex(line: string, joined: string, at: number): number {
+  let i = 0;
+  for (let j = 0; j < at; j++) {
+    while (i < line.length && line[i] !== joined[j] && (line[i] === ' ' || line[i] === '*')) i++;
+    if (line[i] === joined[j]) i++;
+  }
+  while (i < line.length && line[i] !== joined[at] && (line[i] === ' ' || line[i] === '*')) i++;
+  return i;
 }
 
 // a number no unit word introduces ("Quận 8") ends the line before the place: "… Luật DN 2014 Hà Nội"

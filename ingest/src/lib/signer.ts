@@ -9,8 +9,9 @@ export const signerTitle =
 /** Titles are first looked for this far around "Nơi nhận"; only a long document pays for a whole scan. */
 const WINDOW = 2000;
 // A word may carry a final consonant the crawler split off with a space ("Đặ ng Văn Minh"): a lone
-// "ng", "c", "t"… is never a word of its own. `joinSpacedLetters` puts it back.
-const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: ${splitFinal})?`;
+// "ng", "c", "t"… is never a word of its own. Nor is a short lower-case piece before the next word of
+// a name ("Ngu y ễn Hữu Tín"): every syllable of a name is capitalised. `joinName` puts them back.
+const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?:(?: [\p{Ll}]{1,3})+(?= [\p{Lu}])| ${splitFinal})?`;
 const nameWords = String.raw`${nameWord}(?:[ \t]+${nameWord}){1,4}`;
 /**
  * A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown) and
@@ -34,8 +35,22 @@ export function signerOf(text: string): { signer: string | null; signerTitle: st
   // A named title within WINDOW of "Nơi nhận" is nearer than any outside it, so the window decides
   // whenever it holds one. It starts at a line start: no title (a single line) straddles it.
   const near = receivers === -1 ? null : nearestSigner(text, text.lastIndexOf('\n', receivers - WINDOW) + 1, receivers + WINDOW, receivers);
-  const best = near ?? nearestSigner(text, 0, text.length, receivers);
+  const best = near ?? nearestSigner(text, 0, text.length, receivers) ?? spacedSigner(text, receivers);
   return best ? { signer: best.signer, signerTitle: best.title || null } : { signer: null, signerTitle: null };
+}
+
+/**
+ * A signature whose title letters a conversion cut apart ("KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Name"): read
+ * on the lines around "Nơi nhận" once each is joined. Only the values are kept, so the shifted
+ * positions of the joined lines never leave this function.
+ */
+function spacedSigner(text: string, receivers: number): { signer: string; title: string } | null {
+  if (receivers === -1) return null;
+  const from = text.lastIndexOf('\n', receivers - WINDOW) + 1;
+  const before = text.slice(from, receivers).split('\n').map(joinSpacedLetters).join('\n');
+  const after = text.slice(receivers, receivers + WINDOW).split('\n').map(joinSpacedLetters).join('\n');
+  const joined = before + after;
+  return joined === text.slice(from, receivers + WINDOW) ? null : nearestSigner(joined, 0, joined.length, before.length);
 }
 
 /** Start of the first "Nơi nhận" (also "NƠI nhẬn" and such: `N[ơƠ]i\s+nh[ậẬ]n`), or -1. */
@@ -132,7 +147,12 @@ function nameAfter(text: string, from: number): { name: string; titleRest: strin
   }
   // the capitals between the title and an inline name finish the title ("KT. BỘ TRƯỞNG THỨ TRƯỞNG")
   const titleRest = inline?.[2] === name ? inline[1].replace(/\s+/g, ' ').trim() : '';
-  return name && !notName.test(name) ? { name: joinSpacedLetters(name), titleRest } : null;
+  return name && !notName.test(name) ? { name: joinName(name), titleRest } : null;
+}
+
+/** "Đặ ng Văn Minh", "Ngu y ễn Hữu Tín" -> "Đặng Văn Minh", "Nguyễn Hữu Tín": a name's words all start with a capital. */
+function joinName(name: string): string {
+  return joinSpacedLetters(name).replace(/[ \t]+(?=\p{Ll})/gu, '');
 }
 
 /** The upper-case title lines ending at `end` ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), at most three. */

@@ -1,5 +1,5 @@
 // Letters of one word the source cut apart, put back together — one rule for the issuer block, the
-// quốc hiệu (header and split) and the signer's name.
+// quốc hiệu (header and split), the place-and-date line and the signature.
 //
 // No Vietnamese word is a lone consonant: a consonant standing alone is a piece of the syllable next
 // to it, cut off by a crawler ("B Ộ", "ỦY B AN", "T HÀNH P HỐ", "CỘ NG", "Đặ ng"); an apostrophe
@@ -30,6 +30,10 @@ const spaceInWord = new RegExp(
       String.raw`(?<=(?<![\p{L}'’])(?:NGH|NG|NH|CH|GH|KH|PH|TH|TR|[BCDĐGHKLMNPQRSTVX]) )(?=[${V}])`,
       // a consonant that makes a cluster with the next letter: "T HÀNH", "P HỐ", "C H Í"
       String.raw`(?<=(?<![\p{L}'’])(?:[CGKNPT] (?=H)|T (?=R)|N (?=G)))`,
+      // the same two cuts in a capitalised word: "M inh", "Ng uyễn", "T hành" (in a place or a name a
+      // capital never stands alone; in prose it may, "Phụ lục B áp dụng", hence not for prose)
+      String.raw`(?<=(?<![\p{L}'’])(?:Ngh|Ng|Nh|Ch|Gh|Kh|Ph|Th|Tr|[BCDĐGHKLMNPQRSTVX]) )(?=[${v}])`,
+      String.raw`(?<=(?<![\p{L}'’])(?:[CGKNPT] (?=h)|T (?=r)|N (?=g)))`,
       // a final consonant after the rest of its syllable: "CỘ NG", "DÂ N" (unless it starts the next
       // syllable: "HỒ C H Í")
       String.raw`(?<=[${V}] )(?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG]))`,

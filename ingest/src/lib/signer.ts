@@ -47,8 +47,9 @@ export function signerOf(text: string): { signer: string | null; signerTitle: st
 function spacedSigner(text: string, receivers: number): { signer: string; title: string } | null {
   if (receivers === -1) return null;
   const from = text.lastIndexOf('\n', receivers - WINDOW) + 1;
-  const before = text.slice(from, receivers).split('\n').map(joinSpacedLetters).join('\n');
-  const after = text.slice(receivers, receivers + WINDOW).split('\n').map(joinSpacedLetters).join('\n');
+  const joinLines = (s: string): string => s.split('\n').map(joinSpacedLetters).join('\n');
+  const before = joinLines(text.slice(from, receivers));
+  const after = joinLines(text.slice(receivers, receivers + WINDOW));
   const joined = before + after;
   return joined === text.slice(from, receivers + WINDOW) ? null : nearestSigner(joined, 0, joined.length, before.length);
 }

@@ -212,6 +212,19 @@ describe('HTTP API over a real SQLite store', () => {
       expect((await app.inject('/api/stats/')).statusCode).toBe(200);
     });
 
+    it('OPTIONS lists the methods of a route; another method gets 405 with Allow, an unknown path 404', async () => {
+      const options = await app.inject({ method: 'OPTIONS', url: '/api/search?q=x' });
+      expect(options.statusCode).toBe(204);
+      expect(options.headers.allow).toBe('GET, HEAD');
+      expect((await app.inject({ method: 'OPTIONS', url: '/api/documents' })).headers.allow).toBe('POST');
+      const wrong = await app.inject({ method: 'DELETE', url: '/api/documents/no-such-id' });
+      expect(wrong.statusCode).toBe(405);
+      expect(wrong.headers.allow).toBe('GET, HEAD');
+      expect(wrong.json()).toMatchObject({ error: 'Method Not Allowed', message: 'DELETE is not allowed on /api/documents/no-such-id; use GET or HEAD' });
+      expect((await app.inject({ method: 'OPTIONS', url: '/api/nothing-here' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'PUT', url: '/api/nothing-here' })).statusCode).toBe(404);
+    });
+
     it('401 on an upload without a valid key; 415 when not multipart', async () => {
       const body = multipart([{ name: 'a.txt', content: ownLetters['plan.txt'] }]);
       expect((await app.inject({ method: 'POST', url: '/api/documents', ...body })).statusCode).toBe(401);

@@ -45,10 +45,24 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
   socket.destroy(error);
 }
 
+const probedMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * The methods a route answers at this concrete path ("GET, HEAD"): the Allow of OPTIONS and 405.
+ * The web pages' catch-all (`/*`, files) claims every path, so it does not count.
+ */
+function allowedMethods(app: FastifyInstance, path: string): string[] {
+  return probedMethods.filter((method) => {
+    const route = app.findRoute({ method, url: path });
+    return route !== null && !('*' in route.params);
+  });
+}
+
 const reasons: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   406: 'Not Acceptable',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
@@ -81,7 +95,14 @@ export const errorsPlugin = fp(
       return reply.code(status).send({ statusCode: status, error: reasons[status] ?? 'Error', message: error.message, ...extra, requestId: request.id });
     });
     app.setNotFoundHandler((request, reply) => {
-      reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+      const path = request.url.split('?')[0];
+      const allowed = allowedMethods(app, path);
+      // no route here, or the route itself found nothing (a missing file)
+      if (!allowed.length || allowed.includes(request.method)) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `No route ${request.method} ${path}`, requestId: request.id });
+      // the path exists under other methods: OPTIONS lists them, any other method is told which
+      reply.header('allow', allowed.join(', '));
+      if (request.method === 'OPTIONS') return reply.code(204).send();
+      return reply.code(405).send({ statusCode: 405, error: 'Method Not Allowed', message: `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}`, requestId: request.id });
     });
   },
   { name: 'vanban-errors' },

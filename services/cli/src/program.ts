@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { MAX_PAGE_SIZE } from '@vanban/schema';
 import { StoreError } from '@vanban/store';
 import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
@@ -60,7 +61,7 @@ export function buildProgram(): Command {
     .option('--type <loại>', 'lọc theo loại văn bản (mã như KH hoặc tên như "Kế hoạch")')
     .option('--topic <chủ đề>', 'lọc theo chủ đề, có dấu hoặc không dấu, ví dụ "đuối nước"')
     .option('--level <cấp>', 'lọc theo cấp ban hành: mã (party-central, government, ministry, province, department, district…) hoặc tên ("cấp tỉnh", "cap huyen")')
-    .option('--limit <n>', 'số kết quả mỗi trang (1–100)', '10')
+    .option('--limit <n>', `số kết quả mỗi trang (1–${MAX_PAGE_SIZE})`, '10')
     .option('--page <n>', 'trang', '1')
     .addOption(db())
     .addOption(json())

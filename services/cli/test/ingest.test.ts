@@ -148,6 +148,10 @@ describe('vanban ingest', () => {
     expect(province.stderr).toContain('--province: không có tỉnh "Xanadu"');
     expect(vanban(['search', 'kế hoạch', '--type', 'xyz', '--db', db]).stderr).toContain('--type: không có loại văn bản "xyz"');
     expect(vanban(['search', 'kế hoạch', '--topic', 'xyz', '--db', db]).stderr).toContain('"đuối nước"');
+    // the page size has the API's bound (MAX_PAGE_SIZE), not one of its own
+    const big = vanban(['search', 'kế hoạch', '--limit', '51', '--db', db]);
+    expect([big.code, big.stderr.trim()]).toEqual([2, 'Lỗi: --limit phải là số nguyên từ 1 đến 50']);
+    expect(vanban(['search', 'kế hoạch', '--limit', '50', '--db', db]).code).toBe(0);
     expect(vanban(['trace', '999/XX-YY', '--province', 'zz', '--db', db]).code).toBe(2);
     const together = vanban(['search', 'đuối nước', '--province', 'BacGiang', '--type', 'cong van', '--db', db, '--json']);
     expect([together.code, JSON.parse(together.stdout).total]).toEqual([0, 3]);

@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '@vanban/schema';
 import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
@@ -34,7 +35,7 @@ const plain = (snippet: string): string => snippet.replace(/<mark>/g, '«').repl
 export function runSearch(q: string, o: Common & { province?: string; year?: string; type?: string; topic?: string; level?: string; limit?: string; page?: string }): void {
   const limit = o.limit === undefined ? 10 : Number(o.limit);
   const page = o.page === undefined ? 1 : Number(o.page);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit phải là số nguyên từ 1 đến 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new UsageError(`--limit phải là số nguyên từ 1 đến ${MAX_PAGE_SIZE}`);
   if (!Number.isInteger(page) || page < 1) throw new UsageError('--page phải là số nguyên ≥ 1');
   if (!q.trim()) throw new UsageError('từ khóa tìm kiếm không được để trống');
   const years = parseYearRange(o.year); // the arguments checked before the database is opened

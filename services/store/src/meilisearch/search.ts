@@ -1,8 +1,8 @@
-import { canonicalFilters, foldVietnamese } from '@vanban/schema';
+import { canonicalFilters, foldVietnamese, MAX_PAGE_SIZE } from '@vanban/schema';
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import type { Facets, SearchFilters, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import { numberMatches, parseQuery, parseWords, type NumberQuery } from '../sqlite/query.js';
-import { COUNT_CAP, FACET_SAMPLE, MAX_PAGE_SIZE } from '../sqlite/search.js';
+import { COUNT_CAP, FACET_SAMPLE } from '../sqlite/search.js';
 import { makeSnippet } from '../sqlite/snippet.js';
 import { encodeExactWord, storedFields, toStoredDocument } from './document.js';
 import { facetFields } from './settings.js';

@@ -1,4 +1,4 @@
-import { canonicalFilters, foldVietnamese, paddedSpellings } from '@vanban/schema';
+import { canonicalFilters, foldVietnamese, MAX_PAGE_SIZE, paddedSpellings } from '@vanban/schema';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
@@ -8,8 +8,6 @@ import type { FacetIndex } from './facets.js';
 import { makeSnippet, snippetToken } from './snippet.js';
 import { inflateText } from './text.js';
 import { stmt } from './statements.js';
-
-export const MAX_PAGE_SIZE = 100;
 
 interface Filter {
   sql: string;

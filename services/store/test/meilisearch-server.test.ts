@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PAGE_SIZE } from '@vanban/schema';
 import { createMeiliSearchEngine, StoreError, type ProjectedDocument } from '../src/index.js';
 import { toIndexedDocument } from '../src/meilisearch/document.js';
 import { buildSettings } from '../src/meilisearch/settings.js';
@@ -420,7 +421,7 @@ describe('meilisearch engine against a fake server', () => {
       }
       await expect(e.search({ q: nasty })).resolves.toMatchObject({ page: 1 });
     }
-    expect((await e.search({ q: 'đuối nước', page: Number.NaN, pageSize: 1e9, yearFrom: Number.NaN })).pageSize).toBe(100);
+    expect((await e.search({ q: 'đuối nước', page: Number.NaN, pageSize: 1e9, yearFrom: Number.NaN })).pageSize).toBe(MAX_PAGE_SIZE);
   });
 
   it('a settings update already pending is waited for, not queued again; nothing is sent when it set our settings', async () => {

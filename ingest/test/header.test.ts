@@ -184,6 +184,33 @@ describe('header', () => {
     expect(joinSpacedLetters('Đ ồng Nai, Ng uyễn, T rường')).toBe('Đồng Nai, Nguyễn, Trường');
   });
 
+  it('reads a day or month whose leading zero a conversion spaced apart ("tháng 0 7")', () => {
+    const table = ['| BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', '|---|---|', '| Số: 45/2018/NĐ-CP | Hà Nội, ngày 20 tháng 0 7 năm 2018 |', '', 'NGHỊ ĐỊNH'].join('\n');
+    expect(extractText(table, { source: 'nd.md', markdown: true }).documents[0]).toMatchObject({ date: '2018-07-20', year: 2018, place: 'Hà Nội' });
+    const day = extractText('SỞ Y TẾ\n\nSố: 8/SYT-NV\n\nHuế, ngày 0 5 tháng 3 năm 2019\n\nNội dung.', { source: 't' }).documents[0];
+    expect(day).toMatchObject({ date: '2019-03-05', year: 2019, place: 'Huế' });
+  });
+
+  it('reads a place-and-date line through emphasis marks the markdown parser left as text', () => {
+    const dated = (line: string) => {
+      const [doc] = extractText(`BỘ TÀI CHÍNH\n\nSố: 12/BTC-TCT\n\n${line}\n\nKính gửi: Cục Thuế các tỉnh.\n\nNội dung.`, { source: 'cv.md', markdown: true }).documents;
+      return [doc.date, doc.year, doc.place];
+    };
+    // an indented line is a code block: every mark stays, even inside the place name and the digits
+    expect(dated('        *Hà N**ộ**i, ngày* *2**5* *tháng* *12*  *năm* *2013*')).toEqual(['2013-12-25', 2013, 'Hà Nội']);
+    // marks the parser could not pair: before the comma, inside a number, between a number and a word
+    expect(dated('*Hà Nội**, ngày* *05* *tháng* *08* *năm* *2015*')).toEqual(['2015-08-05', 2015, 'Hà Nội']);
+    expect(dated('*Hà Nội, ngày 0**7 tháng 11* *năm 2016*')).toEqual(['2016-11-07', 2016, 'Hà Nội']);
+    expect(dated('*Hà Nội, ngày 26  tháng* *8**năm 2014*')).toEqual(['2014-08-26', 2014, 'Hà Nội']);
+    // a blank form stays without a date, and a citation's date is still no place line
+    expect(dated('        *Đà Nẵng, ngày* *…* *tháng* *…* *năm* *2020*')).toEqual([null, 2020, 'Đà Nẵng']);
+    expect(dated('Căn cứ Nghị định số 12/2005/NĐ-CP*, ngày* *0**5 tháng 02 năm 2005*')).toEqual([null, null, null]);
+    // the match starts where the place starts in the line as written
+    const head = 'BỘ TÀI CHÍNH\n    *Hà N**ộ**i, ngày* *2**5* *tháng* *12* *năm* *2013*';
+    const m = placeDateIn(head)!;
+    expect([m[1], m[2], m.index]).toEqual(['Hà Nội', '25', head.indexOf('Hà N')]);
+  });
+
   it('leaves ordinary place lines, words and signatures as they are', () => {
     expect(placeDateIn('Căn cứ mục B, điểm a.\nHà Nội, ngày 01 tháng 02 năm 2020')![1]).toBe('Hà Nội');
     // a capital standing as a word of its own, or before a word that cannot finish its syllable

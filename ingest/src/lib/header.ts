@@ -124,8 +124,8 @@ export function extractHeader(text: string): DocumentHeader {
  * The first place-and-date match, tried only on the lines holding ", ngày": a match never crosses a
  * line break and always holds that anchor, and a line starts after "\n", so the look-behind sees
  * the same. Trying the \p{Lu} pattern at every position of the head cost more than the rest of
- * the header. A line it fails on is tried once more with cut letters joined (a head without any
- * gives exactly the plain scan's first match).
+ * the header. A line it fails on is tried once more repaired (`placeDateOnRepaired`; a head without
+ * cut letters, emphasis marks or a split "0 7" gives exactly the plain scan's first match).
  */
 export function placeDateIn(head: string): RegExpExecArray | null {
   placeDateAnchor.lastIndex = 0;
@@ -134,7 +134,7 @@ export function placeDateIn(head: string): RegExpExecArray | null {
     const newline = head.indexOf('\n', anchor.index);
     const lineEnd = newline === -1 ? head.length : newline;
     const line = head.slice(lineStart, lineEnd);
-    const m = placeDateOn(line) ?? placeDateOnJoined(line);
+    const m = placeDateOn(line) ?? placeDateOnRepaired(line);
     if (m) {
       m.index += lineStart;
       return m;
@@ -150,17 +150,36 @@ function placeDateOn(line: string): RegExpExecArray | null {
 }
 
 /**
- * The place-and-date line with the letters a conversion cut apart joined ("T hành phố Hồ Chí M inh,
- * ngày …"): its groups are the joined values, its index where the match starts in the line as written.
+ * The place-and-date line as a conversion left it, repaired: first the letters it cut apart joined
+ * ("T hành phố Hồ Chí M inh, ngày …"), then, if that is not enough, the date's own noise removed
+ * (`tidyDateLine`). Its groups are the repaired values, its index where the match starts in the line
+ * as written.
  */
-function placeDateOnJoined(line: string): RegExpExecArray | null {
+function placeDateOnRepaired(line: string): RegExpExecArray | null {
   const joined = joinSpacedLetters(line);
-  const m = joined === line ? null : placeDateOn(joined);
-  if (m) m.index = sourceIndex(line, joined, m.index);
+  let read = joined;
+  let m = joined === line ? null : placeDateOn(joined);
+  if (!m) {
+    read = tidyDateLine(joined);
+    m = read === joined ? null : placeDateOn(read);
+  }
+  if (m) m.index = sourceIndex(line, read, m.index);
   return m;
 }
 
-/** Where `joined[at]` stands in `line`: joining drops spaces and emphasis marks, or puts one space for a run of marks. */
+// Emphasis marks the markdown parser left as text: "Hà Nội*, ngày* *2**5* tháng 8**năm 2014". Between
+// two letters the joiner has already dealt with them; anywhere else they only break up the date.
+const strayEmphasis = /\*+/g;
+// A day or month of two digits a conversion spaced apart after its leading zero ("tháng 0 7 năm"): a
+// lone "0" is never a day or a month, so only the joined "07" reads.
+const zeroSpacedFromDigit = /(?<=[Nn]gày[ \t]*0|tháng[ \t]*0) (?=\d[ \t]*(?:tháng|năm))/g;
+
+function tidyDateLine(line: string): string {
+  const unmarked = line.includes('*') ? line.replace(strayEmphasis, '') : line;
+  return unmarked.includes(' 0 ') ? unmarked.replace(zeroSpacedFromDigit, '') : unmarked;
+}
+
+/** Where `joined[at]` stands in `line`: repairing drops spaces and emphasis marks, or puts one space for a run of marks. */
 function sourceIndex(line: string, joined: string, at: number): number {
   let i = 0;
   for (let j = 0; j < at; j++) {

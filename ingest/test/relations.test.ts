@@ -196,3 +196,41 @@ describe('assertions between cited documents', () => {
     expect(assertions(text)).toContain('740/KH-UBND IMPLEMENTS 53-CTr/TU');
   });
 });
+
+describe('the subject of an assertion stays in its clause', () => {
+  const assertions = (text: string) => extract(text).assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`);
+  const relations = (text: string) => extract(text).citations.map((c) => `${c.number} ${c.relation}`);
+
+  it('takes the bracketed number after a report title as the report, and this text only as naming its subject', () => {
+    const text = 'Ủy ban nhân dân huyện theo dõi việc thực hiện các kiến nghị nêu tại Báo cáo tổng kết 10 năm thực hiện Nghị quyết số 15-NQ/TW (Báo cáo số 45-BC/HU ngày 12/3/2022 của Huyện ủy).';
+    expect(assertions(text)).toEqual(['45-BC/HU REPORTS_ON 15-NQ/TW']);
+    expect(relations(text)).toEqual(['15-NQ/TW CITES', '45-BC/HU IMPLEMENTS']);
+  });
+
+  it('gives the bracketed report every document its title lists', () => {
+    const text = 'Gửi kèm Báo cáo sơ kết thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 và Kế hoạch số 30-KH/TU ngày 2/8/2016 (Báo cáo số 78-BC/TU ngày 2/6/2021).';
+    expect(assertions(text)).toEqual(['78-BC/TU REPORTS_ON 05-CT/TW', '78-BC/TU REPORTS_ON 30-KH/TU']);
+    expect(relations(text)).toEqual(['05-CT/TW CITES', '30-KH/TU CITES', '78-BC/TU CITES']);
+  });
+
+  it("does not make a passive's agent amend the previous item of a list", () => {
+    expect(assertions('Căn cứ Quyết định số 12/2020/QĐ-UBND ngày 1/2/2020 của UBND tỉnh về quản lý chợ; Luật Đầu tư được sửa đổi, bổ sung bởi Luật số 03/2022/QH15 ngày 11/01/2022;')).toEqual([]);
+    expect(assertions('Thực hiện Kế hoạch số 41/KH-UBND ngày 28/1/2021; Quy chế làm việc được sửa đổi bởi Quyết định số 07/2021/QĐ-UBND và Quyết định số 08/2022/QĐ-UBND.')).toEqual([]);
+    // a ';' inside a title going on in lower case keeps the title's document the subject
+    expect(
+      assertions('Thông tư số 03/2017/TT-BLĐTBXH ngày 01/3/2017 quy định về xây dựng chương trình; tổ chức biên soạn giáo trình được thay thế bởi Thông tư số 01/2024/TT-BLĐTBXH ngày 19/02/2024.'),
+    ).toEqual(['01/2024/TT-BLĐTBXH REPLACES 03/2017/TT-BLĐTBXH']);
+  });
+
+  it('does not take a document in a closed bracket, or before "Điều này", as the subject of a passive', () => {
+    expect(assertions('Căn cứ Quy chế (ban hành kèm theo Quyết định số 12/2020/QĐ-UBND ngày 1/2/2020) được sửa đổi bởi Quyết định số 07/2021/QĐ-UBND ngày 2/3/2021;')).toEqual([]);
+    expect(assertions('Người thuê nhà trả góp trong 5 năm theo Nghị quyết số 23/2003/QH11. [Điều này được hướng dẫn bởi Điều 9 Nghị định số 127/2005/NĐ-CP]')).toEqual([]);
+  });
+
+  it('does not take the agent of one passive as the subject of the next', () => {
+    const text =
+      '[Cho vay đi làm việc ở nước ngoài được hướng dẫn bởi Công văn 310/NHCS-TDNN năm 2023 có hiệu lực từ ngày 01/08/2023 Cho vay tạo việc làm được hướng dẫn bởi Điều 1 Hướng dẫn 325/HD-NHCS năm 2023 có hiệu lực từ ngày 01/08/2023]';
+    expect(assertions(text)).toEqual([]);
+    expect(assertions('[Điều này được hướng dẫn bởi Điều 3 Nghị định 27/2005/NĐ-CP có hiệu lực từ ngày 01/5/2005 Khoản này được hướng dẫn bởi Điều 6 Nghị định 27/2005/NĐ-CP]')).toEqual([]);
+  });
+});

@@ -96,6 +96,8 @@ export function classifyRelations(
   // the amended (guided, replaced) citation of the last passive clause: "A … được sửa đổi bởi B, C và D"
   let passiveOf = -1;
   let passiveCue: CueHit | null = null;
+  // the agent of the last passive ("A được sửa đổi bởi B": B), which is no subject of the next one
+  let lastAgent = -1;
   let shown = '';
   let shownFor = -1;
   for (let k = 0; k < citations.length; k++) {
@@ -133,15 +135,20 @@ export function classifyRelations(
     let relation: RelationType = 'CITES';
     let cueText: string | null = null;
     if (cue && (!previous || cue.start >= previous.end)) {
-      if (cue.passive && previous && c.start - cue.end <= cueReach(cue)) {
+      if (cue.passive && previous && c.start - cue.end <= cueReach(cue) && previousIndex !== lastAgent && isPassiveSubject(text, previous, c, cue)) {
         // "A … được sửa đổi, bổ sung bởi B": B amends A; for this document B is part of A's clause.
         assertions.push({ from: k, to: previousIndex, relation: cue.relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
         ({ relation, cue: cueText } = classified[previousIndex]);
         passiveOf = previousIndex;
         passiveCue = cue;
+        lastAgent = k;
       } else if (cue.passive) {
-        // "… được hướng dẫn bởi Công văn B" with no cited subject: B guides this text, it does not guide B
+        // "… được hướng dẫn bởi Công văn B" with no cited subject: B guides this text, it does not guide B.
+        // The agent of one passive is not the subject of the next ("[X được hướng dẫn bởi Công văn A …
+        // Y được hướng dẫn bởi Hướng dẫn B]"): each names its own, uncited subject.
         relation = 'CITES';
+        passiveOf = -1;
+        lastAgent = k;
       } else if (c.start - cue.end <= cueReach(cue) && !/[;]/.test(text.slice(cue.end, c.start))) {
         passiveOf = -1;
         relation = cue.provision ? cue.relation : relationOf(text, cue);
@@ -175,12 +182,21 @@ export function classifyRelations(
       if (passiveCue && target && target.number !== c.number && previous.number !== c.number && continuesBareList(text, previous, c)) {
         // "A … được sửa đổi, bổ sung bởi B, C và D": C and D amend A as B does
         assertions.push({ from: k, to: passiveOf, relation: passiveCue.relation, cue: passiveCue.phrase, sentence: shown, start: target.start, end: c.end });
+        lastAgent = k;
       }
       if (/^[\s,]*\([\s]*$/.test(text.slice(previous.tailEnd, c.start)) && classified[previousIndex].relation === 'REPORTS_ON') {
-        // "Báo cáo sơ kết thực hiện Chỉ thị B (Báo cáo số A …)": A is the report on B.
-        assertions.push({ from: k, to: previousIndex, relation: 'REPORTS_ON', cue: cueText ?? 'báo cáo', sentence: shown, start: previous.start, end: c.end });
-        relation = 'CITES';
-        cueText = null;
+        // "… đề ra trong Báo cáo sơ kết thực hiện Chỉ thị B (Báo cáo số A …)": the phrase is A's title.
+        // A reports on B (on every document the title lists); this text does not, it only names B, and
+        // stands to A as the clause holding the title says ("thực hiện các nhiệm vụ đề ra trong …").
+        const reported = titleList(text, citations, inSentence, classified);
+        for (const m of reported) {
+          assertions.push({ from: k, to: m, relation: 'REPORTS_ON', cue: classified[m].cue ?? 'báo cáo', sentence: shown, start: citations[m].start, end: c.end });
+          classified[m] = { ...classified[m], relation: 'CITES', cue: null };
+        }
+        const before = inSentence[inSentence.indexOf(reported[0]) - 1];
+        const holder = titleHolderCue(text, index, before === undefined ? sentence.start : citations[before].end, citations[reported[0]].start);
+        relation = holder ? relationOf(text, holder) : 'CITES';
+        cueText = holder?.phrase ?? null;
       }
     } else {
       const lead = leadIn(text, index, citations, c.start, sentence.start, bounds.start);
@@ -223,6 +239,61 @@ const bulletMax = 24;
 /** A footnote's first citation is this near its line's start. */
 const footnoteMax = 300;
 const lineBullet = /^[\s]*(?:[-+•*–]|\(?(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)?[\s]*$/u;
+
+/**
+ * `previous` is the subject of the passive `cue` that `c` is the agent of: another document, in the
+ * passive's clause. Past the list's next item ("Căn cứ A; Luật X được sửa đổi bởi B") or the bracket
+ * A sits in ("Quy chế (kèm theo A) được sửa đổi bởi B") the passive has a subject of its own, and a
+ * demonstrative one ("… A. [Điều này được hướng dẫn bởi B]") is the text itself.
+ */
+function isPassiveSubject(text: string, previous: FoundCitation, c: FoundCitation, cue: CueHit): boolean {
+  if (previous.number === c.number) return false;
+  const gap = text.slice(previous.end, cue.start);
+  return !nextListItem.test(gap) && !closesBracket(gap) && !demonstrativeSubject.test(gap);
+}
+// a ';' before a capital opens the list's next item; one inside a title goes on in lower case
+// ("… ban hành chương trình; tổ chức biên soạn giáo trình … được thay thế bởi B")
+const nextListItem = /;[\s]*\p{Lu}/u;
+const demonstrativeSubject = /(?:^|\s)này[\s,]*(?:đã[\s]+)?$/u;
+
+/** Does `s` close a bracket it did not open? */
+function closesBracket(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && --depth < 0) return true;
+  }
+  return false;
+}
+
+/** The documents a report's title lists, up to the sentence's last citation: "thực hiện Chỉ thị B và Kế hoạch C". */
+function titleList(text: string, citations: readonly FoundCitation[], inSentence: readonly number[], classified: readonly ClassifiedCitation[]): number[] {
+  const list = [inSentence[inSentence.length - 1]];
+  for (let j = inSentence.length - 2; j >= 0; j--) {
+    const member = inSentence[j];
+    if (classified[member].relation !== 'REPORTS_ON' || !listGap.test(text.slice(citations[member].tailEnd, citations[list[0]].start))) break;
+    list.unshift(member);
+  }
+  return list;
+}
+
+/**
+ * The cue governing a report's title whose first listed document starts at `first`: the title begins
+ * at its "Báo cáo sơ kết …" lead, and the cue before that ("giám sát việc thực hiện các nhiệm vụ đề
+ * ra trong") is what this text does with the report. Null when no cue after `from` (the citation
+ * before the title) reaches the title.
+ */
+function titleHolderCue(text: string, index: CueIndex, from: number, first: number): CueHit | null {
+  const cues = index.range(from, first);
+  const reporting = governingCue(text, cues, from, first);
+  if (!reporting) return null;
+  const lead = reportLead.exec(text.slice(Math.max(from, reporting.start - 40), reporting.start));
+  const titleStart = reporting.start - (lead ? lead[0].length : 0);
+  const holder = governingCue(text, cues, from, titleStart);
+  if (!holder || holder.passive || titleStart - holder.end > cueReach(holder)) return null;
+  return text.slice(holder.end, titleStart).includes(';') ? null : holder;
+}
 
 /** `c` is the next member of the list `previous` is in, and names no more than a document. */
 function continuesBareList(text: string, previous: FoundCitation, c: FoundCitation): boolean {

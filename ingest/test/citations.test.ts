@@ -56,6 +56,35 @@ describe('citation forms', () => {
     expect(cites('Thực hiện Quyết định số 1863/QĐ-**TTg** ngày 23/12/2019.', true)).toEqual(['1863/QĐ-TTg 2019 IMPLEMENTS']);
   });
 
+  describe('a footnote marker glued to a code (PDF text drops the superscript)', () => {
+    const found = (text: string) => extractText(text, { source: 't' }).documents[0].citations.filter((c) => c.kind === 'full');
+
+    it('is not part of an issuer code that never takes digits', () => {
+      const text =
+        'Thực hiện Nghị quyết số 66-NQ/TW1 ngày 30/4/2025 của Bộ Chính trị; Nghị quyết số 140/NQ-CP12 của Chính phủ; ' +
+        'Căn cứ Luật số 72/2025/QH15, Nghị quyết số 1654/NQ-UBTVQH15 và Nghị quyết số 22/NQ-HĐND8;';
+      expect(found(text).map((c) => [c.number, c.date, c.issuer])).toEqual([
+        ['66-NQ/TW', '2025-04-30', 'Bộ Chính trị'],
+        ['140/NQ-CP', null, 'Chính phủ'],
+        ['72/2025/QH15', null, null],
+        ['1654/NQ-UBTVQH15', null, null],
+        ['22/NQ-HĐND8', null, null],
+      ]);
+    });
+
+    it('ends the span before the marker', () => {
+      const [c] = found('Căn cứ Nghị định số 09/2026/NĐ-\nCP4 \n14 Xây dựng cơ sở dữ liệu');
+      expect([c.number, c.raw]).toEqual(['09/2026/NĐ-CP', 'Nghị định số 09/2026/NĐ-\nCP']);
+    });
+
+    it('is read after any other code when the footnote below repeats the number', () => {
+      const text =
+        'Thực hiện Chương trình số 12-\nCTr/BCĐ3 \nvà Kế hoạch số 5/KH-BCĐ35, Kế hoạch số 7/KH-BCĐ38 \ncác bộ triển khai.\n' +
+        '3 Chương trình số 12-CTr/BCĐ ngày 30/12/2025 của Ban Chỉ đạo.\n38 Kế hoạch số 7/KH-BCĐ38 ngày 02/01/2026.';
+      expect(found(text).map((c) => c.number)).toEqual(['12-CTr/BCĐ', '5/KH-BCĐ35', '7/KH-BCĐ38', '12-CTr/BCĐ', '7/KH-BCĐ38']);
+    });
+  });
+
   it('gives a list under one type word and one date to every member', () => {
     expect(cites('Thực hiện các Kế hoạch số 12/KH-UBND, số 13/KH-UBND ngày 15/01/2020 của UBND tỉnh.')).toEqual([
       '12/KH-UBND 2020 IMPLEMENTS',

@@ -1,5 +1,7 @@
 import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
+import { isCodeLetter, isDigitCode } from './code-chars.js';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
+import { footnoteMarkerLength } from './footnote-markers.js';
 import { issuerPhraseAt, issuerPhraseBefore } from './issuer-phrase.js';
 import { spacedCodeLetters } from './spaced-letters.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
@@ -78,8 +80,6 @@ function startsNumber(text: string, at: number): boolean {
   return !isLetterAt(text, at - 1) || /s[ốỐ]$/i.test(text.slice(Math.max(0, at - 2), at));
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
-
 /** A digit or one of `/.,-` (the character before a serial that is part of another number). */
 export function continuesNumber(c: number): boolean {
   return isDigitCode(c) || c === 0x2f || c === 0x2e || c === 0x2c || c === 0x2d;
@@ -90,7 +90,6 @@ export function findFullCitations(text: string): FoundCitation[] {
   return scanNumbers(text).full;
 }
 
-const isCodeLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111;
 const isSeparator = (c: number): boolean => c === 0x2f || c === 0x2d || c === 0x2013 || c === 0x2e;
 
 /**
@@ -120,9 +119,12 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
     const digitsEnd = numberStart + m[1].length;
     if (endsBareSerial(text, digitsEnd)) serials.push(numberStart, digitsEnd);
     if (m[4] === undefined) continue;
-    const numberEnd = m.index + m[0].length;
-    if (!startsNumber(text, numberStart) || isLetterAt(text, numberEnd) || isDigitCode(text.charCodeAt(numberEnd))) continue;
-    const code = m[4];
+    const codeEnd = m.index + m[0].length;
+    if (!startsNumber(text, numberStart) || isLetterAt(text, codeEnd) || isDigitCode(text.charCodeAt(codeEnd))) continue;
+    const marker = footnoteMarkerLength(text, numberStart, m[4], codeEnd);
+    const code = marker ? m[4].slice(0, -marker) : m[4];
+    // a footnote marker ends the number, not the citation: the date or issuer after it still count
+    const numberEnd = codeEnd - marker;
     if (!plausibleCode(code)) continue;
     const before = text.slice(Math.max(0, numberStart - 60), numberStart);
     if (formHint.test(before) && formBefore.test(before)) continue;
@@ -141,9 +143,9 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
     }
     const type = parts.type ?? typeFromText ?? (!parts.party && !parts.year && parts.issuer ? documentTypeByCode('CV')! : null);
 
-    const dateRightAfter = dateAfter(text, numberEnd);
+    const dateRightAfter = dateAfter(text, codeEnd);
     const end = dateRightAfter ? dateRightAfter.end : numberEnd;
-    const issuer = issuerPhraseAt(text, end);
+    const issuer = issuerPhraseAt(text, dateRightAfter ? end : codeEnd);
     // "Thông báo số 87/TB-VPCP của Văn phòng Chính phủ ngày 02/3/2012"; "Ngày 18-7-1977, … ban hành Chỉ thị số 169-CP"
     const dateAfterIssuer = !dateRightAfter && issuer ? dateAfter(text, issuer.end) : null;
     const date = dateRightAfter ?? dateAfterIssuer ?? dateBefore(text, start);
@@ -164,7 +166,7 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
       end,
       numberStart,
       numberEnd,
-      tailEnd: Math.max(end, issuer?.end ?? 0, dateAfterIssuer?.end ?? 0),
+      tailEnd: Math.max(end, codeEnd, issuer?.end ?? 0, dateAfterIssuer?.end ?? 0),
       number,
       typeCode: type?.code ?? null,
       type: type?.name ?? null,

@@ -1,8 +1,11 @@
 /**
  * One file may hold several documents (a cover letter and the draft it forwards). A new document
  * starts at a header: the quốc hiệu ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT
- * NAM") with a "Số:" line near it, after the previous document has ended ("Nơi nhận"). Forms in
- * annexes repeat the quốc hiệu with a dotted "Số: …/…" placeholder; those never split.
+ * NAM") with a "Số:" line in the same header, after the previous document has ended (a "Nơi nhận"
+ * or signature after some of its body). Forms in annexes repeat the quốc hiệu with a dotted
+ * "Số: …/…" placeholder; those never split. An annex that repeats the issuer block and the quốc
+ * hiệu has no "Số:" line of its own: a "Số 74/2014/QH13" in its table lies past its title, in the
+ * body, and does not split either.
  */
 import { joinSpacedLetters } from './spaced-letters.js';
 
@@ -20,24 +23,73 @@ const closing = /N[ơƠ]i\s+nh[ậẬ]n|T\/M\b|KT\.\s|TM\.\s/g;
 export function splitDocuments(text: string): DocumentSlice[] {
   const mottos = mottoIndexes(text);
   if (mottos.length < 2) return [{ start: 0, end: text.length }];
-  // reported where the line break before the line is (0 on the first line)
-  const numbers = allIndexes(numberLine, text).map((at) => Math.max(0, text.lastIndexOf('\n', at - 1)));
+  const numberAts = allIndexes(numberLine, text);
   const closings = allIndexes(closing, text);
   const starts: number[] = [0];
-  let previousMotto = mottos[0];
+  // where the body of the last document found begins; it moves only when a new one starts
+  let previousBody = bodyStart(text, mottos[0], text.length);
   for (const motto of mottos.slice(1)) {
-    const hasNumber = numbers.some((n) => Math.abs(n - motto) < 800);
-    const previousEnded = closings.some((c) => c > previousMotto + 200 && c < motto);
-    if (hasNumber && previousEnded) {
-      // the new header starts after the previous document's closing: its own "Số:" line cannot be
-      // the start of the next one
-      const lastClosing = Math.max(...closings.filter((c) => c < motto));
-      const own = numbers.filter((n) => Math.abs(n - motto) < 800 && n > lastClosing);
-      starts.push(headerStart(text, Math.min(motto, ...own)));
-      previousMotto = motto;
-    }
+    // the last closing before this quốc hiệu, the one placed furthest into the previous body
+    const lastClosing = closings[firstAtOrAfter(closings, motto) - 1] ?? -1;
+    // a closing sits under a body, however short, never between the quốc hiệu and the first line
+    // of text: one that is not below the previous document's body does not end it
+    if (lastClosing < 0 || text.lastIndexOf('\n', lastClosing) + 1 <= previousBody) continue;
+    // "Số" lines less than 800 characters either side that belong to this header, each reported
+    // where the line break before it is (0 on the first line)
+    const numbers = numberAts
+      .slice(firstAtOrAfter(numberAts, motto - 799), firstAtOrAfter(numberAts, motto + 800))
+      .filter((at) => inSameHeader(text, at, motto))
+      .map((at) => Math.max(0, text.lastIndexOf('\n', at - 1)));
+    if (!numbers.length) continue;
+    // the new header starts after the previous document's closing: its own "Số:" line cannot be
+    // the start of the next one
+    const own = numbers.filter((n) => n > lastClosing);
+    starts.push(headerStart(text, Math.min(motto, ...own)));
+    previousBody = bodyStart(text, motto, text.length);
   }
   return starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1] : text.length }));
+}
+
+/**
+ * A "Số" line (at `at`) is the header's own when nothing but header lines lie between it and the
+ * quốc hiệu. A "Số" line in a table or list of the body (an annex listing laws under its own quốc
+ * hiệu) lies past the title and the column heads, however close it is in characters.
+ */
+function inSameHeader(text: string, at: number, motto: number): boolean {
+  const [first, second] = at < motto ? [at, motto] : [motto, at];
+  const secondLine = text.lastIndexOf('\n', second) + 1;
+  return bodyStart(text, first, secondLine) >= secondLine;
+}
+
+// Lines a header holds around its quốc hiệu: the issuer block, the title and the rules under them
+// (no lower-case letter), the motto's second line, the "Số:" line, the place and date.
+const mottoSecondLine = /Độc\s*lập|Hạnh\s*phúc/;
+const numberLineStart = /^S[ốỐ][ \t]*[:.]?[ \t]*[\d…._ \t]*[/-]/;
+const placeDateLine = /^[\p{Lu}][^,\n]{0,60},[ \t]*[Nn]gày/u;
+const lowerCase = /\p{Ll}/u;
+// the "V/v" subject, wrapped over lines as typed in the narrow left column: a continuation starts
+// in lower case, mid-sentence
+const subjectStart = /^(?:V\/v|Vv|V\/V|V\.v|Về việc)\b/;
+const subjectContinuation = /^\p{Ll}/u;
+
+function isHeaderLine(line: string): boolean {
+  return !lowerCase.test(line) || mottoSecondLine.test(line) || numberLineStart.test(line) || placeDateLine.test(line);
+}
+
+/**
+ * Where the body begins: the first line after the one holding `from` that is not a header line,
+ * or `to` if none starts before it. A header is a few lines, so the walk usually stops soon.
+ */
+function bodyStart(text: string, from: number, to: number): number {
+  let inSubject = false;
+  for (let start = text.indexOf('\n', from) + 1; start > 0 && start < to; start = text.indexOf('\n', start) + 1) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end).trim();
+    if (inSubject && subjectContinuation.test(line)) continue;
+    inSubject = subjectStart.test(line);
+    if (line !== '' && !inSubject && !isHeaderLine(line)) return start;
+  }
+  return to;
 }
 
 /**
@@ -83,6 +135,18 @@ function headerStart(text: string, at: number): number {
     if (!line || line.length > 80 || line !== line.toUpperCase() || !/\p{Lu}/u.test(line)) return lineStart;
     lineStart = prevStart;
   }
+}
+
+/** Index of the first entry of the ascending `sorted` that is at or after `at` (binary search). */
+function firstAtOrAfter(sorted: number[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function allIndexes(re: RegExp, text: string): number[] {

@@ -266,6 +266,38 @@ describe('header', () => {
     expect([local.issuerLevel, local.province]).toEqual(['province', 'Bắc Giang']);
   });
 
+  it('a national steering committee, known by its name or its number\'s code, has no province from its place line', () => {
+    const plan = (issuer: string, number: string, place: string) =>
+      [
+        `| ${issuer} | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |`,
+        '|---|---|',
+        `| Số: ${number} | ${place}, ngày 14 tháng 5 năm 2016 |`,
+        '',
+        'KẾ HOẠCH',
+        '',
+        'Triển khai công tác phòng, chống thiên tai năm 2016',
+      ].join('\n');
+    const read = (issuer: string, number: string, place = 'Hà Nội') => {
+      const [doc] = extractText(plan(issuer, number, place), { source: 'kh.md', markdown: true }).documents;
+      return [doc.issuerLevel, doc.province];
+    };
+    const national = 'BAN CHỈ ĐẠO QUỐC GIA VỀ PHÒNG, CHỐNG THIÊN TAI';
+    expect(read(national, '45/KH-BCĐQG')).toEqual(['government', null]);
+    // the name alone, under a bare code that a province's committee writes too
+    expect(read(national, '45/KH-BCĐ')).toEqual(['government', null]);
+    // the code alone, under a name cut short
+    expect(read('BAN CHỈ ĐẠO', '45/KH-BCĐQG502')).toEqual(['government', null]);
+    expect(read('BAN CHỈ ĐẠO', '45/KH-BCĐTW')).toEqual(['party-central', null]);
+    // a province's committee for national programmes stays the province's
+    expect(read('BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA TỈNH BẮC GIANG', '45/KH-BCĐ', 'Bắc Giang')).toEqual(['department', 'Bắc Giang']);
+  });
+
+  it('a steering committee\'s bare BCĐ code is no ministry: a province\'s plan without a header block keeps its place line\'s province', () => {
+    const text = ['Số: 57/KH-BCĐ', 'Bình Dương, ngày 20 tháng 5 năm 2022', '', 'KẾ HOẠCH', '', 'Phòng, chống ma túy trên địa bàn tỉnh năm 2022', '', 'Nội dung.'].join('\n');
+    const [doc] = extractText(text, { source: 'kh.txt' }).documents;
+    expect([doc.issuer, doc.issuerLevel, doc.province]).toEqual(['Ban Chỉ đạo', 'department', 'Bình Dương']);
+  });
+
   it('reads the signer from the right column of a flattened two-column table', () => {
     const text = [
       'Nội dung.',

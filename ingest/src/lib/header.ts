@@ -84,9 +84,9 @@ export function extractHeader(text: string): DocumentHeader {
   let district: string | null = null;
   if (issuerName) ({ level, province, district } = classifyOrganisation(issuerName, parentIssuer));
   const fromNumber = parts ? issuerFromNumber(parts) : { issuer: null, level: null };
-  // the number's code of a central body (NQ-UBTVQH13, QĐ-TTg, CT/TW) outweighs a name that places
-  // nothing: a table cell cut to "ỦY BAN THƯỜNG VỤ" reads as a provincial committee, and the place
-  // line "Hà Nội" then made a national resolution a Hà Nội one
+  // the number's code of a central body (NQ-UBTVQH13, QĐ-TTg, CT/TW, KH-BCĐQG1237) outweighs a name
+  // that places nothing: a table cell cut to "ỦY BAN THƯỜNG VỤ" reads as a provincial committee, and
+  // the place line "Hà Nội" then made a national resolution a Hà Nội one
   if (centralLevels.has(fromNumber.level) && !province && !isNationalLevel(level)) level = fromNumber.level;
   level ??= fromNumber.level;
   const area = place ? placeToArea(place) : { province: null, district: null };

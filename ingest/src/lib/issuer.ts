@@ -5,6 +5,13 @@ import { joinSpacedLetters } from './spaced-letters.js';
 const orgStart =
   /^(?:UBND|ỦY BAN|UỶ BAN|UY BAN|HĐND|HỘI ĐỒNG|SỞ|BỘ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BAN|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|PHÒNG|TỔNG CỤC|CỤC|VĂN PHÒNG|BẢO HIỂM|NGÂN HÀNG|KIỂM TOÁN|TÒA ÁN|VIỆN|CÔNG AN|BỘ CHỈ HUY)(?![\p{L}])/u;
 
+/**
+ * A national steering committee, set up by the Prime Minister ("BAN CHỈ ĐẠO QUỐC GIA VỀ …", "BAN CHỈ
+ * ĐẠO 389 QUỐC GIA"): "quốc gia" right after the name, since a province's committee for national
+ * programmes is "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA TỈNH …".
+ */
+const nationalSteeringCommittee = /^BAN CHỈ ĐẠO (?:\d+ )?QUỐC GIA(?![\p{L}])/u;
+
 export interface IssuerInfo {
   issuer: string | null;
   parentIssuer: string | null;
@@ -37,6 +44,7 @@ export function classifyOrganisation(name: string, parent: string | null): Omit<
   if (/BỘ CHÍNH TRỊ|BAN BÍ THƯ|BAN CHẤP HÀNH TRUNG ƯƠNG|TRUNG ƯƠNG ĐẢNG|^BAN .*TRUNG ƯƠNG/.test(upper)) level = 'party-central';
   else if (/QUỐC HỘI/.test(upper)) level = 'national-assembly';
   else if (/CHÍNH PHỦ|THỦ TƯỚNG/.test(upper)) level = 'government';
+  else if (nationalSteeringCommittee.test(upper) && !where.province) level = 'government';
   else if (/^(?:SỞ|BAN)(?![\p{L}])/u.test(upper) && !/TRUNG ƯƠNG/.test(upper)) level = 'department';
   else if (/^PHÒNG(?![\p{L}])/u.test(upper)) level = where.district || /HUYỆN|QUẬN|THỊ XÃ/.test(parent?.toUpperCase() ?? '') ? 'district' : 'department';
   else if (/^(?:BỘ|TỔNG CỤC|CỤC|BẢO HIỂM XÃ HỘI|NGÂN HÀNG NHÀ NƯỚC|KIỂM TOÁN NHÀ NƯỚC)(?![\p{L}])/u.test(upper)) level = 'ministry';

@@ -68,11 +68,28 @@ const byCode = new Map(issuerCodes.map((c) => [c.code.toUpperCase(), c]));
 const ministryCode = /^B[A-ZĐ]{1,8}$/;
 const departmentCode = /^S[A-ZĐ]{1,8}$/;
 
+/**
+ * Steering committees (Ban Chỉ đạo) write `BCĐ…`, which the ministries' `B…` pattern would take for a
+ * Bộ. They stay out of the table: their codes carry the number of the decision they are named after
+ * (`BCĐ35`, `BCĐ389`, `BCĐQG1237`), and the table lists codes whose trailing digits are a footnote
+ * marker. `BCĐQG` (quốc gia, set up by the Prime Minister) and `BCĐTW` (Trung ương, the Party's)
+ * are national; a bare `BCĐ…` is a province's (`57/KH-BCĐ`, `80/KH-BCĐBVMT`) as often as the
+ * centre's (`12-CTr/BCĐ`), so its issuer phrase decides. Longest prefix first.
+ */
+const steeringCommittees: readonly IssuerCode[] = z.array(IssuerCodeSchema).parse([
+  { code: 'BCĐQG', name: 'Ban Chỉ đạo quốc gia', level: 'government', scope: 'national' },
+  { code: 'BCĐTW', name: 'Ban Chỉ đạo Trung ương', level: 'party-central', scope: 'national' },
+  { code: 'BCĐ', name: 'Ban Chỉ đạo', level: 'department', scope: 'ambiguous' },
+]);
+
 /** What an issuer code (any case, `QH13`/`UBTVQH15` with their term suffix) tells. */
 export function issuerByCode(code: string): IssuerCode | undefined {
   const upper = code.toUpperCase().replace(/\d+$/, '');
   const known = byCode.get(upper);
   if (known) return known;
+  // a prefix: the programme's letters may follow (`BCĐBVMT`, `BCĐTTN`)
+  const committee = steeringCommittees.find((c) => upper.startsWith(c.code));
+  if (committee) return { ...committee, code };
   if (ministryCode.test(upper)) return { code, name: `Bộ (${code})`, level: 'ministry', scope: 'national' };
   if (departmentCode.test(upper)) return { code, name: `Sở (${code})`, level: 'department', scope: 'local' };
   return undefined;

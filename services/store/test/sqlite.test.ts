@@ -73,3 +73,17 @@ describe('sqlite: words are found as syllable pairs', () => {
     s.close();
   });
 });
+
+describe('sqlite: documents known only from citations', () => {
+  it("take a national level from a steering committee's issuer phrase", () => {
+    const s = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+    const body =
+      'Thực hiện Chương trình số 12-CTr/BCĐ ngày 30/12/2025 của Ban Chỉ đạo Trung ương và Kế hoạch số 45/KH-BCĐQG ngày 02/01/2026 của Ban Chỉ đạo quốc gia.';
+    s.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '7/UBND-VX', place: 'Bắc Giang', date: '05/01/2026', body })) });
+    s.resolve();
+    const cited = Object.fromEntries(s.describe('7-ubnd-vx-2026-bac-giang')!.citations.map((c) => [c.number, c.target && s.getDocument(c.target)]));
+    expect(cited['12-CTr/BCĐ']).toMatchObject({ known: false, province: null, issuerLevel: 'party-central' });
+    expect(cited['45/KH-BCĐQG']).toMatchObject({ known: false, province: null, issuerLevel: 'government' });
+    s.close();
+  });
+});

@@ -23,9 +23,9 @@ interface CitingRow {
 }
 
 const nationalLevelOfPhrase: Array<[RegExp, IssuerLevel]> = [
-  [/^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương)/u, 'party-central'],
+  [/^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương|Ban Chỉ đạo (?:\d+ )?Trung ương)/u, 'party-central'],
   [/^(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội)/u, 'national-assembly'],
-  [/^(?:Chính phủ|Thủ tướng|Văn phòng Chính phủ)/u, 'government'],
+  [/^(?:Chính phủ|Thủ tướng|Văn phòng Chính phủ|Ban Chỉ đạo (?:\d+ )?[Qq]uốc gia)/u, 'government'],
   [/^(?:Bộ|Tổng cục|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|liên Bộ|Liên Bộ)/u, 'ministry'],
 ];
 

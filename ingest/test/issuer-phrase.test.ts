@@ -55,3 +55,40 @@ describe('issuer phrase shared', () => {
     ]);
   });
 });
+
+describe('issuer as the subject of the clause introducing the citation', () => {
+  it('"<issuer> (đã) ban hành / có / ký <citation>", after a date or at the start of the sentence', () => {
+    expect(issuers('Ngày 14/3/2023, Ủy ban nhân dân tỉnh Lạng Sơn đã ban hành Kế hoạch số 57/KH-UBND về phòng, chống đuối nước cho trẻ em.')).toEqual([
+      '57/KH-UBND Ủy ban nhân dân tỉnh Lạng Sơn',
+    ]);
+    expect(issuers('Tỉnh ủy Nam Định ban hành Kế hoạch số 63-KH/TU ngày 02/3/2021 về công tác trẻ em.')).toEqual(['63-KH/TU Tỉnh ủy Nam Định']);
+    expect(issuers('Ngày 10 tháng 6 năm 2021 Bộ Y tế đã ban hành Thông tư số 9/2021/TT-BYT hướng dẫn phòng bệnh.')).toEqual(['9/2021/TT-BYT Bộ Y tế']);
+    // a type word inside the body's name is no document
+    expect(issuers('Sở Kế hoạch và Đầu tư đã có Công văn số 230/SKHĐT-TH ngày 05/5/2022 gửi các huyện.')).toEqual(['230/SKHĐT-TH Sở Kế hoạch và Đầu tư']);
+  });
+
+  it('reaches the list the subject introduces, and the next clause has its own subject', () => {
+    expect(issuers('UBND huyện đã ban hành Kế hoạch số 15/KH-UBND và Kế hoạch số 16/KH-UBND ngày 09/01/2024 về phòng, chống dịch bệnh.')).toEqual([
+      '15/KH-UBND UBND huyện',
+      '16/KH-UBND UBND huyện',
+    ]);
+    expect(issuers('Thực hiện Kế hoạch số 71/KH-UBND ngày 02/02/2022 của UBND tỉnh, Sở Y tế đã xây dựng Kế hoạch số 48/KH-SYT ngày 20/02/2022.')).toEqual([
+      '71/KH-UBND UBND tỉnh',
+      '48/KH-SYT Sở Y tế',
+    ]);
+  });
+
+  it('not when the subject is someone else than the issuer alone', () => {
+    expect(
+      issuers(
+        'Sở Y tế tham mưu UBND tỉnh ban hành Quyết định số 12/QĐ-UBND ngày 01/02/2020. Phòng Giáo dục triển khai Công văn số 13/UBND-VX ngày 03/02/2020. Bộ Y tế, Bộ Tài chính ban hành Thông tư liên tịch số 3/2019/TTLT-BYT-BTC. Bộ Y tế đã có Công văn số 14/BYT-KH ngày 04/02/2020.',
+      ),
+    ).toEqual(['12/QĐ-UBND null', '13/UBND-VX null', '3/2019/TTLT-BYT-BTC null', '14/BYT-KH Bộ Y tế']);
+  });
+});
+
+describe('issuer phrase after the number', () => {
+  it('ends before "như sau"', () => {
+    expect(issuers('UBND huyện báo cáo kết quả thực hiện Kế hoạch số 120/KH-UBND ngày 19/4/2019 của UBND tỉnh như sau:')).toEqual(['120/KH-UBND UBND tỉnh']);
+  });
+});

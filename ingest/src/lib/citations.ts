@@ -2,7 +2,7 @@ import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, ty
 import { isCodeLetter, isDigitCode } from './code-chars.js';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { footnoteMarkerLength } from './footnote-markers.js';
-import { issuerPhraseAt, issuerPhraseBefore } from './issuer-phrase.js';
+import { issuerPhraseAt, issuerPhraseBefore, issuerSubjectBefore } from './issuer-phrase.js';
 import { spacedCodeLetters } from './spaced-letters.js';
 import { isLetterAt, skipBlanksBack, typeWordEndingAt, wordStartBefore, type TypeHit } from './vocabulary.js';
 
@@ -151,7 +151,7 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
     const date = dateRightAfter ?? dateAfterIssuer ?? dateBefore(text, start);
     let issuerPhrase = issuer?.phrase ?? null;
     if (!issuerPhrase) {
-      const before = issuerPhraseBefore(text, start);
+      const before = issuerPhraseBefore(text, start) ?? issuerSubjectBefore(text, start);
       if (before) {
         issuerPhrase = before.phrase;
         listHead = before;

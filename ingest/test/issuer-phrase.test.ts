@@ -43,6 +43,10 @@ describe('issuer phrase shared', () => {
     expect(
       issuers('Thực hiện Công văn số 450/UBND-VX ngày 05/4/2022 của UBND tỉnh Cà Mau về việc phòng, chống đuối nước. Ngày 05/4/2022, UBND tỉnh đã có Công văn số 450/UBND-VX. Công văn số 450/UBND-VX ngày 05/4/2022 của UBND tỉnh về việc tăng cường kiểm tra.'),
     ).toEqual(['450/UBND-VX UBND tỉnh Cà Mau', '450/UBND-VX UBND tỉnh', '450/UBND-VX UBND tỉnh']);
+    // the office acting for the body ("Chủ tịch UBND tỉnh") and the body's name spelled out name one body
+    expect(
+      issuers('Thực hiện Công văn số 7/UBND-VX ngày 01/3/2022 của Chủ tịch UBND tỉnh về phòng, chống đuối nước. Công văn số 7/UBND-VX ngày 01/3/2022 của Ủy ban nhân dân tỉnh Cà Mau yêu cầu. Công văn số 7/UBND-VX ngày 01/3/2022 nêu rõ.')[2],
+    ).toBe('7/UBND-VX Chủ tịch UBND tỉnh');
     // two bodies: no guess
     expect(issuers('Thực hiện Công văn số 9/UBND-VX ngày 01/02/2022 của UBND tỉnh Cà Mau và Công văn số 9/UBND-VX ngày 01/02/2022 của UBND huyện Năm Căn; Công văn số 9/UBND-VX ngày 01/02/2022 nêu.')[2]).toBe(
       '9/UBND-VX null',

@@ -45,11 +45,26 @@ function shareIssuers(citations: FoundCitation[]): void {
 }
 
 /**
- * One issuer the phrases agree on: the shortest, when it begins every other ("Ủy ban nhân dân tỉnh"
- * and "Ủy ban nhân dân tỉnh Bắc Ninh" name one body; a longer phrase may have run on into the
- * sentence, "Chính phủ tiếp tục"); else none.
+ * One issuer the phrases agree on: the one naming the body most briefly, when its body begins every
+ * other's ("Ủy ban nhân dân tỉnh" and "Ủy ban nhân dân tỉnh Bắc Ninh" name one body; a longer phrase
+ * may have run on into the sentence, "Chính phủ tiếp tục"); else none. Bodies are compared as
+ * `issuingBody` writes them, so "Chủ tịch UBND tỉnh" and "UBND tỉnh Bắc Giang" agree.
  */
 function agreedIssuer(phrases: readonly string[]): string | null {
-  const shortest = phrases.reduce((a, b) => (b.length < a.length ? b : a));
-  return phrases.every((p) => p === shortest || p.startsWith(`${shortest} `)) ? shortest : null;
+  const bodies = phrases.map(issuingBody);
+  let k = 0;
+  for (let j = 1; j < bodies.length; j++) if (bodies[j].length < bodies[k].length) k = j;
+  const shortest = bodies[k];
+  return bodies.every((b) => b === shortest || b.startsWith(`${shortest} `)) ? phrases[k] : null;
+}
+
+/**
+ * The body a phrase names, lower case: without the office acting for it ("Chủ tịch", "Ban Thường
+ * vụ", "Thường trực") and with "Ủy ban nhân dân" as "UBND", as the same document writes it both ways.
+ */
+function issuingBody(phrase: string): string {
+  return phrase
+    .replace(/^(?:Chủ tịch|Ban Thường vụ|Thường trực)\s+/u, '')
+    .replace(/^(?:Ủy|Uỷ) ban nhân dân/u, 'UBND')
+    .toLowerCase();
 }

@@ -160,6 +160,17 @@ describe('provision cues ("quy định tại")', () => {
   ])('%s -> %s', (text, relation) => {
     expect(extract(text).citations[0].relation).toBe(relation);
   });
+
+  it('reads a verb carrying out the tasks a document sets as implementing it, and complying with a rule as a mention', () => {
+    const relation = (text: string) => extract(text).citations[0].relation;
+    expect(relation('Sở Nội vụ chủ trì tổng hợp; thực hiện các nội dung, nhiệm vụ quy định tại Quyết định số 845/QĐ-TTg ngày 5/6/2021 của Thủ tướng Chính phủ.')).toBe('IMPLEMENTS');
+    expect(relation('Các phòng, ban triển khai các nhiệm vụ được giao theo quy định tại Kế hoạch số 45/KH-UBND ngày 2/3/2020 của UBND huyện.')).toBe('IMPLEMENTS');
+    expect(relation('Trung tâm Y tế huyện thực hiện tốt các giải pháp theo Kế hoạch số 77/KH-SYT ngày 4/4/2022 của Sở Y tế.')).toBe('IMPLEMENTS');
+    // complying: "đúng", a duty with its own description, one point of an article
+    expect(relation('Các đơn vị thực hiện đúng quy định tại Nghị định số 45/2020/NĐ-CP ngày 8/4/2020.')).toBe('CITES');
+    expect(relation('Công an tỉnh thực hiện nhiệm vụ kiêm nhiệm bảo vệ bí mật nhà nước theo quy định tại Nghị định số 26/2020/NĐ-CP.')).toBe('CITES');
+    expect(relation('Chi cục Hải quan thực hiện các nội dung quy định tại điểm b khoản 7 Điều 52 Thông tư số 38/2015/TT-BTC.')).toBe('CITES');
+  });
 });
 
 describe('assertions between cited documents', () => {
@@ -184,6 +195,35 @@ describe('assertions between cited documents', () => {
     expect(assertions('Bãi bỏ phần B2 (theo Quyết định số 3204/2000/QĐ-BYT ngày 11/9/2000 của Bộ Y tế đã bãi bỏ Thông tư số 11/TTLB ngày 19/9/1997).')).toEqual([
       '3204/2000/QĐ-BYT REPLACES 11/TTLB',
     ]);
+  });
+
+  it('gives every document after "A sửa đổi, bổ sung B ‹title›, … và C ‹title›" to A, unless C is an outer item', () => {
+    expect(
+      assertions(
+        'Căn cứ Thông tư số 21/2024/TT-BNV ngày 15/3/2024 của Bộ trưởng Bộ Nội vụ sửa đổi, bổ sung một số điều của Thông tư số 08/2019/TT-BNV ngày 10/6/2019 của Bộ trưởng Bộ Nội vụ về chế độ báo cáo thống kê và Thông tư số 11/2021/TT-BNV ngày 29/9/2021 của Bộ trưởng Bộ Nội vụ về danh mục chỉ tiêu thống kê;',
+      ),
+    ).toEqual(['21/2024/TT-BNV AMENDS 08/2019/TT-BNV', '21/2024/TT-BNV AMENDS 11/2021/TT-BNV']);
+    expect(assertions('Căn cứ Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP, Nghị định số 11/2017/NĐ-CP và Nghị định số 12/2018/NĐ-CP;')).toEqual([
+      '154/2020/NĐ-CP AMENDS 34/2016/NĐ-CP',
+      '154/2020/NĐ-CP AMENDS 11/2017/NĐ-CP',
+      '154/2020/NĐ-CP AMENDS 12/2018/NĐ-CP',
+    ]);
+    // the next item of an outer list: issued after A, of another kind, or amending something itself
+    expect(
+      assertions(
+        'Theo Quyết định số 290/2005/QĐ-TTg ngày 8/11/2005 về chế độ; Quyết định số 38/2010/QĐ-TTg ngày 6/5/2010 của Thủ tướng Chính phủ sửa đổi, bổ sung một số điều của Quyết định số 142/2008/QĐ-TTg ngày 27/10/2008 của Thủ tướng Chính phủ về chế độ đối với quân nhân và Quyết định số 62/2011/QĐ-TTg ngày 9/11/2011 của Thủ tướng Chính phủ về chế độ đối với dân công.',
+      ),
+    ).toEqual(['38/2010/QĐ-TTg AMENDS 142/2008/QĐ-TTg']);
+    expect(
+      assertions(
+        'Căn cứ Thông tư số 21/2024/TT-BNV ngày 15/3/2024 của Bộ trưởng Bộ Nội vụ sửa đổi, bổ sung một số điều của Thông tư số 08/2019/TT-BNV ngày 10/6/2019 về chế độ báo cáo và Quyết định số 11/2021/QĐ-UBND ngày 29/9/2021 của UBND tỉnh về quy chế;',
+      ),
+    ).toEqual(['21/2024/TT-BNV AMENDS 08/2019/TT-BNV']);
+    expect(
+      assertions(
+        'Căn cứ Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ về văn bản quy phạm pháp luật và Nghị định số 59/2015/NĐ-CP ngày 25/5/2015 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 24/2014/NĐ-CP;',
+      ),
+    ).toEqual(['154/2020/NĐ-CP AMENDS 34/2016/NĐ-CP', '59/2015/NĐ-CP AMENDS 24/2014/NĐ-CP']);
   });
 
   it('asserts nothing from a cue that only mentions', () => {

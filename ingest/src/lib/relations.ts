@@ -98,6 +98,8 @@ export function classifyRelations(
   let passiveCue: CueHit | null = null;
   // the agent of the last passive ("A được sửa đổi bởi B": B), which is no subject of the next one
   let lastAgent = -1;
+  // the last active amendment "A sửa đổi, bổ sung B" and the last document it amends, for "… và C"
+  let amending: Amending | null = null;
   let shown = '';
   let shownFor = -1;
   for (let k = 0; k < citations.length; k++) {
@@ -134,6 +136,7 @@ export function classifyRelations(
     }
     let relation: RelationType = 'CITES';
     let cueText: string | null = null;
+    const asserted = assertions.length;
     if (cue && (!previous || cue.start >= previous.end)) {
       if (cue.passive && previous && c.start - cue.end <= cueReach(cue) && previousIndex !== lastAgent && isPassiveSubject(text, previous, c, cue)) {
         // "A … được sửa đổi, bổ sung bởi B": B amends A; for this document B is part of A's clause.
@@ -162,6 +165,7 @@ export function classifyRelations(
           tailToCue.test(text.slice(previous.tailEnd, cue.start))
         ) {
           assertions.push({ from: previousIndex, to: k, relation, cue: cue.phrase, sentence: shown, start: previous.start, end: c.end });
+          amending = relation === 'AMENDS' ? { from: previousIndex, to: k, last: k, cue } : null;
           relation = classified[previousIndex].relation;
           cueText = classified[previousIndex].cue;
         }
@@ -201,6 +205,12 @@ export function classifyRelations(
     } else {
       const lead = leadIn(text, index, citations, c.start, sentence.start, bounds.start);
       if (lead) ({ relation, cue: cueText } = { relation: relationOf(text, lead), cue: lead.phrase });
+    }
+    if (amending && previousIndex === amending.last && assertions.length === asserted && alsoAmended(text, index, citations, amending, c)) {
+      // "A sửa đổi, bổ sung B ‹title of B› và C ‹title of C›": A amends C as well
+      const amender = citations[amending.from];
+      assertions.push({ from: amending.from, to: k, relation: 'AMENDS', cue: amending.cue.phrase, sentence: shown, start: amender.start, end: c.end });
+      amending.last = k;
     }
     classified.push({ relation, cue: cueText, sentence: shown });
     inSentence.push(k);
@@ -295,6 +305,43 @@ function titleHolderCue(text: string, index: CueIndex, from: number, first: numb
   return text.slice(holder.end, titleStart).includes(';') ? null : holder;
 }
 
+interface Amending {
+  from: number;
+  to: number;
+  last: number;
+  cue: CueHit;
+}
+
+// "… B ‹title› và C": the "và" right before C; a bare list may join with a comma
+const joinsByAnd = /[\s,]và[\s]+(?:các[\s]+)?$/u;
+
+/**
+ * After "A sửa đổi, bổ sung B ‹title of B›", is `c` ("và C ‹title of C›") a second document A
+ * amends, or the next item of an outer list ("…; A về việc sửa đổi B ‹title› và C ‹title›", where C
+ * is another document the text names)? The corpus holds both. C is amended only when it is of B's
+ * kind and issuer (one act amends like documents), was issued before A (an act amends none after
+ * it: the outer item C is often the newer one), joins B's clause with no ';' between, and does not
+ * go on to amend something itself ("và Thông tư số C sửa đổi …": a second amending act, A's peer).
+ */
+function alsoAmended(text: string, index: CueIndex, citations: readonly FoundCitation[], amending: Amending, c: FoundCitation): boolean {
+  const amender = citations[amending.from];
+  const amended = citations[amending.to];
+  const last = citations[amending.last];
+  if (c.number === amender.number || c.number === last.number || !c.typeCode || !c.issuerCode) return false;
+  if (c.typeCode !== amended.typeCode || c.issuerCode !== amended.issuerCode || !issuedBefore(c, amender)) return false;
+  const gap = text.slice(last.tailEnd, c.start);
+  if (gap.length > cueReach(amending.cue) || gap.includes(';') || !(listGap.test(gap) || joinsByAnd.test(gap))) return false;
+  const own = index.range(c.tailEnd, c.tailEnd + 40).find((cue) => !cue.adjacent);
+  return !(own && !own.passive && (own.relation === 'AMENDS' || own.relation === 'REPLACES') && tailToCue.test(text.slice(c.tailEnd, own.start)));
+}
+
+/** Was `a` issued before `b`, as far as their years and dates tell? */
+function issuedBefore(a: FoundCitation, b: FoundCitation): boolean {
+  if (a.year === null || b.year === null) return false;
+  if (a.year !== b.year) return a.year < b.year;
+  return a.date !== null && b.date !== null && a.date < b.date;
+}
+
 /** `c` is the next member of the list `previous` is in, and names no more than a document. */
 function continuesBareList(text: string, previous: FoundCitation, c: FoundCitation): boolean {
   return listGap.test(text.slice(previous.tailEnd, c.start)) && bareMemberEnd.test(text.slice(c.tailEnd, c.tailEnd + 4));
@@ -338,10 +385,32 @@ function provisionCue(text: string, cue: CueHit, cues: readonly CueHit[], from: 
     // "Thực hiện nghiêm chế độ báo cáo quy định tại Chỉ thị …" carries the directive out; "… thực hiện
     // theo quy định tại …" and "được thực hiện trong thời hạn quy định tại …" only comply with it
     const acting = { ...cue, relation, phrase: before.phrase };
-    if (relation === 'IMPLEMENTS') return k === 0 && opens(before) && !cue.phrase.startsWith('theo ') ? acting : cue;
+    if (relation === 'IMPLEMENTS') return (k === 0 && opens(before) && !cue.phrase.startsWith('theo ')) || actsOnTasks(text, before, cue, at) ? acting : cue;
     return before === lead || at - before.end <= cueReach(before) ? acting : cue;
   }
   return cue;
+}
+
+// the tasks a document sets, as the object of the verb carrying them out
+const taskNoun = '(?:nhiệm vụ|nội dung|giải pháp|chỉ tiêu|yêu cầu|mục tiêu)';
+const tasksObject = new RegExp(
+  `^[\\s]+(?:(?:tốt|nghiêm túc|có hiệu quả|hiệu quả|đầy đủ)[\\s]+)?(?:(?:các|những|mọi)[\\s]+)?${taskNoun}(?:[\\s]*(?:,|và)[\\s]*${taskNoun})*[\\s]+(?:đã[\\s]+)?(?:được[\\s]+(?:giao[\\s]+)?)?$`,
+  'iu',
+);
+
+// a point or clause of an article ("điểm b khoản 7 Điều 52") is one rule, not tasks
+const rulePin = /(?:^|\s)(?:điểm|khoản|tiết)\s/iu;
+
+/**
+ * "thực hiện các nội dung, nhiệm vụ quy định tại X", "triển khai các nhiệm vụ theo X": the verb carries
+ * out the tasks X sets, as "thực hiện các nhiệm vụ đề ra tại X" does. Only a bare task noun: a noun
+ * with its own description ("nhiệm vụ chuyên trách … theo quy định tại Nghị định") is a duty the rule
+ * defines, and "theo đúng" (as "thực hiện đúng") or "các nội dung quy định tại điểm b khoản 7 …" is
+ * complying with a rule.
+ */
+function actsOnTasks(text: string, verb: CueHit, cue: CueHit, at: number): boolean {
+  if (cue.phrase.startsWith('theo đúng') || rulePin.test(text.slice(cue.end, at))) return false;
+  return tasksObject.test(text.slice(verb.end, cue.start));
 }
 
 const isTheo = (cue: CueHit): boolean => cue.relation === 'BASED_ON' && cue.phrase.startsWith('theo');
@@ -366,7 +435,8 @@ function implementedAlong(text: string, cue: CueHit, cues: readonly CueHit[], fr
     const head = before.start - from <= 24 ? text.slice(from, before.start) : `x${text.slice(before.start - 24, before.start)}`;
     // "Thực hiện theo Thông tư …" (nothing carried out but the rules) keeps its basis
     const carried = /\p{L}/u.test(text.slice(before.end, cue.start));
-    return carried && relationOf(text, before) === 'IMPLEMENTS' && clauseOpening.test(head) ? { ...cue, relation: 'IMPLEMENTS', phrase: before.phrase } : cue;
+    const along = carried && relationOf(text, before) === 'IMPLEMENTS' && (clauseOpening.test(head) || actsOnTasks(text, before, cue, cue.end));
+    return along ? { ...cue, relation: 'IMPLEMENTS', phrase: before.phrase } : cue;
   }
   return cue;
 }

@@ -142,12 +142,31 @@ export function scanCues(text: string): CueMatch[] {
   return out;
 }
 
-const topicSpellings = new Map<string, string>();
+const topicOfSpelling = new Map<string, string>();
 for (const topic of topics) {
   for (const p of topic.patterns) {
-    topicSpellings.set(p, topic.label);
-    for (const variant of toneVariants(p)) topicSpellings.set(variant, topic.label);
+    topicOfSpelling.set(p, topic.label);
+    for (const variant of toneVariants(p)) topicOfSpelling.set(variant, topic.label);
   }
+}
+/**
+ * The topics each spelling names: its own, and those of other topics' spellings inside it as whole
+ * words. The scan takes the longest phrase, and "Tổng đài điện thoại quốc gia bảo vệ trẻ em" is both
+ * the hotline and child protection.
+ */
+const topicSpellings = new Map<string, readonly string[]>(
+  [...topicOfSpelling].map(([spelling, label]) => {
+    const nested = [...topicOfSpelling].filter(([inner, other]) => other !== label && containsWords(spelling, inner)).map(([, other]) => other);
+    return [spelling, [...new Set([label, ...nested])]];
+  }),
+);
+
+/** Is `inner` in `outer` as whole words? */
+function containsWords(outer: string, inner: string): boolean {
+  for (let at = outer.indexOf(inner); at !== -1; at = outer.indexOf(inner, at + 1)) {
+    if (!isLetterAt(outer, at - 1) && !isLetterAt(outer, at + inner.length)) return true;
+  }
+  return false;
 }
 const topicScan = new RegExp(trieSource([...topicSpellings.keys()]), 'gi');
 
@@ -158,17 +177,16 @@ export function scanTopics(text: string): string[] {
   for (let m = topicScan.exec(text); m; m = topicScan.exec(text)) {
     const after = text.charCodeAt(m.index + m[0].length);
     if (isLetterAt(text, m.index - 1) || isLetterAt(text, m.index + m[0].length) || (after >= 48 && after <= 57)) continue;
-    const label = topicSpellings.get(m[0]) ?? topicSpellings.get(spellingKey(m[0]));
-    if (label) found.add(label);
+    for (const label of topicSpellings.get(m[0]) ?? topicSpellings.get(spellingKey(m[0])) ?? []) found.add(label);
   }
   return topics.filter((t) => found.has(t.label)).map((t) => t.label);
 }
 
 // Cues and topics in one scan: one pass over the text instead of two (each costs ~3 ns a
 // character, as both vocabularies start with the commonest letters).
-const phraseSpellings = new Map<string, { cue?: RelationCue; topic?: string }>();
+const phraseSpellings = new Map<string, { cue?: RelationCue; topics?: readonly string[] }>();
 for (const [spelling, cue] of cueSpellings) phraseSpellings.set(spelling, { cue });
-for (const [spelling, topic] of topicSpellings) phraseSpellings.set(spelling, { ...phraseSpellings.get(spelling), topic });
+for (const [spelling, labels] of topicSpellings) phraseSpellings.set(spelling, { ...phraseSpellings.get(spelling), topics: labels });
 const phraseScan = new RegExp(trieSource([...phraseSpellings.keys()]), 'gi');
 
 /** The relation cues (as `scanCues`) and topic labels (as `scanTopics`) of a text, in one pass. */
@@ -183,7 +201,7 @@ export function scanPhrases(text: string): { cues: CueMatch[]; topics: string[] 
     if (hit?.cue?.inert) skipInert(phraseScan, m);
     else if (hit?.cue) cues.push({ start: m.index, end, cue: hit.cue });
     const after = text.charCodeAt(end);
-    if (hit?.topic && !(after >= 48 && after <= 57)) found.add(hit.topic);
+    if (hit?.topics && !(after >= 48 && after <= 57)) for (const label of hit.topics) found.add(label);
   }
   return { cues, topics: found.size ? topics.filter((t) => found.has(t.label)).map((t) => t.label) : [] };
 }

@@ -309,6 +309,57 @@ describe('header', () => {
     expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ signer: 'Hoàng Minh Đức', signerTitle: 'BÍ THƯ' });
   });
 
+  it('joins a toned vowel cut off the first vowel of its nucleus ("VI Ệ T", "Qu ả ng"), not two words', () => {
+    for (const [cut, joined] of [
+      ['ĐẢNG CỘNG SẢN VI Ệ T NAM', 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+      ['HUYỆN ĐI Ệ N BIÊN, THU Ế, HO Ặ C, QU Ý', 'HUYỆN ĐIỆN BIÊN, THUẾ, HOẶC, QUÝ'],
+      ['Qu ả ng Ngãi, Nghi ệp, Đ Ư Ợ C', 'Quảng Ngãi, Nghiệp, ĐƯỢC'],
+    ]) expect(joinSpacedLetters(cut)).toBe(joined);
+    // a toned first word, a pair that makes no nucleus, an open syllable where the nucleus needs a final
+    for (const line of ['TÒA ÁN NHÂN DÂN', 'NHÀ Ở', 'CHO Ý KIẾN', 'NO ẤM', 'định cư ở nước ngoài', 'cho áp dụng']) expect(joinSpacedLetters(line)).toBe(line);
+    // the Party's motto so cut is still no part of the issuer
+    const party = ['BAN CHẤP HÀNH TRUNG ƯƠNG', 'ĐẢNG CỘNG SẢN VI Ệ T NAM', '*', 'Số 99-CT/TW', 'Hà Nội, ngày 05 tháng 11 năm 2012', '', 'Nội dung.'].join('\n');
+    expect(extractText(party, { source: 't' }).documents[0]).toMatchObject({ issuer: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuerLevel: 'party-central' });
+  });
+
+  it('reads a place whose first syllable a conversion cut apart, though the rest reads as a place line', () => {
+    const text = ['| SỞ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |', '|---|---|', '| Số: 5/SYT-NV | Qu ả ng Ngãi, ngày 04 tháng 10 năm 2022 |', '', 'Nội dung.'].join('\n');
+    expect(extractText(text, { source: 't' }).documents[0]).toMatchObject({ place: 'Quảng Ngãi', province: 'Quảng Ngãi', date: '2022-10-04' });
+    // a place after an ordinary word of a flattened line stays as read
+    expect(placeDateIn('V/v hướng dẫn công tác Hà Nội, ngày 03 tháng 5 năm 2021')![1]).toBe('Hà Nội');
+  });
+
+  it('reads a signature whose title words unpaired emphasis marks hold apart ("BỘ** **TRƯỞNG", "BỘ **TRƯỞNG")', () => {
+    const signed = (signature: string) => extractText(`BỘ TÀI CHÍNH\n\nSố: 12/BTC-TCT\n\nHà Nội, ngày 01 tháng 3 năm 2021\n\nNội dung.\n\nNơi nhận:\n- Như trên.\n\n${signature}`, { source: 't' }).documents[0];
+    expect(signed('**KT. B****Ộ** **TR****ƯỞ****NG\n\n TH****Ứ** **TR****ƯỞ****NG**\n\n**Đ****ỗ** **Ho àng Minh**')).toMatchObject({ signer: 'Đỗ Hoàng Minh', signerTitle: 'KT. BỘ TRƯỞNG' });
+    expect(signed('KT. BỘ **TRƯỞNG\n\nTHỨ** TRƯỞNG\n\nLê Thị Lan')).toMatchObject({ signer: 'Lê Thị Lan', signerTitle: 'KT. BỘ TRƯỞNG' });
+  });
+
+  it('reads the issuer of a word-segmented text where it speaks after the "Căn cứ" lines or its purpose clause', () => {
+    const issuer = (lines: string[]) => {
+      const [doc] = extractText(lines.join('\n'), { source: 't' }).documents;
+      return [doc.issuer, doc.issuerLevel];
+    };
+    const basis = 'Căn_cứ Nghị_định số 28/2008/NĐ-CP ngày 14 tháng 3 năm 2008 của Chính_phủ quy_định chức_năng của Bộ ;';
+    const law = 'Căn_cứ Luật Đo_lường ngày 11 tháng 11 năm 2011 ;';
+    expect(issuer(['Thông_tư hướng_dẫn xử_phạt vi_phạm hành_chính về đo_lường', law, basis, 'Xét đề_nghị của Chánh_Thanh_tra,', 'Bộ_trưởng Bộ Khoa_học và Công_nghệ hướng_dẫn áp_dụng như sau :', '1 . Phạm_vi'])).toEqual(['BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'ministry']);
+    expect(issuer(['Thông_tư quy_định chi_tiết về tư_vấn pháp_luật', law, basis, basis, 'Bộ Tư_pháp quy_định chi_tiết như sau :', 'Chương I'])).toEqual(['BỘ TƯ PHÁP', 'ministry']);
+    // an early line that is a sentence gives the name, not the sentence
+    expect(issuer(['Hướng_dẫn xây_dựng cơ_sở_dữ_liệu', basis, 'Cục Văn_thư và Lưu_trữ Nhà_nước hướng_dẫn việc xây_dựng cơ_sở_dữ_liệu như sau :', 'I . Chung'])).toEqual(['CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC', 'ministry']);
+    expect(issuer(['Chỉ_thị về quản_lý sông , kênh , rạch', 'Để tăng_cường công_tác quản_lý sông , kênh , rạch , Uỷ_ban_nhân_dân thành_phố yêu_cầu :', '1 . Các sở'])).toEqual(['UỶ BAN NHÂN DÂN THÀNH PHỐ', 'province']);
+    // someone else's act in a purpose clause is still no self-naming
+    expect(issuer(['Báo_cáo tình_hình', 'Thực_hiện Chỉ_thị , Bộ Tài_chính đã ban_hành Thông_tư .', '1 . Kết_quả'])).toEqual([null, null]);
+  });
+
+  it('reads a district name several provinces share within the province of a Party committee or of the text', () => {
+    const party = ['TỈNH ỦY BẠC LIÊU', 'HUYỆN ỦY HÒA BÌNH', '*', 'Số 95-KH/HU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hòa Bình, ngày 20 tháng 9 năm 2023', '', 'Nội dung.'].join('\n');
+    expect(extractText(party, { source: 't' }).documents[0]).toMatchObject({ province: 'Bạc Liêu', district: 'Hòa Bình', issuerLevel: 'district' });
+    const city = ['THÀNH ỦY CẦN THƠ', 'HUYỆN ỦY PHONG ĐIỀN', '*', 'Số 45-KH/HU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Phong Điền, ngày 20 tháng 9 năm 2012', '', 'Nội dung.'].join('\n');
+    expect(extractText(city, { source: 't' }).documents[0]).toMatchObject({ province: 'Cần Thơ', district: 'Phong Điền' });
+    const county = ['UBND HUYỆN AN LÃO', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 7/KH-UBND', 'An Lão, ngày 31 tháng 8 năm 2017', '', 'Thực hiện Quyết định số 13/2017/QĐ-UBND của UBND thành phố Hải Phòng, UBND huyện ban hành Kế hoạch.'].join('\n');
+    expect(extractText(county, { source: 't' }).documents[0]).toMatchObject({ province: 'Hải Phòng', district: 'An Lão', issuerLevel: 'district' });
+  });
+
   describe.skipIf(!existsSync(seeds))('on the seeds (../shared/corpus/seeds)', () => {
     it('maps a district letter to its province through the gazetteer', async () => {
       const { documents } = await extractFile(`${seeds}003_c9c028365ed0d9ae.txt`);

@@ -9,7 +9,7 @@ import {
   type IssuerLevel,
 } from '@vanban/schema';
 import { parseDateAt } from './dates.js';
-import { classifyOrganisation, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
+import { classifyOrganisation, districtWithin, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
 import { signerOf } from './signer.js';
 import { joinSpacedLetters, spacedCodeLetters } from './spaced-letters.js';
 import { typeWordSource } from './vocabulary.js';
@@ -96,6 +96,7 @@ export function extractHeader(text: string): DocumentHeader {
     if (district && level === 'province' && !/TỈNH|THÀNH PHỐ/.test(issuerName?.toUpperCase() ?? 'TỈNH')) level = 'district';
     if (!issuerName && area.district && level === 'province') level = 'district';
     province ??= mostNamedProvince(text);
+    if (province && !district && level === 'district') district = districtWithin(province, `${parentIssuer ?? ''} ${issuerName ?? ''}`, place);
   }
 
   const vv = subjectLine.exec(head);
@@ -124,8 +125,9 @@ export function extractHeader(text: string): DocumentHeader {
  * The first place-and-date match, tried only on the lines holding ", ngày": a match never crosses a
  * line break and always holds that anchor, and a line starts after "\n", so the look-behind sees
  * the same. Trying the \p{Lu} pattern at every position of the head cost more than the rest of
- * the header. A line it fails on is tried once more repaired (`placeDateOnRepaired`; a head without
- * cut letters, emphasis marks or a split "0 7" gives exactly the plain scan's first match).
+ * the header. A line it fails on, or whose place may have lost a cut-off piece (`cutBefore`), is
+ * tried once more repaired (`placeDateOnRepaired`; a head without cut letters, emphasis marks or a
+ * split "0 7" gives exactly the plain scan's first match).
  */
 export function placeDateIn(head: string): RegExpExecArray | null {
   placeDateAnchor.lastIndex = 0;
@@ -134,7 +136,8 @@ export function placeDateIn(head: string): RegExpExecArray | null {
     const newline = head.indexOf('\n', anchor.index);
     const lineEnd = newline === -1 ? head.length : newline;
     const line = head.slice(lineStart, lineEnd);
-    const m = placeDateOn(line) ?? placeDateOnRepaired(line);
+    const plain = placeDateOn(line);
+    const m = plain && !cutBefore(line, plain.index) ? plain : (placeDateOnRepaired(line) ?? plain);
     if (m) {
       m.index += lineStart;
       return m;
@@ -143,6 +146,11 @@ export function placeDateIn(head: string): RegExpExecArray | null {
   }
   return null;
 }
+
+// A capitalised place right after a small letter may have lost its first syllable to a cut ("Qu ả ng
+// Ngãi" reads "Ngãi"): the repaired line then tells.
+const smallLetterBefore = /\p{Ll}[ \t]$/u;
+const cutBefore = (line: string, at: number): boolean => smallLetterBefore.test(line.slice(Math.max(0, at - 2), at));
 
 function placeDateOn(line: string): RegExpExecArray | null {
   placeDate.lastIndex = 0;
@@ -229,17 +237,24 @@ const orgLine = /^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|BỘ|SỞ|CHÍNH
 function earlyIssuerLine(head: string): string[] {
   const lines = head.split('\n', 6).map((l) => l.trim()).filter(Boolean).slice(0, 4);
   const line = lines.find((l) => l.length <= 100 && orgLine.test(l.toUpperCase()));
-  return line ? [line.toUpperCase()] : [];
+  if (!line) return [];
+  // a sentence in which the issuer speaks ("Cục Văn thư … hướng dẫn việc …") gives only its name
+  selfNaming.lastIndex = 0;
+  return [(selfNaming.exec(line)?.[1] ?? line).toUpperCase()];
 }
 
 // "UBND Thành phố xây dựng Kế hoạch…", "Văn phòng Chính phủ xin thông báo…", "Uỷ ban nhân dân tỉnh
-// yêu cầu…": an organisation opening a line and, straight after its name, the verb by which an issuer
-// addresses its readers (a word like "đã" between them makes it a report on someone else; "Tổng cục
-// trưởng…" is a person's title, the number names that issuer better)
+// yêu cầu…", "Bộ Tư pháp quy định chi tiết…": an organisation opening a line and, straight after its
+// name, the verb by which an issuer addresses its readers (a word like "đã" between them makes it a
+// report on someone else). The organisation may follow its head's title ("Bộ trưởng Bộ Khoa học và
+// Công nghệ hướng dẫn…", after the "Căn cứ" lines of a text without a header) or the purpose or basis
+// clause of its opening sentence ("Để tăng cường …, Ủy ban nhân dân thành phố yêu cầu…"); a title
+// alone ("Tổng cục trưởng yêu cầu…") names no organisation.
 const selfNaming = new RegExp(
-  String.raw`(?:^|\n)[ \t]*((?:Ủy ban|Uỷ ban|ỦY BAN|UBND|Hội đồng|HĐND|Bộ|Sở|Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Ban|Cục|Tổng cục)(?![ \t]+trưởng)` +
-    String.raw`(?:[ \t]+(?!(?:đã|đang|sẽ|cũng|vừa|mới|được|có|không|chưa|xin|thông|yêu|đề|ban|xây)(?![\p{L}]))[\p{L}&-]+){0,8}?)` +
-    String.raw`[ \t]+(?:xin[ \t]+)?(?:thông báo|yêu cầu|đề nghị|ban hành|xây dựng[ \t]+${typeWordSource})(?![\p{L}])`,
+  String.raw`(?:^|\n)[ \t]*(?:(?:Để|Thực hiện)[ \t][^\n]*?,[ \t]*)?(?:(?:Bộ trưởng|Chủ tịch|Giám đốc|Cục trưởng|Tổng cục trưởng|Trưởng ban)[ \t]+)?` +
+    String.raw`((?:Ủy ban|Uỷ ban|ỦY BAN|UBND|Hội đồng|HĐND|Bộ|Sở|Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Ban|Cục|Tổng cục)(?![ \t]+trưởng)` +
+    String.raw`(?:[ \t]+(?!(?:đã|đang|sẽ|cũng|vừa|mới|được|có|không|chưa|xin|thông|yêu|đề|ban|xây|hướng|quy)(?![\p{L}]))[\p{L}&-]+){0,8}?)` +
+    String.raw`[ \t]+(?:xin[ \t]+)?(?:thông báo|yêu cầu|đề nghị|ban hành|hướng dẫn|quy định|xây dựng[ \t]+${typeWordSource})(?![\p{L}])`,
   'gu',
 );
 const TAIL = 1500;

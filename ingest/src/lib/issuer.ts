@@ -54,15 +54,26 @@ export function classifyOrganisation(name: string, parent: string | null): Omit<
   return { level, province: where.province, district: where.district };
 }
 
-/** Province (and district) named in an organisation or place: "TỈNH ĐẮK LẮK", "huyện Lục Nam". */
-export function locate(text: string): { province: string | null; district: string | null; provinceNamed: boolean } {
+// A Party committee is named after its unit: "TỈNH ỦY BẠC LIÊU", "THÀNH ỦY CẦN THƠ", "HUYỆN ỦY AN LÃO".
+const committeeUnit: Record<string, string> = { TỈNH: 'TỈNH', THÀNH: 'THÀNH PHỐ', HUYỆN: 'HUYỆN', QUẬN: 'QUẬN', THỊ: 'THỊ XÃ' };
+const unitName =
+  /(?:(?:TỈNH|Tỉnh|THÀNH|Thành|HUYỆN|Huyện|QUẬN|Quận|THỊ|Thị)[ \t]+(?:ỦY|UỶ|ủy|uỷ)|TỈNH|tỉnh|Tỉnh|THÀNH PHỐ|[Tt]hành phố|TP\.?|Tp\.?|HUYỆN|[Hh]uyện|QUẬN|[Qq]uận|THỊ XÃ|[Tt]hị xã)[ \t]+([\p{Lu}][\p{L}\- ]{1,30}?)(?=$|[,.;:()\n]|[ \t]+(?:TỈNH|tỉnh|THÀNH PHỐ|thành phố|(?:HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)|[a-zđ])|\s{2})/gu;
+
+/**
+ * Province (and district) named in an organisation or place: "TỈNH ĐẮK LẮK", "huyện Lục Nam". A
+ * district name several provinces share ("HUYỆN CHÂU THÀNH") is read within `withinProvince` when
+ * the text names no province itself.
+ */
+export function locate(text: string, withinProvince: string | null = null): { province: string | null; district: string | null; provinceNamed: boolean } {
   const cleaned = text.replace(/\s+/g, ' ').trim();
-  const unit = /(?:TỈNH|tỉnh|Tỉnh|THÀNH PHỐ|[Tt]hành phố|TP\.?|Tp\.?|HUYỆN|[Hh]uyện|QUẬN|[Qq]uận|THỊ XÃ|[Tt]hị xã)[ \t]+([\p{Lu}][\p{L}\- ]{1,30}?)(?=$|[,.;:()\n]|[ \t]+(?:TỈNH|tỉnh|THÀNH PHỐ|thành phố|[a-zđ])|\s{2})/gu;
+  unitName.lastIndex = 0;
   let province: string | null = null;
   let district: string | null = null;
   let provinceNamed = false;
-  for (let m = unit.exec(cleaned); m; m = unit.exec(cleaned)) {
-    const kind = m[0].slice(0, m[0].length - m[1].length).trim().toUpperCase();
+  for (let m = unitName.exec(cleaned); m; m = unitName.exec(cleaned)) {
+    const written = m[0].slice(0, m[0].length - m[1].length).trim().toUpperCase();
+    const committee = /^(\S+) (?:ỦY|UỶ)$/u.exec(written);
+    const kind = committee ? committeeUnit[committee[1]] : written;
     const name = m[1].trim();
     const asProvince = /^(?:TỈNH|THÀNH PHỐ|TP)/.test(kind) ? findProvince(name) : undefined;
     // "THÀNH PHỐ BẠC LIÊU" is the provincial city (a district-level unit) when Bạc Liêu is a tỉnh;
@@ -80,7 +91,7 @@ export function locate(text: string): { province: string | null; district: strin
       provinceNamed = true;
       continue;
     }
-    const districts = findDistricts(`${kind.startsWith('TP') ? 'thành phố' : kind.toLowerCase()} ${name}`, province ?? undefined);
+    const districts = findDistricts(`${kind.startsWith('TP') ? 'thành phố' : kind.toLowerCase()} ${name}`, province ?? withinProvince ?? undefined);
     if (districts.length === 1) {
       district = districts[0].district.name;
       province ??= districts[0].province.name;
@@ -89,14 +100,24 @@ export function locate(text: string): { province: string | null; district: strin
   return { province, district, provinceNamed };
 }
 
-/** A place line name ("Bình Thuận", "Lục Nam", "TP. Hồ Chí Minh") as province and district. */
-export function placeToArea(place: string): { province: string | null; district: string | null } {
+/** A place line name ("Bình Thuận", "Lục Nam", "TP. Hồ Chí Minh") as province and district (a shared district name read within `withinProvince`). */
+export function placeToArea(place: string, withinProvince?: string): { province: string | null; district: string | null } {
   const name = place.replace(/^(?:TP\.?|Tp\.?|Thành phố|thành phố|Tỉnh|tỉnh)\s*/u, '').trim();
   const province = findProvince(place) ?? findProvince(name);
   if (province) return { province: province.name, district: null };
-  const districts = findDistricts(name);
+  const districts = findDistricts(name, withinProvince);
   if (districts.length === 1) return { province: districts[0].province.name, district: districts[0].district.name };
   return { province: null, district: null };
+}
+
+/**
+ * The district a district body's name or place line gives within a province found elsewhere (its
+ * text): "UBND HUYỆN CHÂU THÀNH", place "Châu Thành", is one of several until the province is known.
+ */
+export function districtWithin(province: string, organisation: string, place: string | null): string | null {
+  const named = locate(organisation, province);
+  if (named.province === province && named.district) return named.district;
+  return place ? placeToArea(place, province).district : null;
 }
 
 /** What the số ký hiệu alone tells about the issuer (`SXD` -> a provincial department). */

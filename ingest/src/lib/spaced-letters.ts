@@ -3,7 +3,8 @@
 //
 // No Vietnamese word is a lone consonant: a consonant standing alone is a piece of the syllable next
 // to it, cut off by a crawler ("B Ộ", "ỦY B AN", "T HÀNH P HỐ", "CỘ NG", "Đặ ng"); an apostrophe
-// belongs to its word ("CƯ M'GAR", "EA H'LEO"). And an emphasis run next to such a piece is markdown
+// belongs to its word ("CƯ M'GAR", "EA H'LEO"). Nor does a toned vowel stand alone after the first
+// vowel of its nucleus ("VI Ệ T", see `nuclei`). And an emphasis run next to such a piece is markdown
 // the parser left as text ("C****Ộ****NG"), no word boundary.
 
 const V = 'AEIOUYÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
@@ -12,16 +13,59 @@ const v = V.toLowerCase();
 /** A lower-case final consonant standing alone ("ng" of "Đặ ng"), for patterns that allow it after a word. */
 export const splitFinal = String.raw`(?:ng|nh|ch|[cmnpt])(?![\p{L}'’])`;
 
-const emphasisBetweenLetters = /(?<=\p{L})\*+(?=\p{L})/gu;
+// marks the parser could not pair may also touch a space between two words ("BỘ** **TRƯỞNG", "BỘ
+// **TRƯỞNG"): such a run is that word boundary, whatever surrounds it
+const emphasisBetweenLetters = /(?<=\p{L})[ \t]*\*+(?:[ \t]+\*+)*[ \t]*(?=\p{L})/gu;
 const hasVowel = new RegExp(`[${V}${v}]`, 'u');
 // a piece of a word: a consonant (cluster) or a single letter ("C", "Ộ", "NG" of "C****Ộ****NG")
 const isFragment = (piece: string): boolean => piece.length === 1 || !hasVowel.test(piece);
 // an emphasis run between two whole syllables stands for the space it hid ("BINH****VÀ")
 const unmark = (run: string, at: number, line: string): string => {
+  if (/[ \t]/.test(run)) return ' ';
   const before = /\p{L}+$/u.exec(line.slice(Math.max(0, at - 12), at))![0];
   const after = /^\p{L}+/u.exec(line.slice(at + run.length, at + run.length + 12))![0];
   return isFragment(before) || isFragment(after) ? '' : ' ';
 };
+
+// A syllable carries one tone mark, on its main vowel, and in these nuclei the main vowel is the
+// second: iê/yê (VIỆT, HUYỆN), uô (THUỐC), ươ (ĐƯỢC), uâ (QUẬN), oă (HOẶC), oa/oe (HOẠCH, KHOẺ), uê
+// (THUẾ), and any vowel after "qu" (QUẢNG, QUÝ), whose "u" belongs to the initial. So a toned vowel
+// standing alone after a toneless piece ending in the nucleus's first vowel is the rest of that
+// syllable: "VI Ệ T", "Qu ả ng", "Nghi ệp". Real words meeting like that are rare, since the first
+// must have no tone mark of its own ("TÒA ÁN" keeps its space) and the pair must make a nucleus
+// ("CHO Ý", "NO ẤM" do not); the common lone words ("ở" of "định cư ở") are open syllables, which
+// the nuclei up to uâ/oă never make: without a final consonant (or glide) they are not joined. The
+// others are joined in capitals only, as prose has "cho áp dụng".
+const toned = { a: 'ÁÀẢÃẠ', ă: 'ẮẰẲẴẶ', â: 'ẤẦẨẪẬ', e: 'ÉÈẺẼẸ', ê: 'ẾỀỂỄỆ', i: 'ÍÌỈĨỊ', o: 'ÓÒỎÕỌ', ô: 'ỐỒỔỖỘ', ơ: 'ỚỜỞỠỢ', y: 'ÝỲỶỸỴ' };
+const tonedVowels = Object.values(toned).join('');
+const initials = { upper: 'NGH|NG|NH|CH|GH|KH|PH|TH|TR|[BCDĐGHKLMNPRSTVX]', capitalised: 'Ngh|Ng|Nh|Ch|Gh|Kh|Ph|Th|Tr|[BCDĐGHKLMNPRSTVX]' };
+interface Nucleus {
+  initial: string | null; // required ("qu"), else any or none
+  first: string;
+  second: string;
+  closed: boolean; // never ends a syllable without a final
+}
+const inSmallLetters = (n: Nucleus): boolean => n.closed || n.initial !== null;
+const nuclei: Nucleus[] = [
+  { initial: null, first: 'U?Y|I', second: toned.ê, closed: true },
+  { initial: null, first: 'U', second: toned.ô + toned.â, closed: true },
+  { initial: null, first: 'Ư', second: toned.ơ, closed: true },
+  { initial: null, first: 'O', second: toned.ă, closed: true },
+  { initial: null, first: 'O', second: toned.a + toned.e, closed: false },
+  { initial: null, first: 'U', second: toned.ê, closed: false },
+  { initial: 'Q', first: 'U', second: tonedVowels, closed: false },
+];
+/** The space between the first vowel of a nucleus and the toned rest of its syllable ("VI Ệ", "Qu ả"), in capitals or small letters. */
+function nucleusCut({ initial, first, second, closed }: Nucleus, lower: boolean): string {
+  // in small letters the word may be capitalised ("Qu ả ng", "Nghi ệp")
+  const anyInitial = lower ? `${initials.capitalised}|${initials.upper.toLowerCase()}` : initials.upper;
+  const opening = initial ? (lower ? `[${initial}${initial.toLowerCase()}]` : initial) : `(?:${anyInitial})?`;
+  const [head, rest, finals] = lower ? [first.toLowerCase(), second.toLowerCase(), 'ng|nh|ch|[cmnptiu]'] : [first, second, 'NG|NH|CH|[CMNPTIU]'];
+  // the final may itself be cut off ("VI Ệ T")
+  const end = closed ? `(?: ?(?:${finals}))` : `(?:${finals})?`;
+  return String.raw`(?=[${rest}]${end}(?![\p{L}'’]))(?<=(?<![\p{L}'’])${opening}(?:${head}) )`;
+}
+
 // a space inside a word, looked for from the space itself
 const spaceInWord = new RegExp(
   ' (?:' +
@@ -38,6 +82,8 @@ const spaceInWord = new RegExp(
       // syllable: "HỒ C H Í")
       String.raw`(?<=[${V}] )(?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG]))`,
       String.raw`(?<=[${v}] )(?=${splitFinal})`,
+      // (behind one test for a toned vowel, which fails after most spaces)
+      String.raw`(?=[${tonedVowels}${tonedVowels.toLowerCase()}])(?:${[...nuclei.map((n) => nucleusCut(n, false)), ...nuclei.filter(inSmallLetters).map((n) => nucleusCut(n, true))].join('|')})`,
     ].join('|') +
     ')',
   'gu',

@@ -175,6 +175,7 @@ describe('provision cues ("quy định tại")', () => {
 
 describe('assertions between cited documents', () => {
   const assertions = (text: string) => extract(text).assertions.map((a) => `${a.from.number} ${a.relation} ${a.to.number}`);
+  const relations = (text: string) => extract(text).citations.map((c) => `${c.number} ${c.relation}`);
 
   it('gives every member of a passive list the amendment', () => {
     expect(
@@ -224,6 +225,20 @@ describe('assertions between cited documents', () => {
         'Căn cứ Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ về văn bản quy phạm pháp luật và Nghị định số 59/2015/NĐ-CP ngày 25/5/2015 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 24/2014/NĐ-CP;',
       ),
     ).toEqual(['154/2020/NĐ-CP AMENDS 34/2016/NĐ-CP', '59/2015/NĐ-CP AMENDS 24/2014/NĐ-CP']);
+  });
+
+  it('reads "A (về việc) sửa đổi, bổ sung B" without "một số điều của" as A amending B, not this text', () => {
+    const text = 'Căn cứ Quyết định số 25/2015/QĐ-UBND ngày 4/6/2015 của UBND tỉnh về việc sửa đổi, bổ sung Quyết định số 12/2012/QĐ-UBND ngày 3/5/2012 của UBND tỉnh về quản lý chợ;';
+    expect(assertions(text)).toEqual(['25/2015/QĐ-UBND AMENDS 12/2012/QĐ-UBND']);
+    expect(relations(text)).toEqual(['25/2015/QĐ-UBND BASED_ON', '12/2012/QĐ-UBND BASED_ON']);
+    // the clause opening the text amends, as before
+    expect(relations('Sửa đổi, bổ sung Quyết định số 12/2012/QĐ-UBND ngày 3/5/2012 của UBND tỉnh.')).toEqual(['12/2012/QĐ-UBND AMENDS']);
+  });
+
+  it('reads "A sửa đổi và bổ sung B" in a list item the same way', () => {
+    const listed = 'Theo Quyết định số 71/2009/QĐ-TTg ngày 1/4/2009 về chế độ; Thông tư số 33/2016/TT-BTC ngày 2/3/2016 của Bộ Tài chính sửa đổi và bổ sung Thông tư số 18/2014/TT-BTC ngày 5/2/2014 về phí.';
+    expect(assertions(listed)).toEqual(['33/2016/TT-BTC AMENDS 18/2014/TT-BTC']);
+    expect(relations(listed)).toEqual(['71/2009/QĐ-TTg BASED_ON', '33/2016/TT-BTC BASED_ON', '18/2014/TT-BTC BASED_ON']);
   });
 
   it('asserts nothing from a cue that only mentions', () => {

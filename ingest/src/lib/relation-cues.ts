@@ -46,7 +46,11 @@ export function relationOf(text: string, cue: CueHit): RelationType {
   return cue.relation;
 }
 
-/** Nearest cue before `at` in the sentence; adjacent-only cues count only right before it. */
+/**
+ * Nearest cue before `at` in the sentence; adjacent-only cues count only right before it. An
+ * adjacent cue closing a pair with a cue of its kind ("sửa đổi, bổ sung Quyết định số …") is that
+ * cue's: the clause starts at the pair's first verb, as in "sửa đổi, bổ sung một số điều của …".
+ */
 export function governingCue(text: string, cues: readonly CueHit[], from: number, at: number): CueHit | null {
   let hi = upperBound(cues, at);
   while (--hi >= 0) {
@@ -54,10 +58,16 @@ export function governingCue(text: string, cues: readonly CueHit[], from: number
     if (cue.start < from) return null;
     if (cue.end > at) continue;
     if (cue.adjacent && !/^[\s]*(?:các[\s]+)?(?:tại[\s]+)?$/u.test(text.slice(cue.end, at))) continue;
-    return cue;
+    const head = cue.adjacent && hi > 0 ? cues[hi - 1] : null;
+    return head && pairs(text, head, cue) && head.start >= from ? head : cue;
   }
   return null;
 }
+
+// "sửa đổi, bổ sung", "sửa đổi và bổ sung", "căn cứ theo"
+const pairJoin = /^[\s]*(?:,[\s]*)?(?:và[\s]+)?$/u;
+const pairs = (text: string, head: CueHit, cue: CueHit): boolean =>
+  head.relation === cue.relation && !head.adjacent && !head.passive && !head.provision && pairJoin.test(text.slice(head.end, cue.start));
 
 /**
  * A provision cue ("quy định tại") only says where a rule is written, unless the clause it sits in

@@ -351,6 +351,32 @@ describe('header', () => {
     expect(issuer(['Báo_cáo tình_hình', 'Thực_hiện Chỉ_thị , Bộ Tài_chính đã ban_hành Thông_tư .', '1 . Kết_quả'])).toEqual([null, null]);
   });
 
+  it('ends a signer\'s name before a capitalised word that opens a phrase, and at four syllables', () => {
+    const signer = (tail: string) =>
+      extractText(`BỘ TÀI CHÍNH\n\nSố: 12/BTC-CST\n\nHà Nội, ngày 01 tháng 3 năm 2021\n\nNội dung.\n\nNơi nhận:\n- Như trên.\n${tail}`, { source: 't' }).documents[0].signer;
+    // an annex flattened onto the signature line
+    expect(signer('KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn Bình Phụ lục (Kèm theo Thông tư số 12/BTC-CST)')).toBe('Lê Văn Bình');
+    expect(signer('KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Văn Phụ lục I')).toBe('Lê Văn');
+    // a Vietnamese name has at most four syllables
+    expect(signer('KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Thị Kim Hoa Website Chính phủ')).toBe('Nguyễn Thị Kim Hoa');
+    // the signature's own mark after the name is no phrase of its own
+    expect(signer('BỘ TRƯỞNG Lê Thị Hoa đã ký')).toBe('Lê Thị Hoa');
+  });
+
+  it('gives a text without an issuer the province it names in passing only when that province leads and is named early or often', () => {
+    const province = (lines: string[]) => extractText(lines.join('\n'), { source: 't' }).documents[0].province;
+    const body = Array.from({ length: 40 }, (_, i) => `${i + 1} . Tiếp_tục theo_dõi , đôn_đốc việc thực_hiện các nhiệm_vụ công_tác trong tháng theo kế_hoạch đã đề ra .`);
+    const report = ['Báo_cáo tình_hình thực_hiện nhiệm_vụ công_tác tháng 02', 'Trong tháng , Bộ đã trình Chính_phủ dự_thảo Nghị_định .', ...body];
+    // a national report mentions a province once, deep in its body
+    expect(province([...report, 'Tổ_chức Lễ phát_động Tuần_lễ quốc_gia tại tỉnh Hoà_Bình .'])).toBeNull();
+    // nor does a tie between two provinces decide
+    expect(province([...report, 'Kiểm_tra tại tỉnh Hoà_Bình và tỉnh Sơn_La ; làm_việc với tỉnh Hoà_Bình và tỉnh Sơn_La .'])).toBeNull();
+    // named twice, it leads
+    expect(province([...report, 'Kiểm_tra tại tỉnh Hoà_Bình ; làm_việc với tỉnh Hoà_Bình .'])).toBe('Hòa Bình');
+    // named in the opening lines, where a text without a header names where it speaks for
+    expect(province(['Chỉ_thị về quốc_phòng địa_phương', 'Quán_triệt sự chỉ_đạo của UBND thành_phố Hà_Nội , công_tác năm qua đạt kết_quả .', ...body])).toBe('Hà Nội');
+  });
+
   it('reads a district name several provinces share within the province of a Party committee or of the text', () => {
     const party = ['TỈNH ỦY BẠC LIÊU', 'HUYỆN ỦY HÒA BÌNH', '*', 'Số 95-KH/HU', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Hòa Bình, ngày 20 tháng 9 năm 2023', '', 'Nội dung.'].join('\n');
     expect(extractText(party, { source: 't' }).documents[0]).toMatchObject({ province: 'Bạc Liêu', district: 'Hòa Bình', issuerLevel: 'district' });

@@ -95,7 +95,7 @@ export function extractHeader(text: string): DocumentHeader {
     if (!district && area.district && area.province === province) district = area.district;
     if (district && level === 'province' && !/TỈNH|THÀNH PHỐ/.test(issuerName?.toUpperCase() ?? 'TỈNH')) level = 'district';
     if (!issuerName && area.district && level === 'province') level = 'district';
-    province ??= mostNamedProvince(text);
+    province ??= mostNamedProvince(text, level);
     if (province && !district && level === 'district') district = districtWithin(province, `${parentIssuer ?? ''} ${issuerName ?? ''}`, place);
   }
 
@@ -325,18 +325,32 @@ function recipientsOf(head: string): string[] {
   return out;
 }
 
-/** The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. */
-function mostNamedProvince(text: string): string | null {
-  const counts = new Map<string, number>();
+/**
+ * The province named most often in the text ("tỉnh Quảng Nam"), for documents without a header. An
+ * issuer known to be local (a level below national) is most likely in the province it names most.
+ * With no issuer found, a national report names provinces in passing ("tổ chức Lễ phát động … tại
+ * tỉnh Thái Nguyên"), so the province must lead alone and be named either more than once or in the
+ * opening lines, where a document without a header names where it speaks for.
+ */
+function mostNamedProvince(text: string, level: IssuerLevel | null): string | null {
+  const counts = new Map<string, { count: number; first: number }>();
   provinceInText.lastIndex = 0;
   for (let m = provinceInText.exec(text); m; m = provinceInText.exec(text)) {
     const p = findProvince(m[1]);
-    if (p) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+    if (!p) continue;
+    const seen = counts.get(p.name);
+    if (seen) seen.count++;
+    else counts.set(p.name, { count: 1, first: m.index });
   }
   let best: string | null = null;
   let bestCount = 0;
-  for (const [name, count] of counts) if (count > bestCount) [best, bestCount] = [name, count];
-  return best;
+  let tied = false;
+  for (const [name, { count }] of counts) {
+    if (count > bestCount) [best, bestCount, tied] = [name, count, false];
+    else if (count === bestCount) tied = true;
+  }
+  if (!best || level !== null) return best;
+  return !tied && (bestCount > 1 || counts.get(best)!.first < HEAD) ? best : null;
 }
 
 function clean(s: string): string {

@@ -10,9 +10,15 @@ export const signerTitle =
 const WINDOW = 2000;
 // A word may carry a final consonant the crawler split off with a space ("Đặ ng Văn Minh"): a lone
 // "ng", "c", "t"… is never a word of its own. Nor is a short lower-case piece before the next word of
-// a name ("Ngu y ễn Hữu Tín"): every syllable of a name is capitalised. `joinName` puts them back.
-const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?:(?: [\p{Ll}]{1,3})+(?= [\p{Lu}])| ${splitFinal})?`;
-const nameWords = String.raw`${nameWord}(?:[ \t]+${nameWord}){1,4}`;
+// a name ("Ngu y ễn Hữu Tín", "Tr ươ ng"): every syllable of a name is capitalised. Such a cut starts
+// inside the syllable's vowels; a piece starting with a consonant is a syllable of its own, and a
+// capitalised word it follows opens a phrase ("Phụ lục I"), no name. `joinName` puts them back.
+const vowel = 'aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
+const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: [${vowel}][\p{Ll}]{0,2}(?: [\p{Ll}]{1,3})*(?= [\p{Lu}])| ${splitFinal})?`;
+// A name is two to four syllables, and it ends before a capitalised word that opens a phrase, one a
+// lower-case word follows ("Trần Hồng Hà Phụ lục (Kèm theo…)", "Nơi nhận:"): every word of a name is
+// capitalised, so no lower-case word but the signature's own mark ("Lê Thị Hoa đã ký") follows it.
+const nameWords = String.raw`${nameWord}(?:[ \t]+${nameWord}){1,3}(?![ \t]+(?!đã[ \t]+ký)[\p{Ll}])`;
 /**
  * A name right after the title, past signature noise ("(Đã ký)", "[", table pipes, markdown) and
  * the rest of the title on the same line, in capitals ("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm…").

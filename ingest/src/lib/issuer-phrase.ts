@@ -24,6 +24,9 @@ const stopParts = [
 const stop = new RegExp(stopParts.join('|'), 'u');
 const subjectStop = new RegExp(stopParts.filter((p) => p !== typeWordStop).join('|'), 'u');
 
+/** Runs of blanks and line breaks as one space, trimmed. */
+const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
 export function issuerPhraseAt(text: string, at: number): { phrase: string; end: number } | null {
   lead.lastIndex = at;
   if (!lead.exec(text)) return null;
@@ -36,7 +39,7 @@ export function issuerPhraseAt(text: string, at: number): { phrase: string; end:
     const space = text.lastIndexOf(' ', end);
     if (space > start && end < text.length) end = space;
   }
-  const phrase = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const phrase = squeeze(text.slice(start, end));
   if (!phrase || !/^\p{Lu}|^(?:tỉnh|thành phố|huyện|bộ|sở|ủy ban|ubnd)/iu.test(phrase)) return null;
   return { phrase, end };
 }
@@ -110,8 +113,6 @@ function lastClause(window: string, whole: boolean): { start: number; previous: 
   }
   return start > 0 || whole ? { start, previous } : null;
 }
-
-const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /**
  * The issuer written as the subject of the clause that introduces a citation: "UBND tỉnh Bắc Giang

@@ -1,5 +1,5 @@
 // The signer of a document: the name and title above it, found near "Nơi nhận".
-import { joinSpacedLetters, splitFinal } from './spaced-letters.js';
+import { joinSpacedLetters, smallVowels, splitFinal } from './spaced-letters.js';
 
 // "Nơi nhận" is found from its rare "ận": indexOf runs several times faster than any regex scan
 const receiversTail = /N[ơƠ]i\s+nh$/;
@@ -13,8 +13,7 @@ const WINDOW = 2000;
 // a name ("Ngu y ễn Hữu Tín", "Tr ươ ng"): every syllable of a name is capitalised. Such a cut starts
 // inside the syllable's vowels; a piece starting with a consonant is a syllable of its own, and a
 // capitalised word it follows opens a phrase ("Phụ lục I"), no name. `joinName` puts them back.
-const vowel = 'aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
-const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: [${vowel}][\p{Ll}]{0,2}(?: [\p{Ll}]{1,3})*(?= [\p{Lu}])| ${splitFinal})?`;
+const nameWord = String.raw`[\p{Lu}][\p{Ll}]+(?: [${smallVowels}][\p{Ll}]{0,2}(?: [\p{Ll}]{1,3})*(?= [\p{Lu}])| ${splitFinal})?`;
 // A name is two to four syllables, and it ends before a capitalised word that opens a phrase, one a
 // lower-case word follows ("Trần Hồng Hà Phụ lục (Kèm theo…)", "Nơi nhận:"): every word of a name is
 // capitalised, so no lower-case word but the signature's own mark ("Lê Thị Hoa đã ký") follows it.

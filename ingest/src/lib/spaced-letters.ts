@@ -9,6 +9,8 @@
 
 const V = 'AEIOUYÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ';
 const v = V.toLowerCase();
+/** Every small vowel letter with its marks, for character classes (`[${smallVowels}]`). */
+export const smallVowels = v;
 
 /** A lower-case final consonant standing alone ("ng" of "Đặ ng"), for patterns that allow it after a word. */
 export const splitFinal = String.raw`(?:ng|nh|ch|[cmnpt])(?![\p{L}'’])`;

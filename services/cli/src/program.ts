@@ -137,8 +137,10 @@ export function buildProgram(): Command {
     .requiredOption('--docs <n>', 'số văn bản (bắt buộc)')
     .requiredOption('--out <dir>', 'thư mục ghi ra (bắt buộc)')
     .option('--seed <s>', 'hạt giống ngẫu nhiên (cùng hạt giống, cùng kết quả)', '1')
-    .action(async (o: { docs: string; out: string; seed: string }) => {
-      await runGenerate(o);
+    .addOption(new Option('--json', 'in một đối tượng JSON { files, documents, goldPath } cho máy đọc'))
+    .action(async (o: { docs: string; out: string; seed: string; json?: boolean }) => {
+      const result = await runGenerate(o);
+      if (o.json) process.stdout.write(`${JSON.stringify({ files: result.files, documents: result.documents, goldPath: result.goldPath }, null, 2)}\n`);
     });
 
   program

@@ -182,6 +182,16 @@ describe('vanban ingest', () => {
     expect([ingest.code, ingest.stderr.trim()]).toEqual([1, 'Lỗi cơ sở dữ liệu: /proc/vanban-test: không tồn tại (hoặc thư mục chứa nó không tồn tại) (ENOENT)']);
   });
 
+  it('generate --json prints what it wrote, and the files are there', () => {
+    const out = join(tempDir(), 'corpus');
+    const r = vanban(['generate', '--docs', '3', '--out', out, '--seed', '5', '--json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout) as { files: number; documents: number; goldPath: string };
+    expect(summary).toMatchObject({ documents: 3, goldPath: join(out, 'gold.jsonl') });
+    expect(readFileSync(summary.goldPath, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(r.stderr).toContain('Đã sinh 3 văn bản');
+  });
+
   it('show picks among documents sharing a number with --year, as its message says', () => {
     const dir = tempDir();
     const letter = (year: number) =>

@@ -49,6 +49,13 @@ async function show() {
   main.setAttribute('aria-busy', 'false');
 }
 
+// the skip link moves focus to the content; as a plain "#main" link it would change the route
+document.addEventListener('click', (event) => {
+  if (!(event.target instanceof Element) || !event.target.closest('a.skip')) return;
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
+
 let first = true;
 window.addEventListener('hashchange', () => {
   show().then(() => document.getElementById('main').focus({ preventScroll: false }));

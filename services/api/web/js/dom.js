@@ -49,10 +49,20 @@ export function viDate(iso) {
 
 export const docLink = (doc, text) => h('a', { href: `#/van-ban/${encodeURIComponent(doc.id)}` }, text ?? title(doc));
 
-/** "Chỉ thị 20-CT/TW (2012)" or the id for a document without a number. */
+/**
+ * What a document is called where only its number fits (a graph node, the end of a breadcrumb):
+ * its number, marked when it is a draft, or "không số" — never the internal id.
+ */
+export function shortTitle(doc) {
+  if (!doc.number) return doc.draft ? 'dự thảo' : 'không số';
+  return doc.draft ? `${doc.number} (dự thảo)` : doc.number;
+}
+
+/** "Chỉ thị 20-CT/TW (2012)", "Công văn /UBND-KGVX (dự thảo, 2020)", "Văn bản không số của Sở Y tế (2019)". */
 export function title(doc) {
-  const type = doc.type ? `${doc.type} ` : '';
-  return `${type}${doc.number ?? doc.id}${doc.year ? ` (${doc.year})` : ''}`;
+  const name = doc.number ?? (doc.draft ? 'chưa có số' : `không số${doc.issuer ? ` của ${doc.issuer}` : ''}`);
+  const notes = [doc.draft ? 'dự thảo' : null, doc.year].filter(Boolean);
+  return `${doc.type ?? 'Văn bản'} ${name}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 export const errorBox = (error) => h('p', { class: 'error', role: 'alert', title: error.detail ?? '' }, error.message ?? String(error));

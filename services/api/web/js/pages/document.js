@@ -1,5 +1,5 @@
 import { getJson, labels } from '../api.js';
-import { docLink, h, title, viDate } from '../dom.js';
+import { docLink, h, shortTitle, title, viDate } from '../dom.js';
 import { neighbourhoodGraph } from '../graph.js';
 
 const UP = new Set(['IMPLEMENTS', 'BASED_ON']);
@@ -42,7 +42,7 @@ export async function documentPage({ arg: id }) {
 /** Each upward chain as a breadcrumb from the root down to this document. */
 function breadcrumbs(trace, doc) {
   if (!trace.chains.length) return null;
-  const crumb = (chain) => h('ol', { class: 'breadcrumb' }, [...chain].reverse().map((hop) => h('li', {}, docLink(hop.document))), h('li', { 'aria-current': 'page' }, doc.number ?? doc.id));
+  const crumb = (chain) => h('ol', { class: 'breadcrumb' }, [...chain].reverse().map((hop) => h('li', {}, docLink(hop.document))), h('li', { 'aria-current': 'page' }, shortTitle(doc)));
   const rest = trace.chains.slice(3);
   // the first three show at once; the others behind a native disclosure (keyboard and screen readers included)
   return h(
@@ -64,10 +64,13 @@ function header(doc, vocab) {
     ['Người ký', [doc.signerTitle, doc.signer].filter(Boolean).join(' ')],
     ['Nơi nhận', doc.recipients?.join('; ')],
     ['Chủ đề', doc.topics.join(', ')],
-    ['Tệp nguồn', doc.source ?? (doc.known ? null : 'chỉ biết qua trích dẫn')],
+    ['Tệp nguồn', doc.source ? fileName(doc.source) : doc.known ? null : 'chỉ biết qua trích dẫn'],
   ].filter(([, v]) => v);
   return h('dl', { class: 'header-fields' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
+
+/** The file's own name: where it lay on the server is no business of the reader's. */
+const fileName = (path) => path.split(/[\\/]/).pop();
 
 function hopList(heading, kind, hops, vocab, empty) {
   return h(
@@ -102,13 +105,24 @@ function textWithCitations(detail, vocab) {
   const spans = [...detail.citations].sort((a, b) => a.start - b.start);
   for (const c of spans) {
     if (c.start < at || c.end > text.length) continue; // overlapping spans: keep the first
-    pre.append(text.slice(at, c.start));
+    pre.append(withoutMarkup(text.slice(at, c.start)));
     const hint = `${vocab.relations[c.relation] ?? c.relation}: ${c.number}${c.year ? ` (${c.year})` : ''}${c.unresolved ? ` — chưa xác định: ${vocab.unresolvedReasons[c.unresolved] ?? c.unresolved}` : ''}`;
     pre.append(c.target
       ? h('a', { class: `cite rel-${c.relation}`, href: `#/van-ban/${encodeURIComponent(c.target)}`, title: hint }, text.slice(c.start, c.end))
       : h('mark', { class: 'cite unresolved', title: hint }, text.slice(c.start, c.end)));
     at = c.end;
   }
-  pre.append(text.slice(at));
+  pre.append(withoutMarkup(text.slice(at)));
   return h('section', {}, h('h2', {}, `Toàn văn (${detail.citations.length} trích dẫn được đánh dấu)`), pre);
+}
+
+/**
+ * The text as a reader sees it: no markdown heading marks, emphasis stars or escaping backslashes
+ * (pandoc's output, whatever the file's name). A note mark "(*)" and runs of underscores (blanks to
+ * fill in) stay. Only the text between citations is tidied, so each citation's span still matches
+ * the source it came from.
+ */
+function withoutMarkup(s) {
+  // one pass, so that an escaped mark ("\*") stays as the character it escapes
+  return s.replace(/\\([\\`*_{}[\]()#+\-.!|~<>])|^[ \t]*#{1,6}[ \t]+|(?<!\()\*{1,3}(?!\))/gm, (_, escaped) => escaped ?? '');
 }

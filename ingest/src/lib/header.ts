@@ -9,7 +9,7 @@ import {
   type IssuerLevel,
 } from '@vanban/schema';
 import { parseDateAt } from './dates.js';
-import { classifyOrganisation, districtWithin, issuerFromNumber, issuerOrganisations, placeToArea } from './issuer.js';
+import { classifyOrganisation, districtWithin, issuerFromNumber, issuerOrganisations, ministryNamingItself, placeToArea } from './issuer.js';
 import { signerOf } from './signer.js';
 import { joinSpacedLetters, spacedCodeLetters } from './spaced-letters.js';
 import { typeWordSource } from './vocabulary.js';
@@ -76,6 +76,7 @@ export function extractHeader(text: string): DocumentHeader {
   // or only where it speaks of itself.
   if (!orgs.length) orgs.push(...earlyIssuerLine(head));
   if (!orgs.length) orgs.push(...selfNamedIssuer(head, text));
+  if (!orgs.length) orgs.push(...[ministryNamingItself(text)].filter((m): m is string => m !== null));
   const issuerName = orgs.length ? orgs[orgs.length - 1] : null;
   const parentIssuer = orgs.length > 1 ? orgs[orgs.length - 2] : null;
 
@@ -248,12 +249,15 @@ function earlyIssuerLine(head: string): string[] {
 // name, the verb by which an issuer addresses its readers (a word like "đã" between them makes it a
 // report on someone else). The organisation may follow its head's title ("Bộ trưởng Bộ Khoa học và
 // Công nghệ hướng dẫn…", after the "Căn cứ" lines of a text without a header) or the purpose or basis
-// clause of its opening sentence ("Để tăng cường …, Ủy ban nhân dân thành phố yêu cầu…"); a title
-// alone ("Tổng cục trưởng yêu cầu…") names no organisation.
+// clause of its opening sentence, however many parts it has ("Để tăng cường …, Ủy ban nhân dân thành
+// phố yêu cầu…", "Để bảo đảm …; đồng thời để khắc phục …; Ủy ban nhân dân thành phố yêu cầu…"); a
+// title alone ("Tổng cục trưởng yêu cầu…") names no organisation.
 const selfNaming = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:(?:Để|Thực hiện)[ \t][^\n]*?,[ \t]*)?(?:(?:Bộ trưởng|Chủ tịch|Giám đốc|Cục trưởng|Tổng cục trưởng|Trưởng ban)[ \t]+)?` +
+  String.raw`(?:^|\n)[ \t]*(?:(?:Để|Thực hiện)[ \t][^\n]*?[,;][ \t]*)?(?:(?:Bộ trưởng|Chủ tịch|Giám đốc|Cục trưởng|Tổng cục trưởng|Trưởng ban)[ \t]+)?` +
     String.raw`((?:Ủy ban|Uỷ ban|ỦY BAN|UBND|Hội đồng|HĐND|Bộ|Sở|Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Ban|Cục|Tổng cục)(?![ \t]+trưởng)` +
     String.raw`(?:[ \t]+(?!(?:đã|đang|sẽ|cũng|vừa|mới|được|có|không|chưa|xin|thông|yêu|đề|ban|xây|hướng|quy)(?![\p{L}]))[\p{L}&-]+){0,8}?)` +
+    // a kind of body alone ("Giám đốc Sở yêu cầu…") names none
+    String.raw`(?<!(?:^|[^\p{L}])(?:Ủy ban|Uỷ ban|ỦY BAN|Hội đồng|Bộ|Sở|Văn phòng|Ban|Cục|Tổng cục))` +
     String.raw`[ \t]+(?:xin[ \t]+)?(?:thông báo|yêu cầu|đề nghị|ban hành|hướng dẫn|quy định|xây dựng[ \t]+${typeWordSource})(?![\p{L}])`,
   'gu',
 );

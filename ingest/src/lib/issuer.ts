@@ -55,9 +55,10 @@ export function classifyOrganisation(name: string, parent: string | null): Omit<
 }
 
 // A Party committee is named after its unit: "TỈNH ỦY BẠC LIÊU", "THÀNH ỦY CẦN THƠ", "HUYỆN ỦY AN LÃO".
+// Some urban districts are numbered ("QUẬN 5", "QUẬN ỦY 7", "Quận ủy Quận 7"): a number names only a quận.
 const committeeUnit: Record<string, string> = { TỈNH: 'TỈNH', THÀNH: 'THÀNH PHỐ', HUYỆN: 'HUYỆN', QUẬN: 'QUẬN', THỊ: 'THỊ XÃ' };
 const unitName =
-  /(?:(?:TỈNH|Tỉnh|THÀNH|Thành|HUYỆN|Huyện|QUẬN|Quận|THỊ|Thị)[ \t]+(?:ỦY|UỶ|ủy|uỷ)|TỈNH|tỉnh|Tỉnh|THÀNH PHỐ|[Tt]hành phố|TP\.?|Tp\.?|HUYỆN|[Hh]uyện|QUẬN|[Qq]uận|THỊ XÃ|[Tt]hị xã)[ \t]+([\p{Lu}][\p{L}\- ]{1,30}?)(?=$|[,.;:()\n]|[ \t]+(?:TỈNH|tỉnh|THÀNH PHỐ|thành phố|(?:HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)|[a-zđ])|\s{2})/gu;
+  /(?:(?:TỈNH|Tỉnh|THÀNH|Thành|HUYỆN|Huyện|QUẬN|Quận|THỊ|Thị)[ \t]+(?:ỦY|UỶ|ủy|uỷ)|TỈNH|tỉnh|Tỉnh|THÀNH PHỐ|[Tt]hành phố|TP\.?|Tp\.?|HUYỆN|[Hh]uyện|QUẬN|[Qq]uận|THỊ XÃ|[Tt]hị xã)[ \t]+([\p{Lu}][\p{L}\- ]{1,30}?|(?<=(?:QUẬN|Quận|quận)(?:[ \t]+(?:ỦY|UỶ|ủy|uỷ))?[ \t]+)\d{1,2}(?![\p{L}\d]))(?=$|[,.;:()\n]|[ \t]+(?:TỈNH|tỉnh|THÀNH PHỐ|thành phố|(?:HUYỆN|QUẬN|THỊ) (?:ỦY|UỶ)|[a-zđ])|\s{2})/gu;
 
 /**
  * Province (and district) named in an organisation or place: "TỈNH ĐẮK LẮK", "huyện Lục Nam". A
@@ -118,6 +119,24 @@ export function districtWithin(province: string, organisation: string, place: st
   const named = locate(organisation, province);
   if (named.province === province && named.district) return named.district;
   return place ? placeToArea(place, province).district : null;
+}
+
+// A ministry's text without a header speaks of itself as "Bộ" alone ("Bộ đã trình …", "Lãnh đạo Bộ",
+// "các đơn vị thuộc Bộ") and names itself in full only where it tells its own acts ("Bộ Lao động -
+// Thương binh và Xã hội đã có công văn số …", which the self-naming verbs leave out). The Politburo
+// and the military commands are "Bộ" too, but no ministry.
+const bareMinistry =
+  /(?<![\p{L}])(?:(?:Lãnh đạo|cơ quan|thuộc)[ \t]+Bộ(?![\p{L}])(?![ \t]+\p{Lu})|Bộ[ \t]+(?:đã|đang|sẽ|vừa|cũng|chủ trì|chủ động|tiếp tục|ban hành)(?![\p{L}]))/gu;
+const ministryNamed =
+  /(?<![\p{L}])Bộ[ \t]+(\p{Lu}\p{L}*(?:[ \t]+(?:-[ \t]+)?(?:và[ \t]+)?(?!(?:Sở|Bộ|Ủy|Uỷ|UBND|các|của|và)(?![\p{L}]))\p{L}+){0,10}?)(?=[ \t]*[,.;:()\n]|[ \t]+(?:đã|đang|sẽ|vừa|về|tại|có|ban hành|gửi|theo|trong|để|và[ \t]+(?:(?!\p{Lu})|(?:Sở|Bộ|Ủy|Uỷ|UBND)(?![\p{L}]))|phối hợp|chủ trì)(?![\p{L}]))/gu;
+const notMinistry = /^(?:Chính trị|Tư lệnh|Chỉ huy)(?![\p{L}])/u;
+
+/** The ministry a text without a header speaks for: bare "Bộ" at least twice, and one ministry named in full. */
+export function ministryNamingItself(text: string): string | null {
+  if ((text.match(bareMinistry)?.length ?? 0) < 2) return null;
+  const named = new Set<string>();
+  for (const m of text.matchAll(ministryNamed)) if (!notMinistry.test(m[1])) named.add(m[1].replace(/\s+/g, ' '));
+  return named.size === 1 ? `BỘ ${[...named][0].toUpperCase()}` : null;
 }
 
 /** What the số ký hiệu alone tells about the issuer (`SXD` -> a provincial department). */

@@ -68,6 +68,36 @@ function nucleusCut({ initial, first, second, closed }: Nucleus, lower: boolean)
   return String.raw`(?=[${rest}]${end}(?![\p{L}'’]))(?<=(?<![\p{L}'’])${opening}(?:${head}) )`;
 }
 
+// A closed nucleus ends in a final, which may be a glide: "ĐIỀU" (iê-u), "NGƯỜI" (ươ-i), "CHÂU" (â-u),
+// "QUẦY" (uâ-y). Such a glide standing alone after the nucleus is that final ("ĐI Ề U", "NGƯỜ I",
+// "CHÂ U"): the piece before it is no syllable without one, so it is joined with or without a tone
+// mark, in small letters too.
+const base = (vowel: keyof typeof toned): string => vowel.toUpperCase() + toned[vowel];
+const glides: [head: string, second: string, glide: string][] = [
+  ['U?Y ?|I ?', base('ê'), 'U'],
+  ['U ?', base('ô'), 'I'],
+  ['U?', base('â'), 'UY'],
+  ['Ư ?', base('ơ'), 'IU'],
+];
+// any initial, "qu" included ("QUẦ Y", "QU Y Ế T")
+const openingOf = (lower: boolean): string => (lower ? `${initials.capitalised}|${initials.upper.toLowerCase()}|[Qq]` : `${initials.upper}|Q`);
+function glideCut([head, second, glide]: (typeof glides)[number], lower: boolean): string {
+  const [h, s, g] = lower ? [head.toLowerCase(), second.toLowerCase(), glide.toLowerCase()] : [head, second, glide];
+  return String.raw`(?=[${g}](?![\p{L}'’]))(?<=(?<![\p{L}'’])(?:${openingOf(lower)})?(?:${h})[${s}] )`;
+}
+// In "uy" the tone sits on u ("ỦY", "THỦY"): a toned u standing alone before a lone y is that
+// syllable cut in two ("Ủ Y BAN", "TH Ủ Y"), never two words ("THÚ Y" has its u in a whole syllable)
+const tonedUBeforeY = (lower: boolean): string => {
+  const [u, y] = lower ? ['ÚÙỦŨỤúùủũụ', 'y'] : ['ÚÙỦŨỤ', 'Y'];
+  return String.raw`(?<=(?<![\p{L}'’])[${u}] )(?=${y}(?![\p{L}'’]))`;
+};
+// "uyê" keeps its tone on ê, so the space between its u and y is inside the word when the toned rest
+// is cut off too: "HU Y Ệ N" ("THU YẾN", a name, is two words)
+const uyeCut = (lower: boolean): string => {
+  const [u, y, e] = lower ? ['[Uu]', 'y', toned.ê.toLowerCase()] : ['U', 'Y', toned.ê];
+  return String.raw`(?<=(?<![\p{L}'’])(?:${openingOf(lower)})?${u} )(?=${y} [${e}])`;
+};
+
 // a space inside a word, looked for from the space itself
 const spaceInWord = new RegExp(
   ' (?:' +
@@ -80,12 +110,14 @@ const spaceInWord = new RegExp(
       // capital never stands alone; in prose it may, "Phụ lục B áp dụng", hence not for prose)
       String.raw`(?<=(?<![\p{L}'’])(?:Ngh|Ng|Nh|Ch|Gh|Kh|Ph|Th|Tr|[BCDĐGHKLMNPQRSTVX]) )(?=[${v}])`,
       String.raw`(?<=(?<![\p{L}'’])(?:[CGKNPT] (?=h)|T (?=r)|N (?=g)))`,
-      // a final consonant after the rest of its syllable: "CỘ NG", "DÂ N" (unless it starts the next
-      // syllable: "HỒ C H Í")
-      String.raw`(?<=[${V}] )(?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG]))`,
+      // a final consonant after the rest of its syllable: "CỘ NG", "DÂ N", "ĐỊ N H" (unless it starts
+      // the next syllable: "HỒ C H Í")
+      String.raw`(?<=[${V}] )(?=(?:NG|NH|CH|[CMNPT])(?![\p{L}'’])(?! [${V}])(?!(?<=[CNPT]) [HRG] ?[${V}]))`,
       String.raw`(?<=[${v}] )(?=${splitFinal})`,
       // (behind one test for a toned vowel, which fails after most spaces)
       String.raw`(?=[${tonedVowels}${tonedVowels.toLowerCase()}])(?:${[...nuclei.map((n) => nucleusCut(n, false)), ...nuclei.filter(inSmallLetters).map((n) => nucleusCut(n, true))].join('|')})`,
+      // (behind one test for a lone glide or "y")
+      String.raw`(?=[IUYiuy](?![\p{L}'’]))(?:${[...glides.map((g) => glideCut(g, false)), ...glides.map((g) => glideCut(g, true)), uyeCut(false), uyeCut(true), tonedUBeforeY(false), tonedUBeforeY(true)].join('|')})`,
     ].join('|') +
     ')',
   'gu',

@@ -49,6 +49,38 @@ export const pairsExpression = (tokens: readonly string[]): string => (tokens.le
 export const rankExpression = (tokens: readonly string[], mode: 'phrase' | 'pairs'): string =>
   tokens.length === 1 || mode === 'phrase' ? `"${tokens.join(' ')}"` : pairsOf(tokens, ' ');
 
+/** Longer queries are not cut into words: their ways to cut grow too many (12 syllables: 12 ways). */
+const MAX_CUT_SYLLABLES = 12;
+
+/**
+ * The ways to cut a query of four or more syllables into words of two or three syllables, as
+ * lists of words: "lục nam đuối nước" → [[lục nam], [đuối nước]]. A longer word needs no way of its
+ * own: whatever matches it matches one of these.
+ */
+function wordCuts(tokens: readonly string[]): string[][][] {
+  if (tokens.length < 4 || tokens.length > MAX_CUT_SYLLABLES) return [];
+  const cuts: string[][][] = [];
+  const walk = (at: number, words: string[][]): void => {
+    if (at === tokens.length) cuts.push(words);
+    for (const size of [2, 3]) if (at + size <= tokens.length) walk(at + size, [...words, tokens.slice(at, at + size)]);
+  };
+  walk(0, []);
+  return cuts;
+}
+
+/**
+ * When no document has every pair of a query of four or more syllables ("lục nam đuối nước": none
+ * writes "nam đuối"), the query is read as several words, each side by side somewhere: the pair-table
+ * expression (`glue` "_") and the positional one for ranking (`glue` " ", each word a phrase) of
+ * every way to cut it. null when the query cannot be cut.
+ */
+export function wordsExpression(tokens: readonly string[], glue: '_' | ' '): string | null {
+  const cuts = wordCuts(tokens);
+  if (!cuts.length) return null;
+  const word = (w: string[]): string => (glue === ' ' ? `"${w.join(' ')}"` : pairsOf(w, glue));
+  return cuts.map((words) => `(${words.map(word).join(' AND ')})`).join(' OR ');
+}
+
 /** Index a stored document's plain text (its rowid is the documents row). */
 export function indexDocumentText(db: Db, rowid: number, plain: string): void {
   const folded = foldVietnamese(plain);

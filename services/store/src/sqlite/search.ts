@@ -2,7 +2,7 @@ import { canonicalFilters, foldVietnamese, MAX_PAGE_SIZE, paddedSpellings } from
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
-import { pairsExpression, rankExpression } from './search-index.js';
+import { pairsExpression, rankExpression, wordsExpression } from './search-index.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
 import { makeSnippet, snippetToken } from './snippet.js';
@@ -61,15 +61,21 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   // folded matches; each part by relevance (bm25) when small, newest first when there are more
   // than RANKED_LIMIT matches, where scoring every match costs more than it tells.
   const join = filter.sql ? ' JOIN documents d ON d.rowid = f.rowid' : '';
+  // every pair of the query side by side; when no document has them all, the query's words apart
+  let asWords = false;
   const matches = (table: 'documents_pairs' | 'documents_pairs_exact', tokens: readonly string[], limit = COUNT_CAP): number[] =>
     stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${table} f${join} WHERE ${table} MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT @limit`)
       .pluck()
-      .all({ ...filter.params, expr: pairsExpression(tokens), limit });
+      .all({ ...filter.params, expr: (asWords && wordsExpression(tokens, '_')) || pairsExpression(tokens), limit });
   const byRelevance = (mode: 'phrase' | 'pairs'): number[] =>
     stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM documents_fts f${join} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
       .pluck()
-      .all({ ...filter.params, expr: rankExpression(parsed.folded, mode) });
-  const all = matches('documents_pairs', parsed.folded);
+      .all({ ...filter.params, expr: (asWords && wordsExpression(parsed.folded, ' ')) || rankExpression(parsed.folded, mode) });
+  let all = matches('documents_pairs', parsed.folded);
+  if (!all.length && wordsExpression(parsed.folded, '_')) {
+    asWords = true;
+    all = matches('documents_pairs', parsed.folded);
+  }
   // every exact match is a folded match, so the folded list counts them all (up to the cap)
   const total = all.length;
   const wanted = page * pageSize;
@@ -79,7 +85,7 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   if (total <= RANKED_LIMIT) {
     exactSet = new Set(exact && total ? matches('documents_pairs_exact', exact) : []);
     // the words side by side before the pairs found apart (the same list for one or two words)
-    let ranked = parsed.folded.length > 2 ? [...byRelevance('phrase'), ...byRelevance('pairs')] : byRelevance('phrase');
+    let ranked = asWords ? byRelevance('phrase') : parsed.folded.length > 2 ? [...byRelevance('phrase'), ...byRelevance('pairs')] : byRelevance('phrase');
     // (the two indexes cut syllables alike; were one ever to differ, the pair set decides what is listed)
     const listed = new Set(all);
     ranked.push(...all);

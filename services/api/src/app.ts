@@ -17,6 +17,13 @@ import { searchRoutes } from './routes/search.js';
 import { uploadRoutes } from './routes/upload.js';
 import { vocabularyRoutes } from './routes/vocabulary.js';
 
+/**
+ * Route parameters up to the longest request line Node takes (16 KB of headers): a longer id than
+ * the schema allows is then a 400 naming the field, not a "no route" 404 (the router's default
+ * limit is 100 characters).
+ */
+const MAX_PARAM_LENGTH = 16_384;
+
 export interface AppOptions {
   store: GraphStore & SearchIndex;
   /** Close the store when the app closes (the server owns it; tests may not). */
@@ -41,7 +48,7 @@ export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // the router passes ids well past the route schema's 200 characters (its default stops at 100 with
   // "no route"), so the schema answers a long one with a 400 naming the field; "/api/stats/" is "/api/stats"
-  const app = Fastify({ requestIdHeader: 'x-request-id', routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true }, clientErrorHandler, ...options.fastify });
+  const app = Fastify({ requestIdHeader: 'x-request-id', routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true }, clientErrorHandler, ...options.fastify });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
 

@@ -209,6 +209,13 @@ describe('HTTP API over a real SQLite store', () => {
       expect(long.statusCode).toBe(404);
       expect(long.json().message).toContain(`"${'x'.repeat(150)}"`);
       expect((await app.inject(`/api/documents/${'x'.repeat(201)}`)).statusCode).toBe(400);
+      // however long, up to what a request line may hold: the field is named, never "no route"
+      for (const n of [2000, 5000, 12_000]) {
+        for (const url of [`/api/documents/${'x'.repeat(n)}`, `/api/documents/${'x'.repeat(n)}/trace`]) {
+          const r = await app.inject(url);
+          expect([n, r.statusCode, r.json().field]).toEqual([n, 400, 'params.id']);
+        }
+      }
       expect((await app.inject('/api/stats/')).statusCode).toBe(200);
     });
 

@@ -276,6 +276,8 @@ function selfNamedIssuer(head: string, text: string): string[] {
 }
 
 function documentType(head: string, parts: ReturnType<typeof parseNumber> | null, hasSubjectLine: boolean, title: RegExpExecArray | null) {
+  // a consolidated text (số …/VBHN-…) repeats the title of the text it consolidates ("NGHỊ ĐỊNH")
+  if (parts?.type?.code === 'VBHN') return parts.type;
   const fromTitle = title ? documentTypeByName(title[1]) : undefined;
   if (fromTitle && title && title[1] === title[1].toUpperCase()) return fromTitle;
   if (parts?.type) return parts.type;

@@ -60,9 +60,9 @@ describe.skipIf(!haveSeeds || !haveChromium)('document page in a real browser', 
     const page = await open('/#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Công văn 279/UBND-LĐTBXH (2015)');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    expect(await page.evaluate<string>('document.activeElement?.textContent')).toBe('Bỏ qua, đến nội dung chính');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.id')).toBe('main');
     expect(new URL(page.url()).hash).toBe('#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
     expect(await page.locator('h1').textContent()).toBe('Công văn 279/UBND-LĐTBXH (2015)');
     await page.close();

@@ -2,6 +2,7 @@ import { findDistricts, findProvince } from './gazetteer.js';
 import { foldVietnamese } from './text/fold.js';
 import { isNationalLevel, issuerByCode } from './vocabulary/issuer-codes.js';
 import type { IssuerLevel } from './vocabulary/issuer-levels.js';
+import { nationalLevelOfIssuerPhrase } from './vocabulary/national-issuers.js';
 
 /**
  * Jurisdiction of a document (DESIGN.md "Identity"): '' for national issuers, the province for
@@ -17,8 +18,6 @@ export type JurisdictionHint =
   | { jurisdiction: string; source: 'issuer-code' | 'issuer-phrase' | 'citing-document' }
   | { jurisdiction: null; reason: 'ambiguous-issuer' | 'unknown-issuer' | 'no-province' };
 
-// a steering committee's bare `BCĐ` code is ambiguous: "Ban Chỉ đạo quốc gia / Trung ương" places it
-const nationalPhrase = /^(?:Bộ|Ban Bí thư|Ban Chấp hành Trung ương|Ban Chỉ đạo (?:\d+ )?(?:[Qq]uốc gia|Trung ương)|Trung ương|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội|Tổng cục|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện kiểm sát nhân dân tối cao|liên Bộ|Liên Bộ)/u;
 const districtPhrase = /(?:huyện|quận|thị xã|thành phố)\s+([\p{Lu}][\p{L}\d]*(?:\s+[\p{Lu}\d][\p{L}\d]*){0,3})/u;
 const provincePhrase = /(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|thành phố|Thành phố|TP\.?)\s+([\p{Lu}][\p{L}]*(?:[\s-]+[\p{Lu}][\p{L}]*){0,3})/u;
 const districtBody = /(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|HĐND|Hội đồng nhân dân)\s+(?:huyện|quận|thị xã)|\bhuyện\b/iu;
@@ -36,7 +35,7 @@ export function citedJurisdiction(
   const code = cited.issuerCode ? issuerByCode(cited.issuerCode) : undefined;
   const phrase = cited.issuer?.trim() ?? '';
   if (code?.scope === 'national') return { jurisdiction: '', source: 'issuer-code' };
-  if (phrase && nationalPhrase.test(phrase)) return { jurisdiction: '', source: 'issuer-phrase' };
+  if (phrase && nationalLevelOfIssuerPhrase(phrase)) return { jurisdiction: '', source: 'issuer-phrase' };
   const named = phrase ? placeInPhrase(phrase, citing.province) : null;
   if (named) return { jurisdiction: named, source: 'issuer-phrase' };
   if (code?.scope === 'ambiguous' && !phrase) return { jurisdiction: null, reason: 'ambiguous-issuer' };

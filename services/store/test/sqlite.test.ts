@@ -87,3 +87,17 @@ describe('sqlite: documents known only from citations', () => {
     s.close();
   });
 });
+
+describe('sqlite: national issuer phrases', () => {
+  it('give a cited-only document of a supreme court or the state audit office its national level when the code does not', () => {
+    const s = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+    const body =
+      'Thực hiện Công văn số 25/TH-PC ngày 02/01/2026 của Tòa án nhân dân tối cao và Công văn số 31/TH-KH ngày 03/01/2026 của Kiểm toán Nhà nước.';
+    s.ingestFile({ source: 'a.txt', bytes: enc(letter({ number: '8/UBND-VX', place: 'Bắc Giang', date: '05/01/2026', body })) });
+    s.resolve();
+    const cited = Object.fromEntries(s.describe('8-ubnd-vx-2026-bac-giang')!.citations.map((c) => [c.number, c.target && s.getDocument(c.target)]));
+    expect(cited['25/TH-PC']).toMatchObject({ known: false, province: null, issuerLevel: 'ministry' });
+    expect(cited['31/TH-KH']).toMatchObject({ known: false, province: null, issuerLevel: 'ministry' });
+    s.close();
+  });
+});

@@ -1,14 +1,14 @@
-import { citedJurisdiction, identityNumber, type ExtractedDocument } from '@vanban/schema';
+import { chooseTarget, citedJurisdiction, identityNumber, type ExtractedDocument } from '@vanban/schema';
 import type { GoldDocument, GoldEdge } from './gold.js';
 
-/** The corpus's documents by number: the year and jurisdiction of each. */
-export type CorpusIndex = Map<string, Array<{ year: number; jurisdiction: string }>>;
+/** The corpus's documents by number: the year, jurisdiction, date and issuer of each. */
+export type CorpusIndex = Map<string, Array<{ year: number; jurisdiction: string; date: string | null; known: true; bodies: string[] }>>;
 
 const jurisdictionOf = (province: string | null, district: string | null): string => (province ? (district ? `${province}/${district}` : province) : '');
 
 export function addToIndex(index: CorpusIndex, g: GoldDocument): void {
   const key = identityNumber(g.number);
-  const entry = { year: g.year, jurisdiction: jurisdictionOf(g.province, g.district) };
+  const entry = { year: g.year, jurisdiction: jurisdictionOf(g.province, g.district), date: g.date, known: true as const, bodies: [g.issuer] };
   const list = index.get(key);
   if (list) list.push(entry);
   else index.set(key, [entry]);
@@ -18,18 +18,18 @@ type Cited = ExtractedDocument['citations'][number];
 
 /**
  * Where the store's resolver (services/store, DESIGN "Identity") would send a citation, as
- * "year|jurisdiction": the jurisdiction its issuer code, issuer phrase or the citing document gives,
- * and for what is missing (year or jurisdiction) the single corpus document that fits; null when it
- * would stay unresolved.
+ * "year|jurisdiction": the corpus document `chooseTarget` picks, else the document a dated citation
+ * placed by its issuer code, phrase or the citing document names; null when it would stay unresolved.
  */
 function resolvedTarget(c: Cited, d: ExtractedDocument, index: CorpusIndex): string | null {
   const hint = citedJurisdiction(
     { issuerCode: c.issuerCode, issuer: c.issuer },
     { province: d.province ?? null, district: d.district ?? null, issuerLevel: d.issuerLevel ?? null },
   );
-  if (hint.jurisdiction !== null && c.year !== null) return `${c.year}|${hint.jurisdiction}`;
-  const fits = (index.get(identityNumber(c.number)) ?? []).filter((e) => (c.year === null || e.year === c.year) && (hint.jurisdiction === null || e.jurisdiction === hint.jurisdiction));
-  return (hint.jurisdiction !== null || c.year !== null) && fits.length === 1 ? `${fits[0].year}|${fits[0].jurisdiction}` : null;
+  const citing = { province: d.province ?? null, district: d.district ?? null, date: d.date ?? null, year: d.year ?? null };
+  const choice = chooseTarget(index.get(identityNumber(c.number)) ?? [], { year: c.year, issuer: c.issuer }, hint, citing);
+  if (choice.target) return `${choice.target.year}|${choice.target.jurisdiction}`;
+  return hint.jurisdiction !== null && c.year !== null ? `${c.year}|${hint.jurisdiction}` : null;
 }
 
 /**

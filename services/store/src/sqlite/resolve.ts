@@ -1,4 +1,4 @@
-import { citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, issuerByCode, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
+import { chooseTarget, citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, issuerByCode, issuingBodies, nationalLevelOfIssuerPhrase, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -20,14 +20,20 @@ interface CitingRow {
   province: string | null;
   district: string | null;
   issuer_level: IssuerLevel | null;
+  date: string | null;
+  year: number | null;
 }
 
-const nationalLevelOfPhrase: Array<[RegExp, IssuerLevel]> = [
-  [/^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương|Ban Chỉ đạo (?:\d+ )?Trung ương)/u, 'party-central'],
-  [/^(?:Quốc hội|Ủy ban Thường vụ Quốc hội|Uỷ ban Thường vụ Quốc hội)/u, 'national-assembly'],
-  [/^(?:Chính phủ|Thủ tướng|Văn phòng Chính phủ|Ban Chỉ đạo (?:\d+ )?[Qq]uốc gia)/u, 'government'],
-  [/^(?:Bộ|Tổng cục|Bảo hiểm xã hội Việt Nam|Ngân hàng Nhà nước|liên Bộ|Liên Bộ)/u, 'ministry'],
-];
+/** A document carrying a cited number, as `chooseTarget` weighs it. */
+interface CandidateRow {
+  rowid: number;
+  year: number | null;
+  jurisdiction: string;
+  date: string | null;
+  known: number;
+  issuer: string | null;
+  signer_title: string | null;
+}
 
 /**
  * Resolution: each mention to the document it means, by identity (number, year, jurisdiction).
@@ -39,7 +45,6 @@ const nationalLevelOfPhrase: Array<[RegExp, IssuerLevel]> = [
 export class Resolver {
   private readonly byIdentity;
   private readonly byNumber;
-  private readonly byNumberJurisdiction;
   private readonly citing;
   private readonly insertNode;
   private readonly setTarget;
@@ -48,12 +53,15 @@ export class Resolver {
     this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
     // a number's documents, however its serial was padded, are a range of the identity index:
     // identities starting "<number>|<year>|" (every jurisdiction), or "<number>|" (every year)
-    this.byNumber = stmt<{ lo: string; hi: string }, { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity >= @lo AND identity < @hi LIMIT 2');
-    this.byNumberJurisdiction = stmt<{ lo: string; hi: string; jurisdiction: string }, { rowid: number }>(
+    // those `chooseTarget` may take: of any place when the citation names none, else of the place
+    // it names, or of the citing province (@province, when only the citing document placed it)
+    this.byNumber = stmt<{ lo: string; hi: string; place: string | null; province: string | null }, CandidateRow>(
       db,
-      'SELECT rowid FROM documents WHERE identity >= @lo AND identity < @hi AND jurisdiction = @jurisdiction LIMIT 2',
+      `SELECT rowid, year, jurisdiction, date, known, issuer, signer_title FROM documents
+       WHERE identity >= @lo AND identity < @hi
+         AND (@place IS NULL OR jurisdiction = @place OR jurisdiction = @province OR substr(jurisdiction, 1, length(@province) + 1) = @province || '/')`,
     );
-    this.citing = stmt<[number], CitingRow>(db, 'SELECT province, district, issuer_level FROM documents WHERE rowid = ?');
+    this.citing = stmt<[number], CitingRow>(db, 'SELECT province, district, issuer_level, date, year FROM documents WHERE rowid = ?');
     this.insertNode = stmt(db, 
       `INSERT INTO documents (id, identity, number, serial, number_folded, year, jurisdiction, type_code, type, issuer, issuer_level, province, district, date, known)
        VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district, @date, 0)`,
@@ -67,7 +75,7 @@ export class Resolver {
     for (const m of mentions) {
       let citing = citingCache.get(m.doc);
       if (!citingCache.has(m.doc)) citingCache.set(m.doc, (citing = this.citing.get(m.doc)));
-      const { target, reason } = this.resolveOne(m, citing ?? { province: null, district: null, issuer_level: null });
+      const { target, reason } = this.resolveOne(m, citing ?? { province: null, district: null, issuer_level: null, date: null, year: null });
       this.setTarget.run(target, reason, m.rowid);
     }
   }
@@ -76,25 +84,27 @@ export class Resolver {
     const year = m.year ?? parseNumber(m.number).year;
     const key = identityNumber(m.number);
     const hint = citedJurisdiction({ issuerCode: m.issuer_code, issuer: m.issuer }, { province: citing.province, district: citing.district, issuerLevel: citing.issuer_level });
-    if (hint.jurisdiction === null) {
-      if (year === null) return { target: null, reason: hint.reason };
-      const fits = this.byNumber.all(prefixRange(`${key}|${year}|`));
-      return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : hint.reason };
+    if (hint.jurisdiction !== null && year !== null) {
+      const identity = identityKey(m.number, year, hint.jurisdiction);
+      const existing = this.byIdentity.get(identity);
+      if (existing) return { target: existing.rowid, reason: null };
+      // a stated jurisdiction and year name the document: known only from citations until ingested
+      if (hint.source !== 'citing-document') return { target: this.createCitedOnly(m, year, hint.jurisdiction, identity), reason: null };
     }
-    if (year === null) {
-      const fits = this.byNumberJurisdiction.all({ ...prefixRange(`${key}|`), jurisdiction: hint.jurisdiction });
-      return fits.length === 1 ? { target: fits[0].rowid, reason: null } : { target: null, reason: fits.length ? 'ambiguous' : 'no-year' };
-    }
-    const identity = identityKey(m.number, year, hint.jurisdiction);
-    const existing = this.byIdentity.get(identity);
-    if (existing) return { target: existing.rowid, reason: null };
-    return { target: this.createCitedOnly(m, year, hint.jurisdiction, identity), reason: null };
+    const province = hint.jurisdiction !== null && hint.source === 'citing-document' ? citing.province : null;
+    const candidates = this.byNumber
+      .all({ ...prefixRange(year === null ? `${key}|` : `${key}|${year}|`), place: hint.jurisdiction, province })
+      .map((r) => ({ ...r, known: r.known === 1, bodies: issuingBodies(r.issuer, r.signer_title) }));
+    const choice = chooseTarget(candidates, { year, issuer: m.issuer }, hint, { province: citing.province, district: citing.district, date: citing.date, year: citing.year });
+    if (choice.target) return { target: choice.target.rowid, reason: null };
+    if (hint.jurisdiction === null || year === null) return { target: null, reason: choice.reason };
+    return { target: this.createCitedOnly(m, year, hint.jurisdiction, identityKey(m.number, year, hint.jurisdiction)), reason: null };
   }
 
   private createCitedOnly(m: MentionRow, year: number, jurisdiction: string, identity: string): number {
     const [province, district] = jurisdiction ? jurisdiction.split('/') : [null, null];
     const code = m.issuer_code ? issuerByCode(m.issuer_code) : undefined;
-    const phraseLevel = m.issuer ? nationalLevelOfPhrase.find(([re]) => re.test(m.issuer ?? ''))?.[1] : undefined;
+    const phraseLevel = m.issuer ? nationalLevelOfIssuerPhrase(m.issuer) : undefined;
     const level: IssuerLevel | null = jurisdiction === '' ? (phraseLevel ?? code?.level ?? null) : district ? 'district' : (code?.level ?? 'province');
     const info = this.insertNode.run({
       id: uniqueId(this.db, documentSlug(m.number, year, jurisdiction)),

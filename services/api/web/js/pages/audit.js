@@ -1,19 +1,26 @@
 import { ApiFailure, getJson, labels } from '../api.js';
 import { docLink, h, title, viDate } from '../dom.js';
 
+const collator = new Intl.Collator('vi');
+/** Sort keys; null (no date, no lag) sorts last in either direction. */
 const COLUMNS = [
   { key: 'province', label: 'Tỉnh/thành', value: (r) => r.province },
   { key: 'status', label: 'Trạng thái', value: (r) => ({ implemented: 0, mentioned: 1, none: 2 })[r.status] },
-  { key: 'firstDate', label: 'Ngày đầu tiên', value: (r) => r.firstDate ?? '9999' },
-  { key: 'lagDays', label: 'Độ trễ (ngày)', value: (r) => r.lagDays ?? Infinity },
-  { key: 'documentCount', label: 'Số văn bản', value: (r) => -r.documentCount },
+  { key: 'firstDate', label: 'Ngày đầu tiên', value: (r) => r.firstDate ?? null },
+  { key: 'lagDays', label: 'Độ trễ (ngày)', value: (r) => r.lagDays ?? null },
+  { key: 'documentCount', label: 'Số văn bản', value: (r) => r.documentCount },
 ];
+const YEAR_HINT = 'Năm gồm 4 chữ số, ví dụ 2012 (có thể để trống).';
 
 /** Kiểm tra thực hiện: for one decree, every province's status, a grid coloured by status, a sortable table, CSV. */
 export async function auditPage({ params, navigate }) {
   const state = { number: params.get('number') ?? '', year: params.get('year') ?? '', province: params.get('province') ?? '', provinces: params.get('provinces') ?? '63', sort: params.get('sort') ?? 'status' };
   const number = h('input', { id: 'audit-number', name: 'number', value: state.number, required: true, placeholder: 'ví dụ: 20-CT/TW hoặc 1863/QĐ-TTg', maxlength: 200 });
-  const year = h('input', { id: 'audit-year', name: 'year', value: state.year, inputmode: 'numeric', pattern: '\\d{4}', placeholder: 'không bắt buộc', maxlength: 4 });
+  const year = h('input', { id: 'audit-year', name: 'year', value: state.year, inputmode: 'numeric', pattern: '\\d{4}', placeholder: 'không bắt buộc', maxlength: 4, title: YEAR_HINT });
+  // the browser's own message for a pattern mismatch is in English ("Please match the requested format.")
+  const checkYear = () => year.setCustomValidity(/^(\d{4})?$/.test(year.value.trim()) ? '' : YEAR_HINT);
+  year.addEventListener('input', checkYear);
+  checkYear();
   const scheme = h('select', { id: 'audit-scheme', name: 'provinces' },
     h('option', { value: '63', selected: state.provinces === '63' }, '63 tỉnh (trước 1/7/2025)'),
     h('option', { value: '34', selected: state.provinces === '34' }, '34 tỉnh (từ 1/7/2025)'));
@@ -36,6 +43,8 @@ export async function auditPage({ params, navigate }) {
     if (error instanceof ApiFailure && error.body?.candidates) return (page.append(candidates(error.body.candidates, state, navigate)), page);
     // not found: keep the form, say so, and offer the documents of that number in other years or provinces
     if (error instanceof ApiFailure && error.status === 404) return (page.append(await notFound(state, navigate)), page);
+    // a hand-edited address: said under the form, which stays to correct it
+    if (error instanceof ApiFailure && error.status === 400) return (page.append(h('p', { class: 'error', role: 'alert' }, refusal(error.body?.field, state))), page);
     throw error;
   }
   const vocab = await labels();
@@ -62,9 +71,11 @@ function grid(rows, vocab) {
 function table(result, state, vocab, navigate) {
   const column = COLUMNS.find((c) => c.key === state.sort.replace(/^-/, '')) ?? COLUMNS[1];
   const direction = state.sort.startsWith('-') ? -1 : 1;
+  const byName = (a, b) => collator.compare(a.province, b.province);
   const rows = [...result.provinces].sort((a, b) => {
     const x = column.value(a), y = column.value(b);
-    return (x < y ? -1 : x > y ? 1 : a.province.localeCompare(b.province, 'vi')) * direction;
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    return direction * (typeof x === 'string' ? collator.compare(x, y) : x - y) || byName(a, b);
   });
   const sortBy = (key) => navigate('/kiem-tra', { ...state, sort: state.sort === key ? `-${key}` : key });
   return h('table', { class: 'audit-table' },
@@ -73,17 +84,26 @@ function table(result, state, vocab, navigate) {
       h('button', { type: 'button', class: 'sort', onclick: () => sortBy(c.key) }, c.label, c === column ? (direction === 1 ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col' }, 'Văn bản'))),
     h('tbody', {}, rows.map((r) => h('tr', { class: `status-${r.status}` },
       h('th', { scope: 'row' }, r.province),
-      h('td', {}, vocab.auditStatuses[r.status]),
-      h('td', {}, r.firstDate ? viDate(r.firstDate) : '—'),
-      h('td', { class: 'num' }, r.lagDays ?? '—'),
-      h('td', { class: 'num' }, String(r.documentCount)),
-      h('td', {}, r.documents.length
+      h('td', { 'data-label': 'Trạng thái', class: 'state' }, vocab.auditStatuses[r.status]),
+      h('td', { 'data-label': 'Ngày đầu tiên' }, r.firstDate ? viDate(r.firstDate) : '—'),
+      h('td', { 'data-label': 'Độ trễ (ngày)', class: 'num' }, r.lagDays ?? '—'),
+      h('td', { 'data-label': 'Số văn bản', class: 'num' }, String(r.documentCount)),
+      h('td', { 'data-label': 'Văn bản', class: 'docs' }, r.documents.length
         ? h('ul', { class: 'plain' },
             r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : '')),
             // the API lists the earliest few; the count says how many there are
             r.documentCount > r.documents.length ? h('li', { class: 'muted' }, `và ${r.documentCount - r.documents.length} văn bản khác`) : null)
         : '—'),
     ))));
+}
+
+/** The API's 400 names the field ("querystring.year"): said in words. */
+function refusal(field, state) {
+  const key = String(field ?? '').replace(/^querystring\./, '');
+  if (key === 'year') return `Năm “${state.year}” không hợp lệ: ${YEAR_HINT}`;
+  if (key === 'province') return `Không có tỉnh/thành “${state.province}”.`;
+  if (key === 'number') return 'Hãy nhập số ký hiệu của văn bản (ví dụ 20-CT/TW).';
+  return 'Địa chỉ có tham số không hợp lệ; hãy nhập lại ở ô trên.';
 }
 
 function candidates(list, state, navigate) {

@@ -1,0 +1,282 @@
+import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteStore } from '@vanban/store';
+import { buildApp } from '../src/index.js';
+import { API_KEY, haveSeeds, letter, seedStore } from './fixtures.js';
+
+const chromiumPath = process.env.VANBAN_CHROMIUM ?? '/usr/bin/chromium';
+const haveChromium = existsSync(chromiumPath);
+if (process.env.CI && !haveChromium) throw new Error(`Browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (as .ci/run does), or set VANBAN_CHROMIUM`);
+
+/** 75 letters on forest fires (8 pages of 10): 40 from 2019, 20 from 2021, 15 from 2023, so count order is not year order. */
+const FIRE_YEARS = [...Array(40).fill('2019'), ...Array(20).fill('2021'), ...Array(15).fill('2023')] as string[];
+const fireLetter = (i: number, year: string): string =>
+  letter({ issuer: 'UBND TỈNH LÂM ĐỒNG', number: `${i}/UBND-KL`, place: 'Lâm Đồng', date: `10/03/${year}`, subject: 'phòng cháy rừng', body: `Tăng cường phòng cháy, chữa cháy rừng mùa khô năm ${year}, đợt ${i}.` });
+
+/** What the tests read of an <input> (the tests compile without the DOM library). */
+type FormField = { validationMessage: string; validity: { valid: boolean } };
+
+/** WCAG contrast of an element's text against its own background colour (both opaque rgb). */
+const contrastOf = (selector: string): string => `(() => {
+  const el = document.querySelector(${JSON.stringify(selector)});
+  const style = getComputedStyle(el);
+  const lum = (c) => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+})()`;
+
+describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in a real browser', () => {
+  let app: FastifyInstance;
+  let store: SqliteStore;
+  let browser: Browser;
+  let base: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    store = seedStore();
+    FIRE_YEARS.forEach((year, i) => store.ingestFile({ source: `fires/${i + 1}.txt`, bytes: new TextEncoder().encode(fireLetter(i + 1, year)) }));
+    store.resolve();
+    app = await buildApp({ store, apiKey: API_KEY });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    store?.close();
+  });
+
+  /** `refused`: a request this test provokes a 4xx for on purpose (the browser logs it as an error). */
+  async function open(path: string, viewport = { width: 1200, height: 900 }, refused?: RegExp): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (e) => problems.push(e.message));
+    const expected = (m: ConsoleMessage): boolean => refused !== undefined && refused.test(decodeURIComponent(m.location().url));
+    page.on('console', (m) => m.type() === 'error' && !expected(m) && problems.push(m.text()));
+    await page.goto(`${base}${path}`);
+    return page;
+  }
+  const hits = (page: Page) => page.locator('.hit');
+  const yearButtons = (page: Page) => page.locator('.facet', { has: page.getByRole('heading', { name: 'Năm' }) }).locator('.facet-value');
+
+  describe('search', () => {
+    it('a pressed facet value, pressed again, takes its filter off', async () => {
+      const page = await open('/#/?q=chay%20rung');
+      await expect.poll(() => hits(page).count()).toBe(10);
+      await yearButtons(page).filter({ hasText: '2021' }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('20 văn bản');
+      const pressed = yearButtons(page).filter({ hasText: '2021' });
+      expect(await pressed.getAttribute('aria-pressed')).toBe('true');
+      await pressed.click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('75 văn bản');
+      expect(await yearButtons(page).filter({ hasText: '2021' }).getAttribute('aria-pressed')).toBe('false');
+      expect(page.url()).not.toContain('year');
+      await page.close();
+    });
+
+    it('lists years newest first, not by count', async () => {
+      const page = await open('/#/?q=chay%20rung');
+      await expect.poll(() => yearButtons(page).count()).toBe(3);
+      const years = (await yearButtons(page).allTextContents()).map((t) => t.slice(0, 4));
+      expect(years).toEqual(['2023', '2021', '2019']);
+      await page.close();
+    });
+
+    it('names a facet value and its count apart, for screen readers', async () => {
+      const page = await open('/#/?q=chay%20rung');
+      await expect.poll(() => page.getByRole('button', { name: '2019, 40 văn bản' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Lâm Đồng, 75 văn bản' }).count()).toBe(1);
+      await page.close();
+    });
+
+    it('after "Sau ›" the focus and the view are at the top of the new results', async () => {
+      const page = await open('/#/?q=chay%20rung', { width: 375, height: 700 });
+      await expect.poll(() => hits(page).count()).toBe(10);
+      await page.getByRole('button', { name: 'Sau ›' }).scrollIntoViewIfNeeded();
+      expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(700);
+      await page.getByRole('button', { name: 'Sau ›' }).click();
+      await expect.poll(() => page.locator('.hits').getAttribute('start')).toBe('11');
+      await expect.poll(() => page.evaluate<string>('document.activeElement.className')).toBe('count');
+      const top = await page.evaluate<number>("document.querySelector('.results').getBoundingClientRect().top");
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(100);
+      await page.close();
+    });
+
+    it('marks skipped pages with "…"', async () => {
+      const page = await open('/#/?q=chay%20rung');
+      const pager = page.getByRole('navigation', { name: 'Trang kết quả' });
+      await expect.poll(() => pager.locator(':scope > *').allTextContents()).toEqual(['‹ Trước', '1', '2', '…', '8', 'Sau ›']);
+      await pager.getByRole('button', { name: 'Trang 8' }).click();
+      await expect.poll(() => pager.locator(':scope > *').allTextContents()).toEqual(['‹ Trước', '1', '…', '7', '8', 'Sau ›']);
+      await page.close();
+    });
+
+    it('a page past the last says so and links to the last page, also past the API\'s last page', async () => {
+      for (const n of [9, 999]) {
+        const page = await open(`/#/?q=chay%20rung&page=${n}`);
+        await expect.poll(() => page.locator('.past-end').textContent()).toBe(`Trang ${n} không có kết quả: chỉ có 8 trang. Xem trang cuối (trang 8)`);
+        expect(await hits(page).count()).toBe(0);
+        await page.getByRole('link', { name: 'Xem trang cuối (trang 8)' }).click();
+        await expect.poll(() => hits(page).count()).toBe(5);
+        expect(await page.locator('.past-end').count()).toBe(0);
+        await page.close();
+      }
+    });
+
+    it('a hand-edited address with a wrong value keeps the form and says which field, in words', async () => {
+      const cases: [string, string, RegExp?][] = [
+        ['yearFrom=abc', 'Năm bắt đầu phải là số năm có 4 chữ số (ví dụ 2015), không phải “abc”.'],
+        ['yearTo=15', 'Năm kết thúc phải là số năm có 4 chữ số (ví dụ 2015), không phải “15”.'],
+        ['yearFrom=2020&yearTo=2015', 'Năm bắt đầu (2020) sau năm kết thúc (2015): hãy chọn năm bắt đầu sớm hơn.'],
+        ['page=0', 'Số trang phải là một số nguyên từ 1 trở lên.'],
+        ['province=Atlantis', 'Không có tỉnh/thành “Atlantis”: hãy gõ tên tỉnh, có dấu hoặc không dấu (ví dụ Bắc Giang, bac giang).', /province=Atlantis/],
+      ];
+      for (const [query, message, refused] of cases) {
+        const page = await open(`/#/?q=a&${query}`, undefined, refused);
+        await expect.poll(() => page.getByRole('alert').textContent(), { message: query }).toBe(message);
+        expect(await page.getByLabel('Tìm văn bản theo nội dung hoặc số ký hiệu').inputValue()).toBe('a');
+        expect(await page.getByRole('alert').textContent()).not.toContain('querystring');
+        await page.close();
+      }
+    });
+
+    it('an empty result of several words suggests fewer words', async () => {
+      const page = await open('/#/?q=chay%20rung%20zzqxw');
+      await expect.poll(() => page.getByRole('status').textContent()).toBe('Không có văn bản nào khớp “chay rung zzqxw”.');
+      expect(await page.locator('.hint').textContent()).toContain('thử bớt từ');
+      await page.close();
+    });
+  });
+
+  describe('audit', () => {
+    const rowsOf = (page: Page, column: number) => page.locator(`.audit-table tbody tr > :nth-child(${column})`).allTextContents();
+    const sortedBy = async (page: Page, sort: string, label: string): Promise<void> => {
+      await page.goto(`${base}/#/kiem-tra?number=20-CT%2FTW&sort=${sort}`);
+      const header = page.locator('th[aria-sort]');
+      const direction = sort.startsWith('-') ? 'descending' : 'ascending';
+      await expect.poll(async () => `${await header.getAttribute('aria-sort')} ${await header.textContent()}`).toMatch(new RegExp(`^${direction} ${label}`));
+    };
+
+    it('sorts the count ascending and descending as aria-sort says', async () => {
+      const page = await open('/#/kiem-tra?number=20-CT%2FTW');
+      await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(63);
+      await page.getByRole('button', { name: 'Số văn bản' }).click();
+      await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+      const up = (await rowsOf(page, 5)).map(Number);
+      expect(up).toEqual([...up].sort((a, b) => a - b));
+      expect(up[0]).toBeLessThan(up.at(-1)!);
+      await page.getByRole('button', { name: /Số văn bản/ }).click();
+      await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+      const down = (await rowsOf(page, 5)).map(Number);
+      expect(down).toEqual([...down].sort((a, b) => b - a));
+      await page.close();
+    });
+
+    it('sorts provinces in Vietnamese alphabetical order', async () => {
+      const page = await open('/#/kiem-tra');
+      await sortedBy(page, 'province', 'Tỉnh/thành');
+      const names = await rowsOf(page, 1);
+      expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+      expect(names.indexOf('Bình Định')).toBeLessThan(names.indexOf('Bình Thuận'));
+      expect(names.indexOf('Đà Nẵng')).toBeLessThan(names.indexOf('Yên Bái'));
+      expect(names.indexOf('Đà Nẵng')).toBeGreaterThan(names.indexOf('Cao Bằng'));
+      await page.close();
+    });
+
+    it('puts the provinces with no date or lag last, in either direction', async () => {
+      const page = await open('/#/kiem-tra');
+      for (const [sort, label, column] of [['firstDate', 'Ngày đầu tiên', 3], ['-firstDate', 'Ngày đầu tiên', 3], ['lagDays', 'Độ trễ', 4], ['-lagDays', 'Độ trễ', 4]] as const) {
+        await sortedBy(page, sort, label);
+        const cells = await rowsOf(page, column);
+        const firstEmpty = cells.indexOf('—');
+        expect(firstEmpty, sort).toBe(5);
+        expect(cells.slice(firstEmpty).every((c) => c === '—'), sort).toBe(true);
+        const values = cells.slice(0, firstEmpty).map((c) => (column === 3 ? c.split('/').reverse().join('') : c.padStart(6, '0')));
+        const ordered = [...values].sort();
+        expect(values, sort).toEqual(sort.startsWith('-') ? ordered.reverse() : ordered);
+      }
+      await page.close();
+    });
+
+    it('at phone width the table fits, and a status reads on one line', async () => {
+      const page = await open('/#/kiem-tra?number=20-CT%2FTW', { width: 375, height: 800 });
+      await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(63);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      expect(await page.evaluate<boolean>("(() => { const t = document.querySelector('.audit-table'); return t.scrollWidth <= t.clientWidth; })()")).toBe(true);
+      const lines = await page.evaluate<number>(`(() => {
+        const cell = [...document.querySelectorAll('.audit-table tbody tr.status-none td')].find((td) => td.textContent === 'Chưa có căn cứ');
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return range.getClientRects().length;
+      })()`);
+      expect(lines).toBe(1);
+      await page.close();
+    });
+
+    it('a malformed year is refused in Vietnamese', async () => {
+      const page = await open('/#/kiem-tra');
+      await page.getByLabel('Văn bản cần kiểm tra (số ký hiệu hoặc mã)').fill('20-CT/TW');
+      const year = page.getByLabel('Năm');
+      await year.fill('20a');
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      expect(await year.evaluate((el) => (el as unknown as FormField).validationMessage)).toBe('Năm gồm 4 chữ số, ví dụ 2012 (có thể để trống).');
+      expect(page.url()).not.toContain('number=');
+      await year.fill('2012');
+      expect(await year.evaluate((el) => (el as unknown as FormField).validity.valid)).toBe(true);
+      await page.close();
+    });
+
+    it('the status counts are readable: contrast at least 4.5:1', async () => {
+      const page = await open('/#/kiem-tra?number=20-CT%2FTW');
+      await expect.poll(() => page.locator('.summary .status').count()).toBe(3);
+      for (const status of ['implemented', 'mentioned', 'none']) {
+        expect(await page.evaluate<number>(contrastOf(`.summary .status-${status}`)), status).toBeGreaterThanOrEqual(4.5);
+      }
+      await page.close();
+    });
+  });
+
+  describe('upload', () => {
+    const fileInput = (page: Page) => page.getByLabel('Tệp văn bản (.md, .txt; chọn được nhiều tệp)');
+
+    it('fits a phone screen', async () => {
+      const page = await open('/#/nhap', { width: 375, height: 800 });
+      await page.waitForSelector('main h1');
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await page.close();
+    });
+
+    it('the file picker speaks Vietnamese and names the chosen files; the input stays a focusable file input', async () => {
+      const page = await open('/#/nhap');
+      await expect.poll(() => page.locator('#files-chosen').textContent()).toBe('Chưa chọn tệp');
+      expect(await page.locator('.file-picker .button').textContent()).toBe('Chọn tệp…');
+      expect(await fileInput(page).evaluate((el) => (el as unknown as FormField).validationMessage)).toBe('Hãy chọn ít nhất một tệp .md hoặc .txt.');
+      await fileInput(page).setInputFiles(['a.txt', 'b.txt', 'c.md'].map((name) => ({ name, mimeType: 'text/plain', buffer: Buffer.from('Số: 1/UBND') })));
+      await expect.poll(() => page.locator('#files-chosen').textContent()).toBe('3 tệp đã chọn: a.txt, b.txt, c.md');
+      expect(await fileInput(page).getAttribute('type')).toBe('file');
+      expect(await fileInput(page).evaluate((el) => (el as unknown as FormField).validity.valid)).toBe(true);
+      // reached by keyboard: Tab from the heading lands on it
+      await page.locator('main h1').click();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate<string>('document.activeElement.id')).toBe('files');
+      await page.close();
+    });
+
+    it('the summary says how many files were stored and how many failed', async () => {
+      const page = await open('/#/nhap');
+      // two files of one name: the second is refused
+      const text = (n: number) => letter({ issuer: 'UBND TỈNH HÀ GIANG', number: `${n}/UBND-VX`, place: 'Hà Giang', date: '05/05/2020', subject: 'phòng dịch', body: `Tăng cường phòng dịch, đợt ${n}.` });
+      await fileInput(page).setInputFiles([1, 2].map((n) => ({ name: 'trung-ten.txt', mimeType: 'text/plain', buffer: Buffer.from(text(n)) })));
+      await page.getByLabel('Khóa API (VANBAN_API_KEY)').fill(API_KEY);
+      await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
+      await expect.poll(() => page.locator('.upload-results [role=status]').textContent(), { timeout: 20_000 }).toBe('Xong 2 tệp: 1 tệp đã lưu, 1 tệp lỗi.');
+      await page.close();
+    });
+  });
+
+  it('no page logged an unexpected error', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -96,3 +96,11 @@ describe('issuer phrase after the number', () => {
     expect(issuers('UBND huyện báo cáo kết quả thực hiện Kế hoạch số 120/KH-UBND ngày 19/4/2019 của UBND tỉnh như sau:')).toEqual(['120/KH-UBND UBND tỉnh']);
   });
 });
+
+describe('issuer phrase with an abbreviation joined by "&"', () => {
+  it('"Sở Lao động - TB&XH" is one name: its "TB" is no type word (Thông báo) ending the phrase', () => {
+    expect(issuers('Thực hiện Kế hoạch số 45/KH-SLĐTBXH ngày 02/3/2021 của Sở Lao động - TB&XH tỉnh Nghệ An về phòng, chống đuối nước.')).toEqual([
+      '45/KH-SLĐTBXH Sở Lao động - TB&XH tỉnh Nghệ An',
+    ]);
+  });
+});

@@ -10,8 +10,9 @@ const cueWords = relationCues.filter((c) => !c.inert).map((c) => c.phrase.replac
  */
 const lead = /[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iy;
 // a type word ends a phrase after "của" but may belong to a name written as a subject ("Sở Kế hoạch
-// và Đầu tư đã có Công văn …"), which `isBodyName` reads without it
-const typeWordStop = `[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}]))`;
+// và Đầu tư đã có Công văn …"), which `isBodyName` reads without it; an abbreviation joined by "&"
+// is part of a name ("Sở Lao động - TB&XH": no Thông báo)
+const typeWordStop = `[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}&]))`;
 const stopParts = [
   `[ \\t\\n]+(?:về|V\\/v|v\\/v|tổ chức|phê duyệt|ban hành|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|năm|kèm|có|giai đoạn|số|như sau|${cueWords})(?![\\p{L}])`,
   typeWordStop,

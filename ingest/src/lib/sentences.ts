@@ -58,9 +58,28 @@ function abbreviationBefore(text: string, dot: number): boolean {
   return /(?:^|[\s(])(?:TP|Tp|KT|TM|TL|TS|ThS|PGS|GS|Q|P|Đ\/c|St|Th)$/.test(before);
 }
 
-/** The sentence as shown for provenance: whitespace collapsed, clipped around the citation. */
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);
+
+/**
+ * The sentence as shown for provenance: whitespace collapsed, clipped around the citation. A bound
+ * that cuts a word (a sentence longer than the scan, "… giáo dục và bả") moves to the nearest whole
+ * word inside, and "…" marks the cut.
+ */
 export function sentenceText(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
+  let from = start;
+  let to = end;
+  let before = '';
+  let after = '';
+  if (isWordChar(text[from - 1]) && isWordChar(text[from])) {
+    const space = text.slice(from, to).search(/\s/);
+    if (space > 0) [from, before] = [from + space, '… '];
+  }
+  if (isWordChar(text[to - 1]) && isWordChar(text[to])) {
+    const space = text.slice(from, to).search(/\s\S*$/);
+    if (space > 0) [to, after] = [from + space, ' …'];
+  }
+  const s = text.slice(from, to);
   // replacing only runs that are not already one space: most of a sentence's spaces are single
-  return (/[\t\n\r]| {2}/.test(s) ? s.replace(/\s{2,}|[^\S ]/g, ' ') : s).trim();
+  const shown = (/[\t\n\r]| {2}/.test(s) ? s.replace(/\s{2,}|[^\S ]/g, ' ') : s).trim();
+  return `${before}${shown}${after}`;
 }

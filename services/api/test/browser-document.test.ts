@@ -1,34 +1,23 @@
-import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '@vanban/store';
-import { buildApp } from '../src/index.js';
+import { haveChromium, serveToBrowser } from './browser-fixtures.js';
 import { haveSeeds, seedStore } from './fixtures.js';
-
-const chromiumPath = process.env.VANBAN_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-// CI installs Chromium (.ci/run): there a missing browser is a failure, never a silent skip
-if (process.env.CI && !haveChromium) throw new Error(`Browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (as .ci/run does), or set VANBAN_CHROMIUM`);
 
 /** The document page (Văn bản) over the five seeds: graph, skip link, titles, the shown text. */
 describe.skipIf(!haveSeeds || !haveChromium)('document page in a real browser', () => {
-  let app: FastifyInstance;
   let store: SqliteStore;
   let browser: Browser;
   let base: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   beforeAll(async () => {
     store = seedStore();
-    app = await buildApp({ store });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+    ({ browser, base, close } = await serveToBrowser(store));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
+    await close?.();
     expect(problems).toEqual([]);
   });
 

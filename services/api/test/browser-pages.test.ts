@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '@vanban/store';
-import { buildApp } from '../src/index.js';
+import { haveChromium, serveToBrowser } from './browser-fixtures.js';
 import { API_KEY, haveSeeds, letter, seedStore } from './fixtures.js';
-
-const chromiumPath = process.env.VANBAN_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(chromiumPath);
-if (process.env.CI && !haveChromium) throw new Error(`Browser tests need Chromium at ${chromiumPath}: apt-get install -y chromium (as .ci/run does), or set VANBAN_CHROMIUM`);
 
 /** 75 letters on forest fires (8 pages of 10): 40 from 2019, 20 from 2021, 15 from 2023, so count order is not year order. */
 const FIRE_YEARS = [...Array(40).fill('2019'), ...Array(20).fill('2021'), ...Array(15).fill('2023')] as string[];
@@ -28,24 +22,20 @@ const contrastOf = (selector: string): string => `(() => {
 })()`;
 
 describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in a real browser', () => {
-  let app: FastifyInstance;
   let store: SqliteStore;
   let browser: Browser;
   let base: string;
+  let close: () => Promise<void>;
   const problems: string[] = [];
 
   beforeAll(async () => {
     store = seedStore();
     FIRE_YEARS.forEach((year, i) => store.ingestFile({ source: `fires/${i + 1}.txt`, bytes: new TextEncoder().encode(fireLetter(i + 1, year)) }));
     store.resolve();
-    app = await buildApp({ store, apiKey: API_KEY });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+    ({ browser, base, close } = await serveToBrowser(store, { apiKey: API_KEY }));
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    store?.close();
+    await close?.();
   });
 
   /** `refused`: a request this test provokes a 4xx for on purpose (the browser logs it as an error). */

@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     this.status = status;
     this.body = body;
     this.detail = body?.message ?? null;
+    /** The query parameter a 400 names ("querystring.year" → "year"), or ''. */
+    this.parameter = String(body?.field ?? '').replace(/^querystring\./, '');
   }
 }
 

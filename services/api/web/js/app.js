@@ -1,4 +1,4 @@
-import { errorBox, render } from './dom.js';
+import { errorBox, render, routeHash } from './dom.js';
 import { auditPage } from './pages/audit.js';
 import { documentPage } from './pages/document.js';
 import { searchPage } from './pages/search.js';
@@ -21,8 +21,7 @@ export function currentRoute() {
 
 /** Go to a route with new query parameters (empty values dropped). */
 export function navigate(path, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  const hash = `#${path}${query.size ? `?${query}` : ''}`;
+  const hash = routeHash(path, params);
   if (location.hash === hash) show();
   else location.hash = hash;
 }

@@ -66,3 +66,9 @@ export function title(doc) {
 }
 
 export const errorBox = (error) => h('p', { class: 'error', role: 'alert', title: error.detail ?? '' }, error.message ?? String(error));
+
+/** "#/path?a=1": a route with its query parameters, empty values dropped. */
+export function routeHash(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return `#${path}${query.size ? `?${query}` : ''}`;
+}

@@ -10,6 +10,8 @@ const COLUMNS = [
   { key: 'lagDays', label: 'Độ trễ (ngày)', value: (r) => r.lagDays ?? null },
   { key: 'documentCount', label: 'Số văn bản', value: (r) => r.documentCount },
 ];
+/** A column's heading, also each cell's label when the table is shown as cards on a phone. */
+const labelOf = (key) => COLUMNS.find((c) => c.key === key).label;
 const YEAR_HINT = 'Năm gồm 4 chữ số, ví dụ 2012 (có thể để trống).';
 
 /** Kiểm tra thực hiện: for one decree, every province's status, a grid coloured by status, a sortable table, CSV. */
@@ -44,7 +46,7 @@ export async function auditPage({ params, navigate }) {
     // not found: keep the form, say so, and offer the documents of that number in other years or provinces
     if (error instanceof ApiFailure && error.status === 404) return (page.append(await notFound(state, navigate)), page);
     // a hand-edited address: said under the form, which stays to correct it
-    if (error instanceof ApiFailure && error.status === 400) return (page.append(h('p', { class: 'error', role: 'alert' }, refusal(error.body?.field, state))), page);
+    if (error instanceof ApiFailure && error.status === 400) return (page.append(h('p', { class: 'error', role: 'alert' }, refusal(error.parameter, state))), page);
     throw error;
   }
   const vocab = await labels();
@@ -84,10 +86,10 @@ function table(result, state, vocab, navigate) {
       h('button', { type: 'button', class: 'sort', onclick: () => sortBy(c.key) }, c.label, c === column ? (direction === 1 ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col' }, 'Văn bản'))),
     h('tbody', {}, rows.map((r) => h('tr', { class: `status-${r.status}` },
       h('th', { scope: 'row' }, r.province),
-      h('td', { 'data-label': 'Trạng thái', class: 'state' }, vocab.auditStatuses[r.status]),
-      h('td', { 'data-label': 'Ngày đầu tiên' }, r.firstDate ? viDate(r.firstDate) : '—'),
-      h('td', { 'data-label': 'Độ trễ (ngày)', class: 'num' }, r.lagDays ?? '—'),
-      h('td', { 'data-label': 'Số văn bản', class: 'num' }, String(r.documentCount)),
+      h('td', { 'data-label': labelOf('status'), class: 'state' }, vocab.auditStatuses[r.status]),
+      h('td', { 'data-label': labelOf('firstDate') }, r.firstDate ? viDate(r.firstDate) : '—'),
+      h('td', { 'data-label': labelOf('lagDays'), class: 'num' }, r.lagDays ?? '—'),
+      h('td', { 'data-label': labelOf('documentCount'), class: 'num' }, String(r.documentCount)),
       h('td', { 'data-label': 'Văn bản', class: 'docs' }, r.documents.length
         ? h('ul', { class: 'plain' },
             r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : '')),
@@ -97,9 +99,8 @@ function table(result, state, vocab, navigate) {
     ))));
 }
 
-/** The API's 400 names the field ("querystring.year"): said in words. */
-function refusal(field, state) {
-  const key = String(field ?? '').replace(/^querystring\./, '');
+/** The API's 400 about query parameter `key`, said in words. */
+function refusal(key, state) {
   if (key === 'year') return `Năm “${state.year}” không hợp lệ: ${YEAR_HINT}`;
   if (key === 'province') return `Không có tỉnh/thành “${state.province}”.`;
   if (key === 'number') return 'Hãy nhập số ký hiệu của văn bản (ví dụ 20-CT/TW).';

@@ -1,5 +1,5 @@
 import { ApiFailure, getJson, labels } from '../api.js';
-import { docLink, h, snippet, viDate } from '../dom.js';
+import { docLink, h, routeHash, snippet, viDate } from '../dom.js';
 
 const FILTERS = ['province', 'yearFrom', 'yearTo', 'type', 'issuerLevel', 'topic'];
 const FACET_TITLES = { province: 'Tỉnh', year: 'Năm', type: 'Loại văn bản', issuerLevel: 'Cấp ban hành', topic: 'Chủ đề' };
@@ -11,7 +11,6 @@ const PAGE_SIZE = 10;
 
 /** The API refuses parameters it does not take: a hand-edited address keeps only the ones it does. */
 const pick = (state, keys) => Object.fromEntries(keys.filter((k) => state[k] !== undefined).map((k) => [k, state[k]]));
-const searchHref = (params) => `#/?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''))}`;
 
 /** Set by the pager: the next render moves focus and the view to the top of the new results. */
 let focusResults = false;
@@ -46,7 +45,7 @@ export async function searchPage({ params, navigate }) {
   try {
     result = await getJson('/api/search', asked);
   } catch (error) {
-    if (error instanceof ApiFailure && error.status === 400) return refused(refusal(error.body?.field, state));
+    if (error instanceof ApiFailure && error.status === 400) return refused(refusal(error.parameter, state));
     throw error;
   }
   const last = Math.min(vocab.limits.maxPage, Math.ceil(result.total / result.pageSize));
@@ -57,7 +56,7 @@ export async function searchPage({ params, navigate }) {
     count,
     result.total === 0 ? noResultsHint(state) : null,
     pastEnd
-      ? h('p', { class: 'past-end' }, `Trang ${requested} không có kết quả: chỉ có ${last} trang. `, h('a', { href: searchHref({ ...state, page: last }) }, `Xem trang cuối (trang ${last})`))
+      ? h('p', { class: 'past-end' }, `Trang ${requested} không có kết quả: chỉ có ${last} trang. `, h('a', { href: routeHash('/', { ...state, page: last }) }, `Xem trang cuối (trang ${last})`))
       : null,
     h('ol', { class: 'hits', start: (result.page - 1) * result.pageSize + 1 }, hits.map((hit) => hitItem(hit, vocab))),
     pager({ ...result, page: requested }, (page) => ((focusResults = true), navigate('/', { ...state, page })), vocab.limits.maxPage),
@@ -91,9 +90,8 @@ function invalidParameter(state) {
   return null;
 }
 
-/** The API's 400, which names the field as "querystring.province": said in Vietnamese words. */
-function refusal(field, state) {
-  const key = String(field ?? '').replace(/^querystring\./, '');
+/** The API's 400 about query parameter `key`, said in Vietnamese words. */
+function refusal(key, state) {
   const value = state[key];
   if (key === 'province') return `Không có tỉnh/thành “${value}”: hãy gõ tên tỉnh, có dấu hoặc không dấu (ví dụ Bắc Giang, bac giang).`;
   if (key === 'type') return `Không có loại văn bản “${value}”: ví dụ Kế hoạch, Quyết định, Công văn.`;

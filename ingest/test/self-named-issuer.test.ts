@@ -30,4 +30,16 @@ describe('the issuer of a text without a header, where it speaks of itself', () 
     expect(issuer([...report, 'Bộ Tài_chính đã cấp kinh_phí .'])).toEqual([null, null]);
     expect(issuer([report[0], report[1], report[2]])).toEqual([null, null]);
   });
+  it('follows a basis clause opening a sentence inside a paragraph ("… 2016- 2020. Căn cứ …; UBND huyện Lục Nam yêu cầu")', () => {
+    const text = [
+      'Số: 7/UBND-VX',
+      'Lục Nam, ngày 26 tháng 3 năm 2015',
+      'Vv tăng cường công tác phòng, chống đuối nước',
+      'Năm 2015 là năm cuối thực hiện Kế hoạch giai đoạn 2011- 2015. Căn cứ công văn số 5/SLĐTBXH-BVCSTE ngày 10/3/2015 của Sở Lao động TB&XH tỉnh Bắc Giang về việc hướng dẫn công tác bảo vệ, chăm sóc trẻ em năm 2015; UBND huyện Lục Nam yêu cầu UBND các xã, thị trấn thực hiện:',
+      '1. Nội dung',
+    ];
+    expect(issuer(text)).toEqual(['UBND HUYỆN LỤC NAM', 'district']);
+    // the issuer the basis clause cites ("của Sở … hướng dẫn") is not the one speaking
+    expect(issuer([...text.slice(0, 3), 'Căn cứ công văn số 5/SLĐTBXH-BVCSTE của Sở Lao động TB&XH tỉnh Bắc Giang hướng dẫn công tác năm 2015.', '1. Nội dung'])).toEqual(['Ủy ban nhân dân', 'district']);
+  });
 });

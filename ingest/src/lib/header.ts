@@ -250,10 +250,11 @@ function earlyIssuerLine(head: string): string[] {
 // report on someone else). The organisation may follow its head's title ("Bộ trưởng Bộ Khoa học và
 // Công nghệ hướng dẫn…", after the "Căn cứ" lines of a text without a header) or the purpose or basis
 // clause of its opening sentence, however many parts it has ("Để tăng cường …, Ủy ban nhân dân thành
-// phố yêu cầu…", "Để bảo đảm …; đồng thời để khắc phục …; Ủy ban nhân dân thành phố yêu cầu…"); a
+// phố yêu cầu…", "Để bảo đảm …; đồng thời để khắc phục …; Ủy ban nhân dân thành phố yêu cầu…"), also
+// a basis clause opening a sentence mid-paragraph ("… 2020. Căn cứ công văn …; UBND huyện Lục Nam yêu cầu…"); a
 // title alone ("Tổng cục trưởng yêu cầu…") names no organisation.
 const selfNaming = new RegExp(
-  String.raw`(?:^|\n)[ \t]*(?:(?:Để|Thực hiện)[ \t][^\n]*?[,;][ \t]*)?(?:(?:Bộ trưởng|Chủ tịch|Giám đốc|Cục trưởng|Tổng cục trưởng|Trưởng ban)[ \t]+)?` +
+  String.raw`(?:(?:^|\n)[ \t]*(?:(?:Để|Thực hiện|Căn cứ)[ \t][^\n]*?[,;][ \t]*)?|\.[ \t]+(?:Để|Thực hiện|Căn cứ)[ \t][^\n]*?[,;][ \t]*)(?:(?:Bộ trưởng|Chủ tịch|Giám đốc|Cục trưởng|Tổng cục trưởng|Trưởng ban)[ \t]+)?` +
     String.raw`((?:Ủy ban|Uỷ ban|ỦY BAN|UBND|Hội đồng|HĐND|Bộ|Sở|Chính phủ|Thủ tướng|Văn phòng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Ban|Cục|Tổng cục)(?![ \t]+trưởng)` +
     String.raw`(?:[ \t]+(?!(?:đã|đang|sẽ|cũng|vừa|mới|được|có|không|chưa|xin|thông|yêu|đề|ban|xây|hướng|quy)(?![\p{L}]))[\p{L}&-]+){0,8}?)` +
     // a kind of body alone ("Giám đốc Sở yêu cầu…") names none

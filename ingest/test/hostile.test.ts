@@ -38,6 +38,15 @@ describe('hostile input', () => {
     expect(empty.messages[0].ruleId).toBe('read:empty');
   });
 
+  it('refuses a file of blanks or markup alone like an empty one, with an error', () => {
+    for (const [source, text] of [['blanks.txt', ' \n\t\n  \n'], ['marks.md', '---\n\n**  **\n\n> \n']]) {
+      const result = extractBytes(Buffer.from(text), { source });
+      expect(result.ok).toBe(false);
+      expect(result.documents).toEqual([]);
+      expect(result.messages.map((m) => [m.ruleId, m.severity])).toEqual([['read:no-text', 'error']]);
+    }
+  });
+
   it('reads invalid UTF-8 with a warning, and UTF-16 with BOM', () => {
     const bad = extractBytes(Uint8Array.from([...Buffer.from('Thực hiện Chỉ thị số 20-CT/TW '), 0xc3, 0x28]), { source: 'bad.txt' });
     expect(bad.ok).toBe(true);

@@ -15,7 +15,7 @@ import { scanPhrases } from './vocabulary.js';
 
 export interface FileExtraction {
   source: string;
-  /** False when nothing could be read (binary, empty, unreadable file). */
+  /** False when nothing could be read (binary, empty, unreadable file) or the text holds nothing but blanks or markup. */
   ok: boolean;
   /** Decoded source text: the coordinate system of every span. */
   text: string;
@@ -64,15 +64,17 @@ export function extractText(source: string, options: ExtractOptions): FileExtrac
 
 /** The extraction stages after parsing: split, header, citations, relations, resolve, topics. */
 export function extractFromPlain(source: string, plain: string, mapper: SourceMapper, label: string): FileExtraction {
+  // a file of blanks or markup alone is refused like an empty one: nothing stored before is replaced by nothing
+  if (!plain.trim()) {
+    return { source: label, ok: false, text: source, documents: [], plain: [], messages: [message('No text found in file: only blanks or markup', 'read:no-text', 'error')] };
+  }
   const documents: ExtractedDocument[] = [];
-  const fileMessages: Message[] = [];
-  if (!plain.trim()) fileMessages.push(message('No text found in file', 'read:no-text'));
-  const slices = plain.trim() ? splitDocuments(plain) : [];
+  const slices = splitDocuments(plain);
   const lines = new LineIndex(source);
   slices.forEach((slice, index) => {
     documents.push(extractDocument(source, plain, slice, index, mapper, label, lines));
   });
-  return { source: label, ok: true, text: source, documents, plain: slices.map((s) => plain.slice(s.start, s.end)), messages: fileMessages };
+  return { source: label, ok: true, text: source, documents, plain: slices.map((s) => plain.slice(s.start, s.end)), messages: [] };
 }
 
 function extractDocument(

@@ -234,11 +234,14 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       const store = await makeStore();
       const good = enc(letter({ number: '8/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012.' }));
       await store.ingestFile({ source: 'g.txt', bytes: good });
-      const result = (await store.ingestFile({ source: 'g.txt', bytes: Uint8Array.from([0, 1, 2, 0xff, 0]) }));
-      expect(result.status).toBe('failed');
-      expect(result.messages[0].ruleId).toBe('read:binary');
-      expect((await store.getDocument('8-kh-ubnd-2020-bac-giang'))).toMatchObject({ known: true });
-      expect((await store.describe('8-kh-ubnd-2020-bac-giang'))!.citations).toHaveLength(1);
+      // binary bytes, then a file of blanks and markup alone (a truncated save): both refused, nothing replaced
+      for (const [bytes, ruleId] of [[Uint8Array.from([0, 1, 2, 0xff, 0]), 'read:binary'], [enc(' \n\n**  **\n\t\n'), 'read:no-text']] as const) {
+        const result = await store.ingestFile({ source: 'g.txt', bytes });
+        expect(result.status, ruleId).toBe('failed');
+        expect(result.messages[0].ruleId).toBe(ruleId);
+        expect((await store.getDocument('8-kh-ubnd-2020-bac-giang')), ruleId).toMatchObject({ known: true });
+        expect((await store.describe('8-kh-ubnd-2020-bac-giang'))!.citations).toHaveLength(1);
+      }
       await store.close();
     });
 

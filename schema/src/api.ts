@@ -79,14 +79,23 @@ export const ImplementationLevelSchema = z.object({
 });
 export type ImplementationLevel = z.infer<typeof ImplementationLevelSchema>;
 
-export const AuditStatusSchema = z.enum(['implemented', 'mentioned', 'none']);
+/**
+ * A province's status for one decree, from issued documents only: implemented (a path of
+ * IMPLEMENTS/BASED_ON to it), mentioned (only other relations, e.g. CITES), draft (nothing issued,
+ * only drafts below or citing it: not yet implemented), none.
+ */
+export const AuditStatusSchema = z.enum(['implemented', 'mentioned', 'draft', 'none']);
+export type AuditStatus = z.infer<typeof AuditStatusSchema>;
+const AuditDocumentSchema = StoredDocumentSchema.extend({ relation: RelationTypeSchema });
 export const AuditRowSchema = z.object({
   province: z.string(),
   status: AuditStatusSchema,
-  documents: z.array(StoredDocumentSchema.extend({ relation: RelationTypeSchema })).describe('the earliest documents (at most 10)'),
-  documentCount: z.number().int(),
-  firstDate: z.string().nullable(),
-  lagDays: z.number().int().nullable(),
+  documents: z.array(AuditDocumentSchema).describe('the issued documents the status rests on, earliest first (at most 10); never a draft'),
+  documentCount: z.number().int().describe('all of them'),
+  firstDate: z.string().nullable().describe('date of the earliest of them'),
+  lagDays: z.number().int().nullable().describe('days from the decree to firstDate'),
+  drafts: z.array(AuditDocumentSchema).describe('drafts (not issued) below or citing the decree, earliest first (at most 10); never evidence'),
+  draftCount: z.number().int(),
 });
 export type AuditRow = z.infer<typeof AuditRowSchema>;
 

@@ -1,3 +1,4 @@
+import type { AuditStatus } from '../api.js';
 import type { IssuerLevel } from './issuer-levels.js';
 import type { RelationType } from './relations.js';
 
@@ -26,9 +27,10 @@ export const issuerLevelLabels: Readonly<Record<IssuerLevel, string>> = {
   commune: 'Cấp xã',
 };
 
-export const auditStatusLabels: Readonly<Record<'implemented' | 'mentioned' | 'none', string>> = {
+export const auditStatusLabels: Readonly<Record<AuditStatus, string>> = {
   implemented: 'Đã thực hiện',
   mentioned: 'Có nhắc đến',
+  draft: 'Chỉ có dự thảo',
   none: 'Chưa có căn cứ',
 };
 

@@ -91,7 +91,8 @@ describe('HTTP API over a real SQLite store', () => {
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kiem-tra-20-ct-tw-2012-63\.csv"/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(64);
-    expect(lines.find((l) => l.startsWith('Bắc Giang,'))).toBe('Bắc Giang,Đã thực hiện,implemented,2,2013-01-28,84,41/KH-UBND (2013-01-28); 279/UBND-LĐTBXH (2015-03-26)');
+    expect(lines[0]).toBe('Tỉnh/thành,Trạng thái,Mã trạng thái,Số văn bản,Ngày đầu tiên,Độ trễ (ngày),Văn bản,Số dự thảo,Dự thảo (chưa ban hành)');
+    expect(lines.find((l) => l.startsWith('Bắc Giang,'))).toBe('Bắc Giang,Đã thực hiện,implemented,2,2013-01-28,84,41/KH-UBND (2013-01-28); 279/UBND-LĐTBXH (2015-03-26),0,');
   });
 
   it('extracts citations from posted text without storing it', async () => {
@@ -311,7 +312,34 @@ describe('HTTP API: audit of a province with many documents', () => {
     expect([bacGiang.documentCount, bacGiang.documents.length]).toEqual([13, 10]);
     const csv = (await app.inject({ url: '/api/audit?number=20-CT/TW', headers: { accept: 'text/csv' } })).body;
     const row = csv.split('\r\n').find((l) => l.startsWith('Bắc Giang,'))!;
-    expect(row).toMatch(/,13,2020-03-01,.*1\/KH-UBND \(2020-03-01\);.*; và 3 văn bản khác$/);
+    expect(row).toMatch(/,13,2020-03-01,.*1\/KH-UBND \(2020-03-01\);.*; và 3 văn bản khác,0,$/);
+    await app.close();
+    store.close();
+  });
+});
+
+describe('HTTP API: audit with drafts', () => {
+  it('a draft is not evidence: a province with only drafts is "Chỉ có dự thảo", and an issued document outranks a draft, in JSON and CSV', async () => {
+    const store = createSqliteStore(tempDb());
+    const ct20 = 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.';
+    const files: Array<[name: string, issuer: string, number: string, place: string, date: string, body: string]> = [
+      ['bg.txt', 'UBND TỈNH BẮC GIANG', '41/KH-UBND', 'Bắc Giang', '28/01/2013', ct20],
+      ['lc.txt', 'UBND TỈNH LÀO CAI', '/KH-UBND', 'Lào Cai', '15/01/2013', `DỰ THẢO\n\n${ct20}`],
+      ['dl-draft.txt', 'UBND TỈNH ĐẮK LẮK', '/KH-UBND', 'Đắk Lắk', '01/12/2012', `DỰ THẢO\n\n${ct20}`],
+      ['dl.txt', 'UBND TỈNH ĐẮK LẮK', '61/KH-UBND', 'Đắk Lắk', '07/03/2013', ct20],
+    ];
+    for (const [name, ...o] of files) store.ingestFile({ source: name, bytes: new TextEncoder().encode(letter(...o)) });
+    const app = await buildApp({ store });
+    const json = (await app.inject('/api/audit?number=20-CT/TW')).json();
+    const row = (province: string) => json.provinces.find((p: { province: string }) => p.province === province);
+    expect(json.provinces.filter((p: { status: string }) => p.status === 'implemented').map((p: { province: string }) => p.province)).toEqual(['Bắc Giang', 'Đắk Lắk']);
+    expect(row('Lào Cai')).toMatchObject({ status: 'draft', documents: [], documentCount: 0, firstDate: null, lagDays: null, draftCount: 1 });
+    expect(row('Lào Cai').drafts[0]).toMatchObject({ number: '/KH-UBND', draft: true, relation: 'IMPLEMENTS' });
+    expect(row('Đắk Lắk')).toMatchObject({ status: 'implemented', documentCount: 1, firstDate: '2013-03-07', lagDays: 122, draftCount: 1 });
+    const csv = (await app.inject('/api/audit?number=20-CT/TW&format=csv')).body.split('\r\n');
+    expect(csv.find((l) => l.startsWith('Lào Cai,'))).toBe('Lào Cai,Chỉ có dự thảo,draft,0,,,,1,/KH-UBND (2013-01-15)');
+    expect(csv.find((l) => l.startsWith('Đắk Lắk,'))).toBe('Đắk Lắk,Đã thực hiện,implemented,1,2013-03-07,122,61/KH-UBND (2013-03-07),1,/KH-UBND (2012-12-01)');
+    expect((await app.inject('/api/vocabulary')).json().auditStatuses.draft).toBe('Chỉ có dự thảo');
     await app.close();
     store.close();
   });

@@ -31,6 +31,9 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
   beforeAll(async () => {
     store = seedStore();
     FIRE_YEARS.forEach((year, i) => store.ingestFile({ source: `fires/${i + 1}.txt`, bytes: new TextEncoder().encode(fireLetter(i + 1, year)) }));
+    // a draft plan of Lào Cai, never issued: the province has only a draft
+    const draft = letter({ issuer: 'UBND TỈNH LÀO CAI', number: '/KH-UBND', place: 'Lào Cai', date: '15/01/2013', subject: 'thực hiện Chỉ thị số 20-CT/TW', body: 'DỰ THẢO\n\nThực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' });
+    store.ingestFile({ source: 'drafts/lao-cai.txt', bytes: new TextEncoder().encode(draft) });
     store.resolve();
     ({ browser, base, close } = await serveToBrowser(store, { apiKey: API_KEY }));
   });
@@ -218,10 +221,24 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
       await page.close();
     });
 
+    it('a province with only a draft is set apart from the implemented ones, without a date; a draft beside an issued document is listed apart', async () => {
+      const page = await open('/#/kiem-tra?number=20-CT%2FTW');
+      await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(63);
+      expect(await page.locator('.summary').textContent()).toContain('Đã thực hiện: 5Có nhắc đến: 0Chỉ có dự thảo: 1Chưa có căn cứ: 57');
+      expect(await page.locator('.tile.status-draft .name').allTextContents()).toEqual(['Lào Cai']);
+      const laoCai = page.locator('.audit-table tbody tr', { has: page.getByRole('rowheader', { name: 'Lào Cai' }) });
+      expect(await laoCai.getAttribute('class')).toBe('status-draft');
+      expect(await laoCai.locator('td').allTextContents()).toEqual(['Chỉ có dự thảo', '—', '—', '0', 'Dự thảo, chưa ban hành:Kế hoạch /KH-UBND (dự thảo, 2013) — 15/01/2013']);
+      // Đắk Lắk: implemented by its issued plan (2013), the draft of 2020 shown apart
+      const dakLak = page.locator('.audit-table tbody tr', { has: page.getByRole('rowheader', { name: 'Đắk Lắk' }) });
+      expect(await dakLak.locator('td').allTextContents()).toEqual(['Đã thực hiện', '07/03/2013', '122', '1', 'Kế hoạch 61-KH/TU (2013) — 07/03/2013Dự thảo, chưa ban hành:Công văn /UBND-KGVX (dự thảo, 2020)']);
+      await page.close();
+    });
+
     it('the status counts are readable: contrast at least 4.5:1', async () => {
       const page = await open('/#/kiem-tra?number=20-CT%2FTW');
-      await expect.poll(() => page.locator('.summary .status').count()).toBe(3);
-      for (const status of ['implemented', 'mentioned', 'none']) {
+      await expect.poll(() => page.locator('.summary .status').count()).toBe(4);
+      for (const status of ['implemented', 'mentioned', 'draft', 'none']) {
         expect(await page.evaluate<number>(contrastOf(`.summary .status-${status}`)), status).toBeGreaterThanOrEqual(4.5);
       }
       await page.close();

@@ -1,11 +1,15 @@
 import { provinceAfter2025, provinces34, provinces63, type RelationType } from '@vanban/schema';
-import type { AuditResult, AuditRow, StoredDocument } from './ports.js';
+import type { AuditResult, AuditRow, AuditStatus, StoredDocument } from './ports.js';
 
 /**
  * Audit grouping, pure: the documents below a decree (and those only mentioning it) grouped by
  * province on the 63 or the 34 provinces, the earliest ten kept per province. The same rules as
- * the embedded adapter (sqlite/audit.ts, which takes its province rule and limits from here),
+ * the embedded adapter (sqlite/audit.ts, which takes its province rule, limits and row from here),
  * written over plain rows so any engine can use it.
+ *
+ * A draft (blank number, "dự thảo") has not been issued: it is never evidence, neither of
+ * implementing nor of mentioning the decree. Drafts are grouped apart; a province with drafts
+ * and nothing issued has the status `draft`, and its date and lag stay empty.
  */
 
 /** Documents listed per province (earliest first); `documentCount` gives them all. */
@@ -19,6 +23,7 @@ export interface AuditCandidate {
   id: string;
   province: string | null;
   date: string | null;
+  draft: boolean;
   relations: RelationType[];
 }
 
@@ -36,6 +41,7 @@ export interface AuditGroups {
   scheme: 63 | 34;
   evidence: Map<string, Bucket>;
   mentioned: Map<string, Bucket>;
+  drafts: Map<string, Bucket>;
 }
 
 /** The province a document counts for: as written (63), or on the 34 after 1 July 2025 (a document dated after the reform under a surviving name keeps it). */
@@ -48,36 +54,68 @@ export function auditProvince(province: string, date: string | null, scheme: 63 
 // The smallest relation name, as the embedded adapter's min(relation).
 const minRelation = (relations: readonly RelationType[]): RelationType | undefined => [...relations].sort()[0];
 
-/** Group the closure (implemented) and the direct other citations (mentioned) by province. */
+/** Group the closure (implemented) and the direct other citations (mentioned) by province, drafts apart. */
 export function groupAudit(evidence: readonly AuditCandidate[], mentions: readonly AuditCandidate[], scheme: 63 | 34): AuditGroups {
-  const groups: AuditGroups = { scheme, evidence: new Map(), mentioned: new Map() };
-  for (const d of evidence) add(groups.evidence, d, minRelation(d.relations) ?? 'IMPLEMENTS', scheme);
-  for (const d of mentions) add(groups.mentioned, d, minRelation(d.relations) ?? 'CITES', scheme);
+  const groups: AuditGroups = { scheme, evidence: new Map(), mentioned: new Map(), drafts: new Map() };
+  const draftsBelow = new Set<string>();
+  for (const d of evidence) {
+    if (d.draft) draftsBelow.add(d.id);
+    add(d.draft ? groups.drafts : groups.evidence, d, minRelation(d.relations) ?? 'IMPLEMENTS', scheme);
+  }
+  for (const d of mentions) {
+    // a draft below the decree that also cites it otherwise is one draft, listed as below
+    if (d.draft && draftsBelow.has(d.id)) continue;
+    add(d.draft ? groups.drafts : groups.mentioned, d, minRelation(d.relations) ?? 'CITES', scheme);
+  }
   return groups;
 }
 
 /** The ids whose documents the result shows (to read them in one query). */
 export function shownIds(groups: AuditGroups): string[] {
-  return [...new Set([...groups.evidence.values(), ...groups.mentioned.values()].flatMap((b) => b.top.map((t) => t.id)))];
+  return [...new Set([...groups.evidence.values(), ...groups.mentioned.values(), ...groups.drafts.values()].flatMap((b) => b.top.map((t) => t.id)))];
 }
 
 /** Every province of the scheme, with its status, earliest documents, count, first date and lag. */
 export function auditResult(decree: StoredDocument, groups: AuditGroups, documents: ReadonlyMap<string, StoredDocument>): AuditResult {
-  const decreeDate = decree.date ? Date.parse(decree.date) : null;
   const names = groups.scheme === 63 ? provinces63.map((p) => p.name) : provinces34.map((p) => p.name);
-  const provinces: AuditRow[] = names.map((province) => {
-    const b = groups.evidence.get(province) ?? groups.mentioned.get(province);
-    const firstDate = b?.first ?? null;
-    return {
-      province,
-      status: groups.evidence.has(province) ? 'implemented' : groups.mentioned.has(province) ? 'mentioned' : 'none',
-      documents: (b?.top ?? []).filter((t) => documents.has(t.id)).map((t) => ({ ...documents.get(t.id)!, relation: t.relation })),
-      documentCount: b?.count ?? 0,
-      firstDate,
-      lagDays: firstDate && decreeDate !== null ? Math.round((Date.parse(firstDate) - decreeDate) / 86_400_000) : null,
-    };
-  });
+  const found = (b: Bucket | undefined): ProvinceDocuments | undefined =>
+    b && { count: b.count, firstDate: b.first, documents: b.top.filter((t) => documents.has(t.id)).map((t) => ({ ...documents.get(t.id)!, relation: t.relation })) };
+  const provinces = names.map((province) =>
+    auditRow(province, decree.date, { implemented: found(groups.evidence.get(province)), mentioned: found(groups.mentioned.get(province)), drafts: found(groups.drafts.get(province)) }),
+  );
   return { decree, provinces, scheme: groups.scheme };
+}
+
+/** One province's documents of one kind: how many, the earliest date, the earliest few. */
+export interface ProvinceDocuments {
+  count: number;
+  firstDate: string | null;
+  documents: AuditRow['documents'];
+}
+
+/**
+ * A province's row: its status from the issued documents first (implemented, else mentioned),
+ * `draft` when it has only drafts; the documents, date and lag are those of the issued documents
+ * the status rests on, never a draft's.
+ */
+export function auditRow(
+  province: string,
+  decreeDate: string | null,
+  found: { implemented?: ProvinceDocuments; mentioned?: ProvinceDocuments; drafts?: ProvinceDocuments },
+): AuditRow {
+  const issued = found.implemented ?? found.mentioned;
+  const status: AuditStatus = found.implemented ? 'implemented' : found.mentioned ? 'mentioned' : found.drafts ? 'draft' : 'none';
+  const firstDate = issued?.firstDate ?? null;
+  return {
+    province,
+    status,
+    documents: issued?.documents ?? [],
+    documentCount: issued?.count ?? 0,
+    firstDate,
+    lagDays: firstDate && decreeDate ? Math.round((Date.parse(firstDate) - Date.parse(decreeDate)) / 86_400_000) : null,
+    drafts: found.drafts?.documents ?? [],
+    draftCount: found.drafts?.count ?? 0,
+  };
 }
 
 // unknown dates sort last, then by id

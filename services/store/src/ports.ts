@@ -15,6 +15,7 @@ import type {
 export type {
   AuditResult,
   AuditRow,
+  AuditStatus,
   DocumentDetail,
   Facets,
   Hop,

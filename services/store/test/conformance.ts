@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphStore, SearchIndex } from '../src/index.js';
+import { describeAuditRules } from './conformance-audit.js';
 
 export type StoreUnderTest = GraphStore & SearchIndex;
 const seeds = new URL('../../../../shared/corpus/seeds/', import.meta.url).pathname;
@@ -25,6 +26,8 @@ export function letter(o: { number: string; place: string; date: string; body: s
  */
 export function describeGraphStore(name: string, makeStore: () => StoreUnderTest | Promise<StoreUnderTest>): void {
   describe(`${name}: conformance`, () => {
+    describeAuditRules(makeStore);
+
     describe.skipIf(!existsSync(seeds))('the five seeds', async () => {
       const load = async (): Promise<StoreUnderTest> => {
         const store = await makeStore();
@@ -44,16 +47,22 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
         await store.close();
       });
 
-      it('audit of 20-CT/TW lists the five provinces; of 1863/QĐ-TTg, Quảng Nam and Đắk Lắk', async () => {
+      it('audit of 20-CT/TW lists the five provinces; of 1863/QĐ-TTg, Quảng Nam implemented and Đắk Lắk with only a draft', async () => {
         const store = await load();
         const provinces = async (number: string) =>
           (await store.audit((await store.find(number))[0].id))!.provinces.filter((p) => p.status !== 'none').map((p) => p.province).sort();
         expect(await provinces('20-CT/TW')).toEqual(['Bắc Giang', 'Bình Phước', 'Bình Thuận', 'Quảng Nam', 'Đắk Lắk'].sort());
         expect(await provinces('1863/QĐ-TTg')).toEqual(['Quảng Nam', 'Đắk Lắk'].sort());
+        // Đắk Lắk's only document below 1863/QĐ-TTg is the draft letter /UBND-KGVX: not implemented
+        const dakLak = (await store.audit((await store.find('1863/QĐ-TTg'))[0].id))!.provinces.find((p) => p.province === 'Đắk Lắk')!;
+        expect(dakLak).toMatchObject({ status: 'draft', documentCount: 0, firstDate: null, draftCount: 1 });
+        expect(dakLak.drafts.map((d) => d.number)).toEqual(['/UBND-KGVX']);
         const audit = (await store.audit((await store.find('20-CT/TW'))[0].id))!;
         expect(audit.provinces).toHaveLength(63);
         const bacGiang = audit.provinces.find((p) => p.province === 'Bắc Giang')!;
         expect(bacGiang).toMatchObject({ status: 'implemented', firstDate: '2013-01-28', lagDays: 84 });
+        // and below 20-CT/TW, Đắk Lắk is implemented by the Tỉnh ủy's plan, not by that draft
+        expect(audit.provinces.find((p) => p.province === 'Đắk Lắk')).toMatchObject({ status: 'implemented', documentCount: 1, firstDate: '2013-03-07', draftCount: 1 });
         expect((await store.audit((await store.find('20-CT/TW'))[0].id, { provinces: 34 }))!.provinces).toHaveLength(34);
         await store.close();
       });

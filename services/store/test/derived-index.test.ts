@@ -120,6 +120,30 @@ describe('facet and implementation arrays after a write', () => {
     reader.close();
   });
 
+  it('a draft, then its issued version in the same file: the draft flag is applied row by row too', async () => {
+    const facetBuilds = vi.spyOn(FacetIndex.prototype as unknown as { rebuild(): void }, 'rebuild');
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
+    const store = createSqliteStore(path);
+    await store.ingestFile({ source: 'seed.txt', bytes: version(0, 0) });
+    await snapshot(store);
+    const before = facetBuilds.mock.contexts.filter((c) => (c as { db: unknown }).db === store.db).length;
+    const plan = (number: string) => enc(letter({ number, place: 'Quảng Nam', issuer: 'UBND TỈNH QUẢNG NAM', date: '10/02/2020', body: bodies[0] }));
+    const quangNam = async (s: SqliteStore) => (await s.audit('20-ct-tw-2012'))!.provinces.find((p) => p.province === 'Quảng Nam')!;
+    for (const [number, status] of [['/KH-UBND', 'draft'], ['31/KH-UBND', 'implemented']] as const) {
+      // the issued version takes the row the draft left (the highest rowid is given again)
+      await store.ingestFile({ source: 'qn.txt', bytes: plan(number) });
+      const fresh = createSqliteStore(path, { readonly: true });
+      try {
+        expect(await quangNam(store)).toMatchObject({ status, draftCount: status === 'draft' ? 1 : 0 });
+        expect(await snapshot(store)).toEqual(await snapshot(fresh));
+      } finally {
+        fresh.close();
+      }
+    }
+    expect(facetBuilds.mock.contexts.filter((c) => (c as { db: unknown }).db === store.db).length).toBe(before);
+    store.close();
+  });
+
   it('a failed write leaves them as they were', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'vanban-derived-')), 'vanban.db');
     const store = createSqliteStore(path);

@@ -92,7 +92,9 @@ function graphDriver(docs: Map<string, StoredDocument>, edges: ProjectedEdge[], 
       shipped.levelRows.push(rows.length);
       return rows;
     }
-    const row = (d: string, list: RelationType[]) => new Record(['id', 'province', 'date', 'direct', 'relations'], [d, props.get(d)!.province ?? null, props.get(d)!.date ?? null, list, list]);
+    // coalesce(d.draft, false): a missing property reads as false
+    const row = (d: string, list: RelationType[]) =>
+      new Record(['id', 'province', 'date', 'draft', 'direct', 'relations'], [d, props.get(d)!.province ?? null, props.get(d)!.date ?? null, props.get(d)!.draft ?? false, list, list]);
     if (statement === cypher.auditEvidence) {
       return reach(id, ['IMPLEMENTS', 'BASED_ON'], 12, true)
         .filter((d) => d !== id)
@@ -174,6 +176,35 @@ describe.skipIf(!existsSync(seeds))('neo4j: the three jobs give the embedded ada
     expect(audit.provinces).toHaveLength(63);
     expect(audit.provinces.find((p) => p.province === 'Bắc Giang')).toMatchObject({ status: 'implemented', firstDate: '2013-01-28', lagDays: 84 });
     expect(await engine.audit('no-such-document')).toBeNull();
+  });
+});
+
+describe('neo4j: audit with drafts gives the embedded adapter’s answer', () => {
+  it('drafts are grouped apart, never evidence, on 63 and on 34 provinces', async () => {
+    const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-neo4j-')), 'vanban.db'));
+    const ct20 = 'Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị';
+    const letters: Array<[issuer: string, number: string, place: string, date: string, body: string]> = [
+      ['UBND TỈNH BẮC GIANG', '41/KH-UBND', 'Bắc Giang', '28/01/2013', `Thực hiện ${ct20}.`],
+      ['UBND TỈNH LÀO CAI', '/KH-UBND', 'Lào Cai', '15/01/2013', `DỰ THẢO\n\nThực hiện ${ct20}.`],
+      ['UBND TỈNH YÊN BÁI', '/BC-UBND', 'Yên Bái', '20/01/2014', `DỰ THẢO\n\nBáo cáo kết quả thực hiện ${ct20}.`],
+      ['UBND TỈNH ĐẮK LẮK', '/KH-UBND', 'Đắk Lắk', '01/12/2012', `DỰ THẢO\n\nThực hiện ${ct20}.`],
+      ['UBND TỈNH ĐẮK LẮK', '61/KH-UBND', 'Đắk Lắk', '07/03/2013', `Thực hiện ${ct20}.`],
+    ];
+    letters.forEach(([issuer, number, place, date, body], k) => {
+      const [d, m, y] = date.split('/');
+      const text = `${issuer}\n\nSố: ${number}\n\n${place}, ngày ${d} tháng ${m} năm ${y}\n\n${body}\n\nNơi nhận:\n- Như trên.\n`;
+      store.ingestFile({ source: `${k}.txt`, bytes: new TextEncoder().encode(text) });
+    });
+    const graph = exported(store);
+    const engine = createNeo4jGraphEngine({ url: 'bolt://fake:7687', user: 'neo4j', password: 'x', driver: graphDriver(graph.docs, graph.edges) });
+    for (const provinces of [63, 34] as const) {
+      const expected = store.audit('20-ct-tw-2012', { provinces })!;
+      expect(await engine.audit('20-ct-tw-2012', { provinces })).toEqual(expected);
+      expect(expected.provinces.filter((p) => p.draftCount).map((p) => [p.province, p.status])).toEqual(
+        provinces === 63 ? [['Lào Cai', 'draft'], ['Yên Bái', 'draft'], ['Đắk Lắk', 'implemented']] : [['Lào Cai', 'draft'], ['Đắk Lắk', 'implemented']],
+      );
+    }
+    store.close();
   });
 });
 

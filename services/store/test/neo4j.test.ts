@@ -111,6 +111,8 @@ describe('neo4j: Cypher statements', () => {
       RETURN node.id AS id, node.issuerLevel AS issuerLevel, node.date AS date, [(node)-[e:IMPLEMENTS|BASED_ON]->(next:Document) | {to: next.id, relation: type(e), sentence: e.sentence, cue: e.cue, assertedBy: e.assertedBy}] AS edges"
     `);
     expect(cypher.auditEvidence).toContain('(decree)<-[:IMPLEMENTS|BASED_ON*1..12]-(d:Document)');
+    // a draft is never evidence: both audit statements return the flag for grouping to set it apart
+    for (const statement of [cypher.auditEvidence, cypher.auditMentions]) expect(statement).toContain('coalesce(d.draft, false) AS draft');
   });
 
   it('implementations: one bounded query per level, ids and edge provenance only', () => {
@@ -143,7 +145,7 @@ describe('neo4j: Cypher statements', () => {
     expect(cypher.mentionRelations).toEqual(['GUIDES', 'AMENDS', 'REPLACES', 'REPORTS_ON', 'RESPONDS_TO', 'CITES']);
     expect(cypher.auditMentions).toMatchInlineSnapshot(`
       "MATCH (decree:Document {id: $id})<-[r:GUIDES|AMENDS|REPLACES|REPORTS_ON|RESPONDS_TO|CITES]-(d:Document)
-      RETURN d.id AS id, d.province AS province, d.date AS date, collect(DISTINCT type(r)) AS relations"
+      RETURN d.id AS id, d.province AS province, d.date AS date, coalesce(d.draft, false) AS draft, collect(DISTINCT type(r)) AS relations"
     `);
     expect(cypher.auditMentions).not.toContain('$upward');
   });

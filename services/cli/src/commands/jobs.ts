@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE } from '@vanban/schema';
-import type { Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
+import type { AuditStatus, Hop, SearchResult, SqliteStore, StoredDocument } from '@vanban/store';
 import { label, openExisting, parseYear, parseYearRange, resolveRef } from '../open-store.js';
 import { UsageError } from '../usage-error.js';
 import { excerpt } from '../excerpt.js';
@@ -88,12 +88,16 @@ export function runAudit(ref: string, o: Common & RefOptions & { provinces?: str
   withDocument(ref, o, (store, doc) => {
     const result = store.audit(doc.id, { provinces: scheme })!;
     if (o.json) return print(result);
-    const names = { implemented: 'đã thực hiện', mentioned: 'chỉ nhắc đến', none: 'chưa có' } as const;
-    const count = (s: keyof typeof names) => result.provinces.filter((p) => p.status === s).length;
-    process.stdout.write(`Kiểm tra thực hiện ${label(result.decree)} trên ${scheme} tỉnh, thành: ${count('implemented')} đã thực hiện, ${count('mentioned')} chỉ nhắc đến, ${count('none')} chưa có.\n\n`);
+    const names = { implemented: 'đã thực hiện', mentioned: 'chỉ nhắc đến', draft: 'chỉ có dự thảo', none: 'chưa có' } as const satisfies Record<AuditStatus, string>;
+    const count = (s: AuditStatus) => result.provinces.filter((p) => p.status === s).length;
+    const counts = (['implemented', 'mentioned', 'draft', 'none'] as const).map((s) => `${count(s)} ${names[s]}`).join(', ');
+    process.stdout.write(`Kiểm tra thực hiện ${label(result.decree)} trên ${scheme} tỉnh, thành: ${counts}.\n\n`);
+    const numbers = (docs: StoredDocument[]) => docs.map((d) => d.number ?? d.id).join(', ');
     for (const p of result.provinces) {
       if (p.status === 'none') continue;
-      process.stdout.write(`${p.province.padEnd(22)} ${names[p.status].padEnd(14)} ${p.firstDate ?? '—'}  ${p.lagDays === null ? '' : `sau ${p.lagDays} ngày`}  ${p.documents.map((d) => d.number ?? d.id).join(', ')}\n`);
+      // drafts are not issued: listed apart, never as the evidence
+      const drafts = p.draftCount ? `  (dự thảo, chưa ban hành: ${numbers(p.drafts)}${p.draftCount > p.drafts.length ? ` và ${p.draftCount - p.drafts.length} khác` : ''})` : '';
+      process.stdout.write(`${p.province.padEnd(22)} ${names[p.status].padEnd(14)} ${p.firstDate ?? '—'}  ${p.lagDays === null ? '' : `sau ${p.lagDays} ngày`}  ${numbers(p.documents)}${drafts}\n`);
     }
     process.stdout.write(`\nChưa có: ${result.provinces.filter((p) => p.status === 'none').map((p) => p.province).join(', ') || '—'}\n`);
   });

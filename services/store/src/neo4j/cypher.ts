@@ -230,7 +230,10 @@ LIMIT $limit`);
 
 /**
  * audit, part 1: every document below the decree over IMPLEMENTS/BASED_ON within 12 hops — only
- * the fields grouping needs — with the relations by which it cites the decree directly.
+ * the fields grouping needs, the draft flag among them (a draft is never evidence: audit-groups.ts
+ * sets it apart; a missing property would read as null, so coalesce) — with the relations by
+ * which it cites the decree directly.
+ * https://neo4j.com/docs/cypher-manual/5/functions/scalar/#functions-coalesce
  * https://neo4j.com/docs/cypher-manual/5/patterns/reference/#variable-length-relationships
  * https://neo4j.com/docs/cypher-manual/5/clauses/with/ (WITH DISTINCT)
  * https://neo4j.com/docs/cypher-manual/5/values-and-types/lists/#cypher-pattern-comprehension
@@ -239,19 +242,20 @@ export const auditEvidence = `MATCH (decree:Document {id: $id})
 MATCH (decree)<-[:IMPLEMENTS|BASED_ON*1..${MAX_DEPTH}]-(d:Document)
 WHERE d <> decree
 WITH DISTINCT decree, d
-RETURN d.id AS id, d.province AS province, d.date AS date, [(d)-[r:IMPLEMENTS|BASED_ON]->(decree) | type(r)] AS direct`;
+RETURN d.id AS id, d.province AS province, d.date AS date, coalesce(d.draft, false) AS draft, [(d)-[r:IMPLEMENTS|BASED_ON]->(decree) | type(r)] AS direct`;
 
 /**
- * audit, part 2: documents citing the decree directly with another relation (mentioned only). The
- * other relation types are named in the pattern (from the vocabulary), so the tens of thousands of
- * IMPLEMENTS/BASED_ON edges into a decree are never walked (a dense node keeps its relationships
- * grouped by type) instead of being read and filtered out.
+ * audit, part 2: documents citing the decree directly with another relation (mentioned only),
+ * with the draft flag as in part 1. The other relation types are named in the pattern (from the
+ * vocabulary), so the tens of thousands of IMPLEMENTS/BASED_ON edges into a decree are never
+ * walked (a dense node keeps its relationships grouped by type) instead of being read and
+ * filtered out.
  * https://neo4j.com/docs/cypher-manual/5/clauses/match/#match-relationship-type-expressions ("<-[r:A|B]-")
  * https://neo4j.com/docs/cypher-manual/5/functions/scalar/#functions-type
  * https://neo4j.com/docs/cypher-manual/5/functions/aggregating/#functions-collect
  */
 export const auditMentions = `MATCH (decree:Document {id: $id})<-[r:${mentionRelations.join('|')}]-(d:Document)
-RETURN d.id AS id, d.province AS province, d.date AS date, collect(DISTINCT type(r)) AS relations`;
+RETURN d.id AS id, d.province AS province, d.date AS date, coalesce(d.draft, false) AS draft, collect(DISTINCT type(r)) AS relations`;
 
 function byType(build: (type: RelationType) => string): Readonly<Record<RelationType, string>> {
   return Object.freeze(Object.fromEntries(relationTypes.map((type) => [type, build(type)])) as Record<RelationType, string>);

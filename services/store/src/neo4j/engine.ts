@@ -217,6 +217,7 @@ export function createNeo4jGraphEngine(options: Neo4jGraphEngineOptions): GraphE
           id: r.get('id') as string,
           province: (r.get('province') as string | null) ?? null,
           date: (r.get('date') as string | null) ?? null,
+          draft: r.get('draft') === true,
           relations: (r.get(key) as RelationType[]) ?? [],
         });
         const evidence = (await records(tx, cypher.auditEvidence, { id })).map((r) => candidate(r, 'direct'));

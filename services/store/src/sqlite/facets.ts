@@ -5,7 +5,8 @@ import { stmt } from './statements.js';
 
 /**
  * The facet fields of every document, held in typed arrays indexed by rowid, so counting facets
- * over a result list is a loop in memory instead of a query.
+ * over a result list is a loop in memory instead of a query; with each document's date and draft
+ * flag, which the audit reads for every document below a decree.
  */
 export class FacetIndex extends DerivedIndex {
   private province = new Int32Array(0);
@@ -16,6 +17,8 @@ export class FacetIndex extends DerivedIndex {
   private topics = new Int32Array(0);
   /** yyyymmdd of each document's date, 0 when unknown */
   private dates = new Int32Array(0);
+  /** 1 for a draft (not issued: the audit never counts it as evidence) */
+  private drafts = new Uint8Array(0);
   private yearMin = 0;
   private yearMax = 0;
   private yearSpan = 0;
@@ -74,6 +77,10 @@ export class FacetIndex extends DerivedIndex {
     return rowid < this.dates.length ? this.dates[rowid] : 0;
   }
 
+  isDraft(rowid: number): boolean {
+    return rowid < this.drafts.length && this.drafts[rowid] === 1;
+  }
+
   get provinceNames(): readonly string[] {
     return this.names.province;
   }
@@ -86,6 +93,7 @@ export class FacetIndex extends DerivedIndex {
     this.level = new Int32Array(max + 1).fill(-1);
     this.topics = new Int32Array(max + 1);
     this.dates = new Int32Array(max + 1);
+    this.drafts = new Uint8Array(max + 1);
     for (const kind of Object.keys(this.names) as Array<keyof typeof this.names>) {
       this.names[kind].length = 0;
       this.ids[kind].clear();
@@ -104,7 +112,7 @@ export class FacetIndex extends DerivedIndex {
     if (size > this.province.length) this.grow(Math.max(size, Math.ceil(this.province.length * 1.25)));
     for (const r of rowids) {
       this.province[r] = this.type[r] = this.level[r] = -1;
-      this.year[r] = this.topics[r] = this.dates[r] = 0;
+      this.year[r] = this.topics[r] = this.dates[r] = this.drafts[r] = 0;
     }
     const rows = stmt<[string], FacetRow>(this.db, `SELECT ${facetColumns} FROM documents WHERE rowid IN (SELECT value FROM json_each(?))`).raw();
     for (const row of rows.all(JSON.stringify(rowids)) as unknown as FacetRow[]) this.set(row);
@@ -119,6 +127,9 @@ export class FacetIndex extends DerivedIndex {
     };
     [this.province, this.type, this.level] = [grown(this.province, -1), grown(this.type, -1), grown(this.level, -1)];
     [this.year, this.topics, this.dates] = [grown(this.year, 0), grown(this.topics, 0), grown(this.dates, 0)];
+    const drafts = new Uint8Array(size);
+    drafts.set(this.drafts);
+    this.drafts = drafts;
   }
 
   /** A value's index in `names[kind]`, given one on first sight. */
@@ -131,8 +142,9 @@ export class FacetIndex extends DerivedIndex {
     return k;
   }
 
-  private set([r, province, year, type, level, topics, date]: FacetRow): void {
+  private set([r, province, year, type, level, topics, date, draft]: FacetRow): void {
     if (date) this.dates[r] = date;
+    if (draft) this.drafts[r] = 1;
     if (province) this.province[r] = this.id('province', province);
     if (year) this.year[r] = year;
     if (year !== null && year > 0 && (year < this.yearMin || !this.yearMin)) this.yearMin = year;
@@ -151,6 +163,8 @@ export class FacetIndex extends DerivedIndex {
   }
 }
 
-// the date as yyyymmdd, turned by SQLite (a third of the rebuild when done here)
-const facetColumns = "rowid, province, year, type, issuer_level, topics, CAST(replace(date, '-', '') AS INTEGER)";
-type FacetRow = [rowid: number, province: string | null, year: number | null, type: string | null, level: string | null, topics: string, date: number | null];
+// the date as yyyymmdd, turned by SQLite (a third of the rebuild when done here). `draft` is not
+// among the columns whose update the trigger logs (schema v8), but the one statement that updates
+// a stored row's draft flag (write.ts, a cited-only node becoming known) sets province and date too.
+const facetColumns = "rowid, province, year, type, issuer_level, topics, CAST(replace(date, '-', '') AS INTEGER), draft";
+type FacetRow = [rowid: number, province: string | null, year: number | null, type: string | null, level: string | null, topics: string, date: number | null, draft: number];

@@ -2,10 +2,12 @@ import { ApiFailure, getJson, labels } from '../api.js';
 import { docLink, h, title, viDate } from '../dom.js';
 
 const collator = new Intl.Collator('vi');
+/** In the API's order: issued evidence first, then only drafts (not issued: not implemented), then nothing. */
+const STATUSES = ['implemented', 'mentioned', 'draft', 'none'];
 /** Sort keys; null (no date, no lag) sorts last in either direction. */
 const COLUMNS = [
   { key: 'province', label: 'Tỉnh/thành', value: (r) => r.province },
-  { key: 'status', label: 'Trạng thái', value: (r) => ({ implemented: 0, mentioned: 1, none: 2 })[r.status] },
+  { key: 'status', label: 'Trạng thái', value: (r) => STATUSES.indexOf(r.status) },
   { key: 'firstDate', label: 'Ngày đầu tiên', value: (r) => r.firstDate ?? null },
   { key: 'lagDays', label: 'Độ trễ (ngày)', value: (r) => r.lagDays ?? null },
   { key: 'documentCount', label: 'Số văn bản', value: (r) => r.documentCount },
@@ -51,7 +53,7 @@ export async function auditPage({ params, navigate }) {
   }
   const vocab = await labels();
   document.title = `Kiểm tra ${result.decree.number ?? result.decree.id} — Vanban`;
-  const counts = { implemented: 0, mentioned: 0, none: 0 };
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   for (const r of result.provinces) counts[r.status]++;
   page.append(
     h('h2', {}, 'Văn bản: ', docLink(result.decree), result.decree.date ? ` ngày ${viDate(result.decree.date)}` : ''),
@@ -66,7 +68,7 @@ export async function auditPage({ params, navigate }) {
 /** A tile per province coloured by status (and labelled, so colour is never the only cue). */
 function grid(rows, vocab) {
   return h('ul', { class: 'province-grid', 'aria-label': 'Các tỉnh theo trạng thái' }, rows.map((r) =>
-    h('li', { class: `tile status-${r.status}`, title: `${r.province}: ${vocab.auditStatuses[r.status]}${r.firstDate ? `, từ ${viDate(r.firstDate)}` : ''}` },
+    h('li', { class: `tile status-${r.status}`, title: `${r.province}: ${vocab.auditStatuses[r.status]}${r.firstDate ? `, từ ${viDate(r.firstDate)}` : ''}${r.draftCount ? `; ${r.draftCount} dự thảo chưa ban hành` : ''}` },
       h('span', { class: 'name' }, r.province), h('span', { class: 'state' }, vocab.auditStatuses[r.status]))));
 }
 
@@ -90,13 +92,21 @@ function table(result, state, vocab, navigate) {
       h('td', { 'data-label': labelOf('firstDate') }, r.firstDate ? viDate(r.firstDate) : '—'),
       h('td', { 'data-label': labelOf('lagDays'), class: 'num' }, r.lagDays ?? '—'),
       h('td', { 'data-label': labelOf('documentCount'), class: 'num' }, String(r.documentCount)),
-      h('td', { 'data-label': 'Văn bản', class: 'docs' }, r.documents.length
-        ? h('ul', { class: 'plain' },
-            r.documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : '')),
-            // the API lists the earliest few; the count says how many there are
-            r.documentCount > r.documents.length ? h('li', { class: 'muted' }, `và ${r.documentCount - r.documents.length} văn bản khác`) : null)
+      h('td', { 'data-label': 'Văn bản', class: 'docs' }, r.documents.length || r.drafts.length
+        ? [
+            r.documents.length ? documentList(r.documents, r.documentCount) : null,
+            // drafts were not issued: shown apart, never counted as implementing
+            r.drafts.length ? h('div', { class: 'drafts' }, h('span', { class: 'muted' }, 'Dự thảo, chưa ban hành:'), documentList(r.drafts, r.draftCount)) : null,
+          ]
         : '—'),
     ))));
+}
+
+/** The earliest few documents the API lists, and how many more there are. */
+function documentList(documents, count) {
+  return h('ul', { class: 'plain' },
+    documents.map((d) => h('li', {}, docLink(d, title(d)), d.date ? ` — ${viDate(d.date)}` : '')),
+    count > documents.length ? h('li', { class: 'muted' }, `và ${count - documents.length} văn bản khác`) : null);
 }
 
 /** The API's 400 about query parameter `key`, said in words. */

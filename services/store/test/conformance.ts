@@ -78,12 +78,19 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
 
       it('a number query finds the document and every document citing it', async () => {
         const store = await load();
-        for (const q of ['1863/QĐ-TTg', '1863/qd-ttg', 'qd 1863', 'QĐ 1863', '1863 / QĐ-TTg']) {
+        for (const q of ['1863/QĐ-TTg', '1863/qd-ttg', 'qd 1863', 'QĐ 1863', '1863 / QĐ-TTg', '1863', 'số 1863', '1863 QĐ TTg']) {
           const result = (await store.search({ q }));
-          expect(result.hits[0]).toMatchObject({ number: '1863/QĐ-TTg', match: 'number' });
-          expect(result.total).toBe(3);
-          expect(result.hits.slice(1).every((h) => h.match === 'cites-number')).toBe(true);
+          expect(result.hits[0], q).toMatchObject({ number: '1863/QĐ-TTg', match: 'number' });
+          expect(result.total, q).toBe(3);
+          expect(result.hits.slice(1).every((h) => h.match === 'cites-number'), q).toBe(true);
         }
+        // the directive as staff type it: bare, spaced, any case and separators
+        const directive = await store.search({ q: '20-CT/TW', pageSize: 50 });
+        for (const q of ['20 CT TW', '20 ct tw', '20-CT TW', '20 CT/TW', '20.CT.TW']) {
+          const result = await store.search({ q, pageSize: 50 });
+          expect(result.hits.map((h) => [h.id, h.match]), q).toEqual(directive.hits.map((h) => [h.id, h.match]));
+        }
+        expect(directive.hits[0]).toMatchObject({ number: '20-CT/TW', match: 'number' });
         await store.close();
       });
 
@@ -127,6 +134,29 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       // as some documents write the code: with "&", or cut by a space
       expect((await citingOf('7/2018/TT-BLĐTB&XH')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX']);
       expect((await citingOf('7/2018/TT-BLĐT BXH')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX']);
+      await store.close();
+    });
+
+    it('a bare serial or a spaced number lists the documents with that number first, then those citing it; words otherwise', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'tu.txt', bytes: enc(letter({ issuer: 'TỈNH ỦY BẮC GIANG', number: '20-CT/TU', place: 'Bắc Giang', date: '02/01/2013', body: 'Chỉ thị về phòng, chống đuối nước.' })) });
+      await ingestLetters(store, '01/09/2020', [
+        ['1/UBND-VX', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị, năm 2020 có 20 xã đạt chuẩn.'],
+        ['2/UBND-VX', 'Thực hiện Chỉ thị số 20-CT/TU ngày 02/01/2013 của Tỉnh ủy, hỗ trợ 15 hộ nghèo.'],
+        ['20/UBND-VX', 'Về phòng, chống đuối nước cho trẻ em năm 2019.'],
+      ]);
+      const listed = async (q: string) => (await store.search({ q, pageSize: 50 })).hits.map((h) => [h.number, h.match]);
+      // every document numbered 20 (its own number first), then those citing one, newest first
+      expect((await listed('20')).slice(0, 3).map(([, match]) => match)).toEqual(['number', 'number', 'number']);
+      expect((await listed('20')).map(([number]) => number).sort()).toEqual(['1/UBND-VX', '2/UBND-VX', '20-CT/TU', '20-CT/TW', '20/UBND-VX'].sort());
+      for (const q of ['20 CT TW', '20 ct tw', '20-CT TW', 'so 20 CT/TW']) {
+        expect(await listed(q), q).toEqual([['20-CT/TW', 'number'], ['1/UBND-VX', 'cites-number']]);
+      }
+      expect(await listed('20 CT TU')).toEqual([['20-CT/TU', 'number'], ['2/UBND-VX', 'cites-number']]);
+      expect(await listed('20 vx')).toEqual([['20/UBND-VX', 'number']]);
+      // a serial and words that name no number are words; a bare year is the documents of that year's words
+      expect(await listed('15 hộ')).toEqual([['2/UBND-VX', 'exact']]);
+      expect(await listed('2019')).toEqual([['20/UBND-VX', 'folded']]);
       await store.close();
     });
 

@@ -62,8 +62,8 @@ export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promi
   if (parsed.kind === 'empty' || filter === null) return empty;
   if (parsed.kind === 'number') {
     const byNumber = await searchNumber(ctx, parsed, filter, page, pageSize);
-    // as the embedded store: a type word and a serial that name no document may be words in texts
-    if (byNumber.total > 0 || parsed.codes.length) return byNumber;
+    // as the embedded store: a number typed without "/" or "-" that names no document may be words in texts
+    if (byNumber.total > 0 || !parsed.mayBeWords) return byNumber;
     const words = parseWords(typeof query.q === 'string' ? query.q : '');
     return words.kind === 'empty' ? empty : searchText(ctx, words, filter, page, pageSize);
   }

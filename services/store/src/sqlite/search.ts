@@ -50,8 +50,9 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   const filter = filterSql(query);
   if (parsed.kind === 'number') {
     const byNumber = searchNumber(db, parsed, filter, page, pageSize, facetIndex);
-    // a type word and a serial that name no document ("báo cáo 15") may still be words in texts
-    if (byNumber.total > 0 || parsed.codes.length) return byNumber;
+    // a number typed without "/" or "-" that no document has or cites ("báo cáo 15", "279 người")
+    // may still be words in texts
+    if (byNumber.total > 0 || !parsed.mayBeWords) return byNumber;
     parsed = parseWords(query.q);
   }
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };

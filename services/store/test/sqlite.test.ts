@@ -88,6 +88,37 @@ describe('sqlite: documents known only from citations', () => {
   });
 });
 
+describe('sqlite: the issuer of a document known only from citations', () => {
+  const store = () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+  const cite = (s: ReturnType<typeof store>, n: number, by: string) =>
+    s.ingestFile({ source: `${n}.txt`, bytes: enc(letter({ number: `${n}/UBND-VX`, place: 'Bắc Giang', date: `0${n}/03/2020`, body: `Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của ${by} về đẩy mạnh học tập.` })) });
+  const directive = (s: ReturnType<typeof store>) => s.getDocument('05-ct-tw-2016');
+
+  it('is the one most citations give, not the first: as letters come in, and after a full resolve', () => {
+    const s = store();
+    cite(s, 1, 'Ban Bí thư');
+    expect(directive(s)).toMatchObject({ known: false, issuer: 'Ban Bí thư' });
+    cite(s, 2, 'Bộ Chính trị');
+    // one each: the first
+    expect(directive(s)!.issuer).toBe('Ban Bí thư');
+    cite(s, 3, 'Bộ Chính trị');
+    expect(directive(s)!.issuer).toBe('Bộ Chính trị');
+    s.resolve();
+    expect(directive(s)!.issuer).toBe('Bộ Chính trị');
+    s.close();
+  });
+
+  it('counts spellings apart only by case and punctuation as one, written as most write it; its level follows', () => {
+    const s = store();
+    const body = (by: string) => `Thực hiện Chương trình số 12-CTr/BCĐ ngày 30/12/2025 của ${by} về chuyển đổi số.`;
+    const letters = ['Ban Chỉ đạo quốc gia', 'Ban chỉ đạo Trung ương', 'Ban Chỉ đạo Trung ương', 'Ban Chỉ đạo Trung ương'];
+    letters.forEach((by, k) => s.ingestFile({ source: `${k}.txt`, bytes: enc(letter({ number: `${k + 1}/UBND-VX`, place: 'Bắc Giang', date: '05/01/2026', body: body(by) })) }));
+    s.resolve();
+    expect(s.getDocument('12-ctr-bcd-2025')).toMatchObject({ known: false, issuer: 'Ban Chỉ đạo Trung ương', issuerLevel: 'party-central' });
+    s.close();
+  });
+});
+
 describe('sqlite: national issuer phrases', () => {
   it('give a cited-only document of a supreme court or the state audit office its national level when the code does not', () => {
     const s = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));

@@ -48,6 +48,9 @@ export class Resolver {
   private readonly citing;
   private readonly insertNode;
   private readonly setTarget;
+  private readonly node;
+  private readonly issuersCiting;
+  private readonly setIssuer;
 
   constructor(private readonly db: Db) {
     this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
@@ -67,17 +70,59 @@ export class Resolver {
        VALUES (@id, @identity, @number, @serial, @numberFolded, @year, @jurisdiction, @typeCode, @type, @issuer, @issuerLevel, @province, @district, @date, 0)`,
     );
     this.setTarget = stmt<[number | null, string | null, number]>(db, 'UPDATE mentions SET target = ?, unresolved = ? WHERE rowid = ?');
+    this.node = stmt<[number], { issuer: string | null; jurisdiction: string; known: number }>(db, 'SELECT issuer, jurisdiction, known FROM documents WHERE rowid = ?');
+    // each issuer phrase the citations of a document give, how many give it and the first of them
+    // (issuer_code: that first one's, SQLite taking bare columns from the min() row)
+    this.issuersCiting = stmt<[number], IssuerVote>(db, 'SELECT issuer, issuer_code, count(*) AS n, min(rowid) AS first FROM mentions WHERE target = ? AND issuer IS NOT NULL GROUP BY issuer');
+    this.setIssuer = stmt<{ rowid: number; issuer: string | null; level: IssuerLevel | null }>(db, 'UPDATE documents SET issuer = @issuer, issuer_level = @level WHERE rowid = @rowid AND known = 0');
   }
 
-  /** Resolve the given mentions (rows of `mentions`), creating cited-only nodes as needed. */
+  /**
+   * Resolve the given mentions (rows of `mentions`), creating cited-only nodes as needed; then name
+   * each cited-only node they reach by what most of its citations say (`nameCitedOnly`).
+   */
   resolveMentions(mentions: readonly MentionRow[]): void {
     const citingCache = new Map<number, CitingRow | undefined>();
+    // the issuer phrases these mentions give each document they resolve to
+    const phrases = new Map<number, Set<string>>();
     for (const m of mentions) {
       let citing = citingCache.get(m.doc);
       if (!citingCache.has(m.doc)) citingCache.set(m.doc, (citing = this.citing.get(m.doc)));
       const { target, reason } = this.resolveOne(m, citing ?? { province: null, district: null, issuer_level: null, date: null, year: null });
       this.setTarget.run(target, reason, m.rowid);
+      if (target !== null && m.issuer !== null) (phrases.get(target) ?? phrases.set(target, new Set()).get(target)!).add(m.issuer);
     }
+    for (const [rowid, given] of phrases) {
+      const node = this.node.get(rowid);
+      // a citation giving the name the node has only adds to the votes of the winner: nothing to
+      // count again (a national directive cited by every letter is not recounted at each letter)
+      if (node && node.known === 0 && [...given].some((phrase) => phrase !== node.issuer)) this.nameCitedOnly(rowid, node.jurisdiction);
+    }
+  }
+
+  /**
+   * A cited-only node's issuer is the one most of its citations name (spelled apart only by case,
+   * marks, spacing or punctuation, they name the same), written as most of those write it; ties go
+   * to the one named first. One odd citation ("của Bộ Lao động - Thương" cut short, a phrase run
+   * on into the sentence) then does not name it. Citations naming none do not vote; when none
+   * names one, the node keeps the name of its number's code. The level follows the chosen name.
+   */
+  private nameCitedOnly(rowid: number, jurisdiction: string): void {
+    const groups = new Map<string, { n: number; first: number; spellings: IssuerVote[] }>();
+    for (const vote of this.issuersCiting.all(rowid)) {
+      const key = issuerKey(vote.issuer);
+      if (!key) continue;
+      const group = groups.get(key) ?? groups.set(key, { n: 0, first: vote.first, spellings: [] }).get(key)!;
+      group.n += vote.n;
+      group.first = Math.min(group.first, vote.first);
+      group.spellings.push(vote);
+    }
+    const most = <T extends { n: number; first: number }>(list: readonly T[]): T | undefined =>
+      list.reduce<T | undefined>((best, x) => (!best || x.n > best.n || (x.n === best.n && x.first < best.first) ? x : best), undefined);
+    const group = most([...groups.values()]);
+    if (!group) return;
+    const { issuer, level } = issuerFromCitation(most(group.spellings)!, jurisdiction);
+    this.setIssuer.run({ rowid, issuer, level });
   }
 
   private resolveOne(m: MentionRow, citing: CitingRow): { target: number | null; reason: string | null } {
@@ -101,11 +146,10 @@ export class Resolver {
     return { target: this.createCitedOnly(m, year, hint.jurisdiction, identityKey(m.number, year, hint.jurisdiction)), reason: null };
   }
 
+  /** A node for a document known only from citations, named by this first one (`nameCitedOnly` may rename it). */
   private createCitedOnly(m: MentionRow, year: number, jurisdiction: string, identity: string): number {
     const [province, district] = jurisdiction ? jurisdiction.split('/') : [null, null];
-    const code = m.issuer_code ? issuerByCode(m.issuer_code) : undefined;
-    const phraseLevel = m.issuer ? nationalLevelOfIssuerPhrase(m.issuer) : undefined;
-    const level: IssuerLevel | null = jurisdiction === '' ? (phraseLevel ?? code?.level ?? null) : district ? 'district' : (code?.level ?? 'province');
+    const { issuer, level } = issuerFromCitation(m, jurisdiction);
     const info = this.insertNode.run({
       id: uniqueId(this.db, documentSlug(m.number, year, jurisdiction)),
       identity,
@@ -116,7 +160,7 @@ export class Resolver {
       jurisdiction,
       typeCode: m.type_code,
       type: m.type,
-      issuer: m.issuer ?? code?.name ?? null,
+      issuer,
       issuerLevel: level,
       province: province ?? null,
       district: district ?? null,
@@ -124,6 +168,26 @@ export class Resolver {
     });
     return Number(info.lastInsertRowid);
   }
+}
+
+/** How many citations of a document give one issuer phrase, and the first of them. */
+interface IssuerVote {
+  issuer: string;
+  issuer_code: string | null;
+  n: number;
+  first: number;
+}
+
+/** An issuer phrase as compared: folded, only its letters and digits ("Chính phủ -" is "chính phủ"). */
+const issuerKey = (phrase: string): string => foldVietnamese(phrase).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The issuer a citation gives a document known only from citations: its phrase, else its code's name; and the level that follows. */
+function issuerFromCitation(m: { issuer: string | null; issuer_code: string | null }, jurisdiction: string): { issuer: string | null; level: IssuerLevel | null } {
+  const district = jurisdiction.split('/')[1];
+  const code = m.issuer_code ? issuerByCode(m.issuer_code) : undefined;
+  const phraseLevel = m.issuer ? nationalLevelOfIssuerPhrase(m.issuer) : undefined;
+  const level: IssuerLevel | null = jurisdiction === '' ? (phraseLevel ?? code?.level ?? null) : district ? 'district' : (code?.level ?? 'province');
+  return { issuer: m.issuer ?? code?.name ?? null, level };
 }
 
 /** The strings starting with `prefix`, which ends with "|": up to the same prefix ending with "}", the next character. */

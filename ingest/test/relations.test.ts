@@ -198,6 +198,16 @@ describe('assertions between cited documents', () => {
     ]);
   });
 
+  it('reads "A … của Chính phủ Ban hành Chương trình hành động của Chính phủ thực hiện B", the title capitalised after the issuer', () => {
+    // the title is no part of the issuer phrase, and the program's own "của Chính phủ" stands between it and the cue
+    const text = 'Các hoạt động khác được thực hiện theo Nghị quyết số 282/NQ-CP ngày 15/9/2025 của Chính phủ Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 72-NQ/TW ngày 09/9/2025 của Bộ Chính trị.';
+    expect(assertions(text)).toEqual(['282/NQ-CP IMPLEMENTS 72-NQ/TW']);
+    expect(extract(text).citations.map((c) => `${c.number} ${c.issuer}`)).toEqual(['282/NQ-CP Chính phủ', '72-NQ/TW Bộ Chính trị']);
+    expect(assertions('Căn cứ Nghị quyết số 153/NQ-CP ngày 31/5/2025 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết 59-NQ/TW ngày 24/01/2025 của Bộ Chính trị;')).toEqual([
+      '153/NQ-CP IMPLEMENTS 59-NQ/TW',
+    ]);
+  });
+
   it('gives every document after "A sửa đổi, bổ sung B ‹title›, … và C ‹title›" to A, unless C is an outer item', () => {
     expect(
       assertions(

@@ -14,7 +14,7 @@ const lead = /[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iy;
 // is part of a name ("Sở Lao động - TB&XH": no Thông báo)
 const typeWordStop = `[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}&]))`;
 const stopParts = [
-  `[ \\t\\n]+(?:về|V\\/v|v\\/v|tổ chức|phê duyệt|ban hành|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|năm|kèm|có|giai đoạn|số|như sau|${cueWords})(?![\\p{L}])`,
+  `[ \\t\\n]+(?:về|V\\/v|v\\/v|tổ chức|phê duyệt|ban hành|Phê duyệt|Ban hành|Về việc|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|năm|kèm|có|giai đoạn|số|như sau|${cueWords})(?![\\p{L}])`,
   typeWordStop,
   `[ \\t\\n]+(?:và|hoặc)[ \\t\\n]+(?=[\\p{Ll}\\d]|(?:${typeWordSource}))`,
   `[ \\t]*,[ \\t\\n]*(?=[\\p{Ll}\\d]|(?:${typeWordSource})|ngày)`,

@@ -67,7 +67,7 @@ export function cueHits(matches: readonly CueMatch[], offset = 0): CueHit[] {
 // "Quyết định số A … đã bãi bỏ B", "Quyết định số A … về ban hành Kế hoạch thực hiện B" (the plan
 // issued by A is A's content).
 const tailToCue =
-  /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó|đã)?[\s,]*(?:(?:ban hành|phê duyệt)[\s]+(?:kế hoạch|chương trình(?:[\s]+hành động)?|đề án)[\s]+)?$/iu;
+  /^[\s,]*(?:\(?[^()]{0,0}\)?)?(?:về việc|về|v\/v|nhằm|để|trong đó|đã)?[\s,]*(?:(?:ban hành|phê duyệt)[\s]+(?:kế hoạch|chương trình(?:[\s]+hành động)?|đề án)(?:[\s]+của[\s]+[^\s,;.()]+(?:[\s]+[^\s,;.()]+){0,5})?[\s]+)?$/iu;
 /** How near the last citation must be for a clipped sentence to keep it (a list, not a paragraph). */
 const listCarry = 150;
 // Between members of one list: "B, C và D"; a member that goes on to its own description ("và Nghị

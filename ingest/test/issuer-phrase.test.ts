@@ -103,4 +103,10 @@ describe('issuer phrase with an abbreviation joined by "&"', () => {
       '45/KH-SLĐTBXH Sở Lao động - TB&XH tỉnh Nghệ An',
     ]);
   });
+
+  it('keeps "luật" in a committee\'s name, and leaves the comma closing the clause out', () => {
+    expect(issuers('Xét Báo cáo thẩm tra số 445/BC-UBPLTP15 ngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư\npháp,\n\nQUYẾT NGHỊ:')).toEqual([
+      '445/BC-UBPLTP15 Ủy ban Pháp luật và Tư pháp',
+    ]);
+  });
 });

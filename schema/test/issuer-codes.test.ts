@@ -24,3 +24,12 @@ describe('steering committee codes (Ban Chỉ đạo)', () => {
     expect(citedJurisdiction({ issuerCode: 'BCĐQG1237', issuer: null }, citing)).toEqual({ jurisdiction: '', source: 'issuer-code' });
   });
 });
+
+describe("the National Assembly's committees", () => {
+  it('reads their codes, with the term suffix, as national: a report of the committee is one node wherever it is cited', () => {
+    expect(issuerByCode('UBPLTP15')).toMatchObject({ name: 'Ủy ban Pháp luật và Tư pháp', level: 'national-assembly', scope: 'national' });
+    expect(issuerByCode('UBTCNS14')).toMatchObject({ level: 'national-assembly', scope: 'national' });
+    const citing = { province: 'Vĩnh Long', district: null, issuerLevel: 'national-assembly' as const };
+    expect(citedJurisdiction({ issuerCode: 'UBPLTP15', issuer: null }, citing)).toEqual({ jurisdiction: '', source: 'issuer-code' });
+  });
+});

@@ -11,8 +11,8 @@ const cueWords = relationCues.filter((c) => !c.inert).map((c) => c.phrase.replac
 const lead = /[ \t\n]*,?[ \t\n]*(?:của|do)[ \t\n]+/iy;
 // a type word ends a phrase after "của" but may belong to a name written as a subject ("Sở Kế hoạch
 // và Đầu tư đã có Công văn …"), which `isBodyName` reads without it; an abbreviation joined by "&"
-// is part of a name ("Sở Lao động - TB&XH": no Thông báo)
-const typeWordStop = `[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}&]))`;
+// is part of a name ("Sở Lao động - TB&XH": no Thông báo), and so is "luật" after "Pháp" ("Ủy ban Pháp luật")
+const typeWordStop = `(?<!Pháp)[ \\t\\n]+(?=(?:${typeWordSource})(?![\\p{L}&]))`;
 const stopParts = [
   `[ \\t\\n]+(?:về|V\\/v|v\\/v|tổ chức|phê duyệt|ban hành|Phê duyệt|Ban hành|Về việc|quy định|tại|đối với|trên địa bàn|nhằm|để|với|đã|đến|cho|được|là|trong|năm|kèm|có|giai đoạn|số|như sau|${cueWords})(?![\\p{L}])`,
   typeWordStop,
@@ -40,7 +40,8 @@ export function issuerPhraseAt(text: string, at: number): { phrase: string; end:
     const space = text.lastIndexOf(' ', end);
     if (space > start && end < text.length) end = space;
   }
-  const phrase = squeeze(text.slice(start, end));
+  // a comma closing the clause is no part of the name ("… của Ủy ban Pháp luật và Tư pháp," and a paragraph break)
+  const phrase = squeeze(text.slice(start, end)).replace(/[ ,*]+$/, '');
   if (!phrase || !/^\p{Lu}|^(?:tỉnh|thành phố|huyện|bộ|sở|ủy ban|ubnd)/iu.test(phrase)) return null;
   return { phrase, end };
 }

@@ -56,6 +56,18 @@ describe('hostile input', () => {
     expect(extractBytes(utf16, { source: 'u16.txt' }).documents[0].citations[0].number).toBe('20-CT/TW');
   });
 
+  it('reads a Windows-1258 file (Vietnamese "ANSI") as such, with a warning; UTF-8 with a stray byte stays UTF-8', () => {
+    const text = 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị về phòng, chống đuối nước cho trẻ em.';
+    const result = extractBytes(windows1258(text), { source: 'ansi.txt' });
+    expect(result.ok).toBe(true);
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['read:windows-1258']);
+    const [doc] = result.documents;
+    expect(doc.citations.map((c) => [c.number, c.issuer, c.relation])).toEqual([['20-CT/TW', 'Bộ Chính trị', 'IMPLEMENTS']]);
+    expect(doc.topics).toContain('đuối nước');
+    const stray = extractBytes(Buffer.concat([Buffer.from(text), Buffer.from([0xff])]), { source: 'stray.txt' });
+    expect(stray.messages.map((m) => m.ruleId)).toEqual(['read:invalid-utf8']);
+  });
+
   it('finishes on a 20 MB file, a 1 MB line and long runs of digits and slashes', () => {
     const para = 'Thực hiện Quyết định số 1863/QĐ-TTg ngày 23/12/2019 của Thủ tướng Chính phủ về phòng, chống đuối nước.\n\n';
     const big = extractText(para.repeat(Math.ceil(20_000_000 / para.length)), { source: 'big' });
@@ -66,3 +78,26 @@ describe('hostile input', () => {
     expect(digits.documents[0].citations).toEqual([]);
   });
 });
+
+/** Encode text as Windows-1258: its own letters where it has them, tone marks as combining characters after. */
+function windows1258(text: string): Uint8Array {
+  const decoder = new TextDecoder('windows-1258');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  const bytes: number[] = [];
+  for (const char of text.normalize('NFC')) {
+    const [base, ...marks] = [...char.normalize('NFD')];
+    // the letter the code page has with the most of the marks (ê for ệ), then each other mark
+    let best: { letter: string; rest: string[] } = { letter: base, rest: marks };
+    for (const mark of marks) {
+      const letter = (best.letter + mark).normalize('NFC');
+      if (table.has(letter)) best = { letter, rest: best.rest.filter((m) => m !== mark) };
+    }
+    for (const piece of [best.letter, ...best.rest]) {
+      const byte = table.get(piece);
+      if (byte === undefined) throw new Error(`not in Windows-1258: ${piece}`);
+      bytes.push(byte);
+    }
+  }
+  return Uint8Array.from(bytes);
+}

@@ -4,17 +4,23 @@ import { message } from './messages.js';
 export interface DecodedSource {
   /** Decoded text without BOM: the coordinate system of every span Vanban reports. */
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
   messages: Message[];
   /** False when the bytes are not a text document (binary, empty): nothing to extract. */
   readable: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+// Vietnamese Windows code page, as Word and older systems save "ANSI" text; in the WHATWG encoding
+// table, so Node decodes it (tone marks as combining characters, which extraction composes)
+// https://encoding.spec.whatwg.org/#names-and-labels
+const windows1258 = new TextDecoder('windows-1258');
 
 /**
- * Decode a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM. Invalid UTF-8 is decoded
- * with U+FFFD and reported; binary data (NUL bytes without a UTF-16 BOM) is refused with a message.
+ * Decode a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM. Text that is not UTF-8 at
+ * all (more invalid sequences than valid non-ASCII letters) is read as Windows-1258 and reported;
+ * a few invalid sequences in UTF-8 text are decoded with U+FFFD and reported; binary data (NUL
+ * bytes without a UTF-16 BOM) is refused with a message.
  */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
   const messages: Message[] = [];
@@ -38,6 +44,10 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   }
   const text = utf8.decode(body);
   const bad = countReplacement(text);
+  if (bad > 0 && bad > countNonAscii(text) - bad) {
+    messages.push(message('Not UTF-8: read as Windows-1258 (Vietnamese ANSI); save the file as UTF-8 to be sure of every letter', 'read:windows-1258'));
+    return { text: windows1258.decode(body), encoding: 'windows-1258', readable: true, messages };
+  }
   if (bad > 0) {
     messages.push(message(`Invalid UTF-8: ${bad} byte sequence(s) replaced with U+FFFD`, 'read:invalid-utf8'));
   }
@@ -53,5 +63,11 @@ function looksBinary(bytes: Uint8Array): boolean {
 function countReplacement(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+function countNonAscii(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) count++;
   return count;
 }

@@ -49,6 +49,7 @@ export const messageLabels: Readonly<Record<string, string>> = {
   'read:empty': 'Tệp rỗng: không có gì để đọc',
   'read:binary': 'Dữ liệu nhị phân, không phải văn bản; cần UTF-8 hoặc UTF-16 có BOM',
   'read:invalid-utf8': 'Có chuỗi byte không phải UTF-8 hợp lệ, đã thay bằng ký tự �',
+  'read:windows-1258': 'Tệp không mã hóa UTF-8: đã đọc theo bảng mã Windows-1258; nên lưu lại tệp ở dạng UTF-8',
   'read:no-text': 'Không tìm thấy chữ nào trong tệp',
   'header:no-number': 'Không có dòng "Số:": văn bản chưa có số ký hiệu',
   'citations:unlinked-short': 'Tham chiếu ngắn (như "Quyết định 1863") không gắn được với trích dẫn đầy đủ nào',

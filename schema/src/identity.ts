@@ -63,6 +63,16 @@ export function parseNumber(number: string): NumberParts {
   };
 }
 
+/**
+ * The year a document is known by (DESIGN.md "Identity"): the year inside its number when the number
+ * carries one, else the year written with it (its date line, the date next to a citation). The number
+ * is part of the name and copied with care; a date beside it is sometimes mistyped ("Nghị định số
+ * 75/2021/NĐ-CP ngày 24/7/2023"), and taking that date's year would make a second 75/2021/NĐ-CP.
+ */
+export function identityYear(number: string | null, written: number | null): number | null {
+  return (number ? parseNumber(number).year : null) ?? written;
+}
+
 /** The serial of a number without leading zeros ("06/2022/TT-BTC" -> "6"), for lookups. */
 export function serialOf(number: string): string {
   return /^\d*/.exec(identityNumber(number))![0];

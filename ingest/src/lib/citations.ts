@@ -172,7 +172,8 @@ export function scanNumbers(text: string): { full: FoundCitation[]; serials: num
       type: type?.name ?? null,
       issuerCode: parts.issuerCode,
       date: date?.iso ?? null,
-      year: date?.year ?? parts.year,
+      // the number's own year names the document, not a date beside it that may be mistyped (`identityYear`)
+      year: parts.year ?? date?.year ?? null,
       issuer: issuerPhrase,
       pin: pinMatch ? pinMatch[1].replace(/\s+/g, ' ') : null,
       refersTo: null,
@@ -231,7 +232,8 @@ function shareListDates(found: FoundCitation[], text: string): void {
     const shared = current.start === current.numberStart ? listJoin.test(join) : /^[ \t\n]*(?:và|hoặc)[ \t\n]*$/u.test(join);
     if (previous.end === previous.numberEnd && join.length <= 20 && shared) {
       previous.date = current.date;
-      previous.year = current.year;
+      // the date's year: current's own may be the one inside its number
+      previous.year = Number(current.date.slice(0, 4));
     }
   }
 }

@@ -99,6 +99,12 @@ function extractDocument(
     const at = place(u.start);
     messages.push({ reason: `Short reference "${u.raw.replace(/\s+/g, ' ')}" matches no full citation in this document`, ruleId: 'citations:unlinked-short', severity: 'info', ...at });
   }
+  for (const c of full) {
+    // a citation's year is its number's own (`identityYear`); a date beside it saying another is reported, kept as written
+    if (c.date !== null && c.year !== dateYear(c.date)) {
+      messages.push({ reason: `${c.number} is dated ${c.date}: the year in the number (${c.year}) is kept`, ruleId: 'citations:date-contradicts-number', severity: 'warning', ...place(c.start) });
+    }
+  }
   const all = [...full, ...references.linked].sort((a, b) => a.start - b.start);
   resolveWithinDocument(all);
   // cues and topics in one pass over the document
@@ -137,6 +143,9 @@ function extractDocument(
     start: toSource(a.start),
     end: mapper.end(slice.start + a.end, slice.start + a.start),
   }));
+  if (header.number && header.date !== null && header.year !== dateYear(header.date)) {
+    messages.push({ reason: `Dated ${header.date}: the year in the number ${header.number} (${header.year}) is kept`, ruleId: 'header:date-contradicts-number', severity: 'warning', ...place(0) });
+  }
   if (!header.number && index === 0) messages.push({ reason: 'No "Số:" line: the document\'s own number is unknown', ruleId: 'header:no-number', severity: 'info', ...place(0) });
 
   return {
@@ -151,6 +160,9 @@ function extractDocument(
     messages,
   };
 }
+
+/** The year of an ISO date. */
+const dateYear = (iso: string): number => Number(iso.slice(0, 4));
 
 function ref(c: FoundCitation): { number: string; year: number | null } {
   return { number: c.number, year: c.year };

@@ -109,7 +109,8 @@ export function extractHeader(text: string): DocumentHeader {
     typeCode: type?.code ?? null,
     type: type?.name ?? null,
     date: date && !blankMonth ? date.iso : null,
-    year: date?.year ?? (pd ? Number(pd[4]) : null),
+    // the number's own year names the document, not a date line that may be mistyped (`identityYear`)
+    year: parts?.year ?? date?.year ?? (pd ? Number(pd[4]) : null),
     place,
     issuer: issuerName ?? fromNumber.issuer,
     parentIssuer,

@@ -52,6 +52,8 @@ export const messageLabels: Readonly<Record<string, string>> = {
   'read:windows-1258': 'Tệp không mã hóa UTF-8: đã đọc theo bảng mã Windows-1258; nên lưu lại tệp ở dạng UTF-8',
   'read:no-text': 'Không tìm thấy chữ nào trong tệp',
   'header:no-number': 'Không có dòng "Số:": văn bản chưa có số ký hiệu',
+  'citations:date-contradicts-number': 'Ngày ghi bên trích dẫn khác năm trong số ký hiệu: giữ năm của số ký hiệu',
+  'header:date-contradicts-number': 'Ngày ban hành khác năm trong số ký hiệu của văn bản: giữ năm của số ký hiệu',
   'citations:unlinked-short': 'Tham chiếu ngắn (như "Quyết định 1863") không gắn được với trích dẫn đầy đủ nào',
   'store:duplicate': 'Trùng nội dung với một tệp đã lưu: không lưu hai lần',
   'store:duplicate-identity': 'Trùng số, năm và cơ quan với một văn bản đã lưu: được lưu riêng',

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extractBytes } from '@vanban/ingest';
 import { createScaleOutStore, createSqliteStore } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { describeGraphStore, enc, letter } from './conformance.js';
@@ -129,6 +130,63 @@ describe('sqlite: national issuer phrases', () => {
     const cited = Object.fromEntries(s.describe('8-ubnd-vx-2026-bac-giang')!.citations.map((c) => [c.number, c.target && s.getDocument(c.target)]));
     expect(cited['25/TH-PC']).toMatchObject({ known: false, province: null, issuerLevel: 'ministry' });
     expect(cited['31/TH-KH']).toMatchObject({ known: false, province: null, issuerLevel: 'ministry' });
+    s.close();
+  });
+});
+
+describe('sqlite: the year inside a number names the document (DESIGN.md "Identity")', () => {
+  const store = () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+  const cite = (s: ReturnType<typeof store>, n: number, body: string) =>
+    s.ingestFile({ source: `${n}.txt`, bytes: enc(letter({ number: `${n}/UBND-VX`, place: 'Bắc Giang', date: `0${n}/03/2024`, body })) });
+  const mistyped = 'Thực hiện Nghị định số 75/2021/NĐ-CP ngày 24/7/2023 của Chính phủ về trợ cấp.';
+  const right = 'Thực hiện Nghị định số 75/2021/NĐ-CP ngày 24/7/2021 của Chính phủ về trợ cấp.';
+
+  it('a citation dated in another year reaches the document of its number, which keeps a date of its own year', () => {
+    // the mistyped citation first: it must neither make a 2023 node nor date the decree 2023
+    for (const order of [[mistyped, right], [right, mistyped]]) {
+      const s = store();
+      order.forEach((body, k) => cite(s, k + 1, body));
+      const check = () => {
+        expect(s.find('75/2021/NĐ-CP').map((d) => [d.id, d.year, d.date])).toEqual([['75-2021-nd-cp', 2021, '2021-07-24']]);
+        for (const k of [1, 2]) expect(s.describe(`${k}-ubnd-vx-2024-bac-giang`)!.citations.map((c) => c.target)).toEqual(['75-2021-nd-cp']);
+      };
+      check();
+      s.resolve();
+      check();
+      s.close();
+    }
+  });
+
+  it('a document dated in another year than its number is the one its citations name', () => {
+    const s = store();
+    cite(s, 1, 'Thực hiện Thông tư số 24/2020/TT-BLĐTBXH ngày 30/12/2020 của Bộ Lao động - Thương binh và Xã hội.');
+    const circular = 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 24/2020/TT-BLĐTBXH\n\nHà Nội, ngày 30 tháng 12 năm 2022\n\nTHÔNG TƯ\n\nSửa đổi, bổ sung một số điều.\n';
+    s.ingestFile({ source: 'tt.txt', bytes: enc(circular) });
+    expect(s.find('24/2020/TT-BLĐTBXH').map((d) => [d.id, d.year, d.known])).toEqual([['24-2020-tt-bldtbxh', 2020, true]]);
+    expect(s.describe('1-ubnd-vx-2024-bac-giang')!.citations.map((c) => c.target)).toEqual(['24-2020-tt-bldtbxh']);
+    s.close();
+  });
+
+  it('decides, not the year an extraction gave: a mention or a header stored with the year of its mistyped date', () => {
+    const s = store();
+    // what extraction gave before it took the number's year: the date's
+    const stale = (source: string, text: string) => {
+      const extraction = extractBytes(enc(text), { source });
+      for (const doc of extraction.documents) {
+        if (doc.date) doc.year = Number(doc.date.slice(0, 4));
+        for (const c of doc.citations) if (c.date) c.year = Number(c.date.slice(0, 4));
+      }
+      s.ingestFile({ source, bytes: enc(text), extraction });
+    };
+    stale('1.txt', letter({ number: '1/UBND-VX', place: 'Bắc Giang', date: '01/03/2024', body: mistyped }));
+    stale('tt.txt', 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 24/2020/TT-BLĐTBXH\n\nHà Nội, ngày 30 tháng 12 năm 2022\n\nTHÔNG TƯ\n\nSửa đổi, bổ sung một số điều.\n');
+    cite(s, 2, right);
+    cite(s, 3, 'Thực hiện Thông tư số 24/2020/TT-BLĐTBXH ngày 30/12/2020 của Bộ Lao động - Thương binh và Xã hội.');
+    s.resolve();
+    expect(s.find('75/2021/NĐ-CP').map((d) => [d.id, d.date])).toEqual([['75-2021-nd-cp', '2021-07-24']]);
+    expect(s.describe('1-ubnd-vx-2024-bac-giang')!.citations.map((c) => c.target)).toEqual(['75-2021-nd-cp']);
+    expect(s.find('24/2020/TT-BLĐTBXH').map((d) => [d.id, d.year, d.known])).toEqual([['24-2020-tt-bldtbxh', 2020, true]]);
+    expect(s.describe('3-ubnd-vx-2024-bac-giang')!.citations.map((c) => c.target)).toEqual(['24-2020-tt-bldtbxh']);
     s.close();
   });
 });

@@ -1,4 +1,4 @@
-import { chooseTarget, citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, issuerByCode, issuingBodies, nationalLevelOfIssuerPhrase, paddedSpellings, parseNumber, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
+import { chooseTarget, citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, identityYear, issuerByCode, issuingBodies, nationalLevelOfIssuerPhrase, paddedSpellings, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -51,6 +51,8 @@ export class Resolver {
   private readonly node;
   private readonly issuersCiting;
   private readonly setIssuer;
+  private readonly undatedCitedOnly;
+  private readonly setDate;
 
   constructor(private readonly db: Db) {
     this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
@@ -75,6 +77,8 @@ export class Resolver {
     // (issuer_code: that first one's, SQLite taking bare columns from the min() row)
     this.issuersCiting = stmt<[number], IssuerVote>(db, 'SELECT issuer, issuer_code, count(*) AS n, min(rowid) AS first FROM mentions WHERE target = ? AND issuer IS NOT NULL GROUP BY issuer');
     this.setIssuer = stmt<{ rowid: number; issuer: string | null; level: IssuerLevel | null }>(db, 'UPDATE documents SET issuer = @issuer, issuer_level = @level WHERE rowid = @rowid AND known = 0');
+    this.undatedCitedOnly = stmt<[number], { year: number | null }>(db, 'SELECT year FROM documents WHERE rowid = ? AND known = 0 AND date IS NULL');
+    this.setDate = stmt<[string, number]>(db, 'UPDATE documents SET date = ? WHERE rowid = ?');
   }
 
   /**
@@ -85,12 +89,15 @@ export class Resolver {
     const citingCache = new Map<number, CitingRow | undefined>();
     // the issuer phrases these mentions give each document they resolve to
     const phrases = new Map<number, Set<string>>();
+    // documents these mentions reach that have a date or need none: known ones, dated cited-only ones
+    const dated = new Set<number>();
     for (const m of mentions) {
       let citing = citingCache.get(m.doc);
       if (!citingCache.has(m.doc)) citingCache.set(m.doc, (citing = this.citing.get(m.doc)));
       const { target, reason } = this.resolveOne(m, citing ?? { province: null, district: null, issuer_level: null, date: null, year: null });
       this.setTarget.run(target, reason, m.rowid);
       if (target !== null && m.issuer !== null) (phrases.get(target) ?? phrases.set(target, new Set()).get(target)!).add(m.issuer);
+      if (target !== null && m.date !== null && !dated.has(target)) this.dateCitedOnly(target, m.date, dated);
     }
     for (const [rowid, given] of phrases) {
       const node = this.node.get(rowid);
@@ -125,8 +132,24 @@ export class Resolver {
     this.setIssuer.run({ rowid, issuer, level });
   }
 
+  /**
+   * A cited-only node without a date takes the first date a citation gives that agrees with its
+   * year: one written in another year ("75/2021/NĐ-CP ngày 24/7/2023", a mistyped date) resolves to
+   * the node of its number's year but does not date it.
+   */
+  private dateCitedOnly(rowid: number, date: string, dated: Set<number>): void {
+    const node = this.undatedCitedOnly.get(rowid);
+    if (!node) dated.add(rowid);
+    else if (node.year === dateYear(date)) {
+      this.setDate.run(date, rowid);
+      dated.add(rowid);
+    }
+  }
+
   private resolveOne(m: MentionRow, citing: CitingRow): { target: number | null; reason: string | null } {
-    const year = m.year ?? parseNumber(m.number).year;
+    // the number's own year, not a date written beside it, when it has one (a mention stored before
+    // extraction took it so may still hold the year of a mistyped date)
+    const year = identityYear(m.number, m.year);
     const key = identityNumber(m.number);
     const hint = citedJurisdiction({ issuerCode: m.issuer_code, issuer: m.issuer }, { province: citing.province, district: citing.district, issuerLevel: citing.issuer_level });
     if (hint.jurisdiction !== null && year !== null) {
@@ -164,11 +187,14 @@ export class Resolver {
       issuerLevel: level,
       province: province ?? null,
       district: district ?? null,
-      date: m.date,
+      date: m.date !== null && dateYear(m.date) === year ? m.date : null,
     });
     return Number(info.lastInsertRowid);
   }
 }
+
+/** The year of an ISO date. */
+const dateYear = (iso: string): number => Number(iso.slice(0, 4));
 
 /** How many citations of a document give one issuer phrase, and the first of them. */
 interface IssuerVote {

@@ -4,8 +4,8 @@ import {
   documentSlug,
   foldVietnamese,
   identityKey,
+  identityYear,
   jurisdictionOf,
-  parseNumber,
   serialOf,
   slugPart,
   type ExtractedDocument,
@@ -147,7 +147,7 @@ function detachDocuments(db: Db, source: string): void {
 /** Insert a document, or make an existing node known only from citations into it (same identity). */
 function upsertDocument(db: Db, doc: ExtractedDocument, messages: Message[]): number {
   const jurisdiction = jurisdictionOf(doc);
-  const year = doc.year ?? (doc.number ? parseNumber(doc.number).year : null);
+  const year = identityYear(doc.number, doc.year);
   const where = `${doc.source}#${doc.index}`;
   let identity: string;
   let base: string;

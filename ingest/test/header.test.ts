@@ -407,3 +407,28 @@ describe('header', () => {
     });
   });
 });
+
+describe('subject of a header flattened into few lines, or under a gazette running head', () => {
+  const subject = (text: string) => extractText(text, { source: 'test' }).documents[0].subject;
+
+  it('reads the title in capitals run onto the place-and-date line, up to the preamble or the authority', () => {
+    expect(
+      subject('THỦ TƯỚNG CHÍNH PHỦ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 12/2024/QĐ-TTg\nHà Nội, ngày 31 tháng 7 năm 2024 QUYẾT ĐỊNH VỀ CƠ CHẾ, CHÍNH SÁCH GIẢI QUYẾT VIỆC LÀM CHO NGƯỜI CÓ ĐẤT THU HỒI Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n'),
+    ).toBe('VỀ CƠ CHẾ, CHÍNH SÁCH GIẢI QUYẾT VIỆC LÀM CHO NGƯỜI CÓ ĐẤT THU HỒI');
+    expect(
+      subject('ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------\nSố: 3745/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\n'),
+    ).toBe('VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH');
+  });
+
+  it('reads "V/v" written after the number on its line, without the lines run on after it', () => {
+    expect(
+      subject('VĂN PHÒNG CHÍNH PHỦ -------\nSố: 2739/VPCP-ĐMDN V/v quy định về quản trị doanh nghiệp chưa được thực thi\nHà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.\nBáo Đấu thầu đưa tin như sau.\n'),
+    ).toBe('quy định về quản trị doanh nghiệp chưa được thực thi');
+  });
+
+  it('takes the title under the place-and-date line, not a gazette running head above the header', () => {
+    expect(
+      subject('CÔNG BÁO/Số 849 + 850/Ngày 12-10-2021\n\nVĂN BẢN QUY PHẠM PHÁP LUẬT\n\nTHỦ TƯỚNG CHÍNH PHỦ\n\nSố: 28/2021/QĐ-TTg\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHà Nội, ngày 01 tháng 10 năm 2021\n\nQUYẾT ĐỊNH\nQuy định về việc thực hiện chính sách hỗ trợ người lao động\ntừ Quỹ bảo hiểm thất nghiệp\n\nCăn cứ Luật Việc làm ngày 16 tháng 11 năm 2013;\n'),
+    ).toBe('Quy định về việc thực hiện chính sách hỗ trợ người lao động từ Quỹ bảo hiểm thất nghiệp');
+  });
+});

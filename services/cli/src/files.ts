@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -33,6 +34,23 @@ export async function expandInputs(inputs: string[]): Promise<ExpandedInputs> {
     else out.files.push(input);
   }
   return out;
+}
+
+/**
+ * The paths named on the command line that do not exist ("-", standard input, always does). One
+ * that exists but cannot be looked at (no permission) is not counted: reading it says why.
+ */
+export function nonexistentPaths(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    if (path === '-') return false;
+    try {
+      statSync(path);
+      return false;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR';
+    }
+  });
 }
 
 async function walk(dir: string, out: ExpandedInputs, walked: Set<string>): Promise<void> {

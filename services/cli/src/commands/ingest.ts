@@ -6,7 +6,7 @@ import { contentHash, type IngestFileResult, type SqliteStore } from '@vanban/st
 import { openStore } from '../open-store.js';
 import { ExtractPool } from '@vanban/ingest/pool';
 import { messageLabel } from '@vanban/schema';
-import { expandInputs, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
+import { expandInputs, nonexistentPaths, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
 import { Progress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { reasonLabel } from '../labels.js';
@@ -27,9 +27,14 @@ export interface IngestSummary {
   database: string;
 }
 
-/** `vanban ingest PATH…`: store every file; one bad file never stops the others. */
+/**
+ * `vanban ingest PATH…`: store every file; one bad file never stops the others. A path named that
+ * does not exist is a typo, not a bad file: refused before anything is written, each one named.
+ */
 export async function ingestPaths(paths: string[], db: string, options: { quiet?: boolean; workers?: number } = {}): Promise<IngestSummary> {
   if (!paths.length) throw new UsageError('Cần ít nhất một tệp hoặc thư mục để nhập.');
+  const nonexistent = nonexistentPaths(paths);
+  if (nonexistent.length) throw new UsageError(`${nonexistent.length === 1 ? 'Không tồn tại tệp hoặc thư mục' : `Không tồn tại ${nonexistent.length} tệp hoặc thư mục`}: ${nonexistent.join(', ')}. Chưa nhập gì; hãy sửa đường dẫn rồi chạy lại.`);
   const { files, missing, unreadable, skipped } = await expandInputs(paths);
   // counts per status, and the failures in full: a 100,000-file ingest keeps no per-file results
   const counts = { files: 0, stored: 0, unchanged: 0, replaced: 0 };

@@ -146,7 +146,7 @@ export function runShow(id: string, o: Common & RefOptions): void {
 }
 
 export function runResolve(o: Common & { list?: boolean }): void {
-  const store = openExisting(o.db);
+  const store = openExisting(o.db, { writes: true });
   try {
     const summary = store.resolve();
     if (o.json) return print(o.list ? { ...summary, citations: [...store.unresolvedCitations()] } : summary);

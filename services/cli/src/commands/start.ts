@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SqliteStore } from '@vanban/store';
+import { nonexistentPaths } from '../files.js';
 import { openStore } from '../open-store.js';
+import { UsageError } from '../usage-error.js';
 import { runGenerate } from './generate.js';
 import { ingestPaths, printIngestSummary } from './ingest.js';
 
@@ -14,6 +16,8 @@ const sharedSeeds = resolve('../shared/corpus/seeds');
  */
 export async function runStart(o: { db: string; corpus?: string; docs: string; serve?: boolean }): Promise<number> {
   let failed = 0;
+  // checked before anything is generated or created
+  if (o.corpus && nonexistentPaths([o.corpus]).length) throw new UsageError(`--corpus: không tồn tại thư mục ${o.corpus}.`);
   if (o.corpus) {
     const summary = await ingestPaths([o.corpus], o.db);
     printIngestSummary(summary);

@@ -15,7 +15,7 @@ export async function runSync(o: { db: string; json?: boolean }): Promise<void> 
   if (!config.neo4j && !config.meili) {
     throw new UsageError('Chưa cấu hình máy chủ nào để đồng bộ: đặt VANBAN_NEO4J_URL, VANBAN_NEO4J_USER, VANBAN_NEO4J_PASSWORD và/hoặc VANBAN_MEILI_URL, VANBAN_MEILI_KEY (xem .env.example).');
   }
-  openExisting(o.db).close();
+  openExisting(o.db, { writes: true }).close(); // migrated here; the sync records in it what it has sent
   const store = (await openConfiguredStore({ db: o.db, neo4j: config.neo4j, meili: config.meili })) as ScaleOutStore;
   try {
     let progress: Progress | null = null;

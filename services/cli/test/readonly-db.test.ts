@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { root, tempDir, vanban, writeLetters } from './helpers.js';
@@ -9,6 +9,15 @@ import { root, tempDir, vanban, writeLetters } from './helpers.js';
 // root writes any file whatever its mode: as root, the command runs as "nobody", owning the files
 const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
+
+// "nobody" must reach the checkout to run the CLI: a fresh clone in a `mktemp -d` folder (mode 700,
+// as CI makes it) is opened to others for passing through (o+x), nothing more
+if (asRoot) {
+  for (let dir = root; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+  }
+}
 
 /** `vanban` as the user the permissions apply to. */
 function vanbanUnprivileged(args: string[]) {

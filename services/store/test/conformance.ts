@@ -76,6 +76,19 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
         await store.close();
       });
 
+      it('search "phòng chống đuối nước trẻ em" finds the three letters about it, written with the words apart too; the phrase first', async () => {
+        const store = await load();
+        const expected = ['2868-CV/TU', '279/UBND-LĐTBXH', '851/SXD-VP'].sort();
+        for (const q of ['phòng chống đuối nước trẻ em', 'phong chong duoi nuoc tre em', 'trẻ em phòng chống đuối nước']) {
+          const result = await store.search({ q, pageSize: 50 });
+          expect(result.hits.map((h) => h.number ?? h.id).sort(), q).toEqual(expected);
+        }
+        // 279/UBND-LĐTBXH alone writes "phòng chống đuối nước trẻ em"
+        expect((await store.search({ q: 'phòng chống đuối nước trẻ em' })).hits[0].number).toBe('279/UBND-LĐTBXH');
+        expect(await ids(store, 'Lục Nam đuối nước')).toEqual(['279/UBND-LĐTBXH']);
+        await store.close();
+      });
+
       it('a number query finds the document and every document citing it', async () => {
         const store = await load();
         for (const q of ['1863/QĐ-TTg', '1863/qd-ttg', 'qd 1863', 'QĐ 1863', '1863 / QĐ-TTg', '1863', 'số 1863', '1863 QĐ TTg']) {
@@ -157,6 +170,29 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       // a serial and words that name no number are words; a bare year is the documents of that year's words
       expect(await listed('15 hộ')).toEqual([['2/UBND-VX', 'exact']]);
       expect(await listed('2019')).toEqual([['20/UBND-VX', 'folded']]);
+      await store.close();
+    });
+
+    it('words: all of them in any order, punctuation between them apart; the words side by side first; a syllable alone is no word', async () => {
+      const store = await makeStore();
+      await ingestLetters(store, '01/06/2020', [
+        ['1/UBND-VX', 'Tăng cường công tác phòng, chống đuối nước cho trẻ em trong dịp hè.'],
+        ['2/UBND-VX', 'Kế hoạch phòng chống đuối nước trẻ em năm 2020.'],
+        ['3/UBND-VX', 'Bảo vệ trẻ em; phòng, chống tai nạn thương tích, đặc biệt là đuối nước.'],
+        ['4/UBND-VX', 'Phòng họp số 2; chống lấn chiếm; đuối sức; nước sạch; trẻ hóa đội ngũ; em bé.'],
+      ]);
+      const listed = async (q: string) => (await store.search({ q, pageSize: 50 })).hits.map((h) => h.number);
+      for (const q of ['phòng chống đuối nước trẻ em', 'phong chong duoi nuoc tre em', 'Phòng, chống: đuối nước - trẻ em']) {
+        const hits = await listed(q);
+        expect(hits[0], q).toBe('2/UBND-VX');
+        expect(hits.slice(1).sort(), q).toEqual(['1/UBND-VX', '3/UBND-VX']);
+      }
+      expect((await listed('trẻ em đuối nước')).sort()).toEqual(['1/UBND-VX', '2/UBND-VX', '3/UBND-VX']);
+      // 4 holds every syllable, none beside its neighbour of the query
+      expect(await listed('đuối nước trẻ em')).not.toContain('4/UBND-VX');
+      const drowning = await store.search({ q: 'phòng chống đuối nước trẻ em' });
+      expect(drowning.hits.map((h) => h.match)).toEqual(['exact', 'exact', 'exact']);
+      expect(drowning.hits.find((h) => h.number === '3/UBND-VX')!.snippet).toMatch(/<mark>đuối<\/mark> <mark>nước<\/mark>/);
       await store.close();
     });
 

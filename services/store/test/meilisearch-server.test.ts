@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '@vanban/schema';
 import { createMeiliSearchEngine, StoreError, type ProjectedDocument } from '../src/index.js';
 import { toIndexedDocument } from '../src/meilisearch/document.js';
 import { buildSettings } from '../src/meilisearch/settings.js';
+import { MAX_QUERY_TERMS } from '../src/meilisearch/search.js';
 
 type Doc = Record<string, unknown>;
 type Outcome = 'succeeded' | 'processing' | { message: string; code: string };
@@ -498,28 +499,31 @@ describe('meilisearch engine against a fake server', () => {
     expect(await e.search({ q: '1863/QĐ-UBND' })).toMatchObject({ total: max - 1, totalIsExact: true });
   });
 
-  it('a long query falls back to its first 10 syllable pairs (Meilisearch reads 10 terms) and says the total is not exact', async () => {
+  it('a query finds the documents with all its words in any order, punctuation apart; past four syllables or 10 terms the total is not exact', async () => {
     fake = await new FakeMeili().start();
     const e = engine();
-    const words = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'muoimot', 'muoihai', 'muoiba', 'muoibon', 'muoilam', 'muoisau'];
     await e.upsertDocuments([
-      // the first 11 words side by side: the first 10 pairs, not the other 5
-      { ...base, id: 'first-eleven', text: words.slice(0, 11).join(' ') },
-      // every pair of an 11-word query, never all of it side by side
-      { ...base, id: 'pairs', text: `${words.slice(0, 5).join(' ')} khac ${words.slice(4, 11).join(' ')}` },
+      { ...base, id: 'phrase', date: '2020-01-01', text: 'Phòng chống đuối nước trẻ em giai đoạn 2014-2015' },
+      { ...base, id: 'apart', date: '2021-01-01', text: 'Tăng cường phòng, chống tai nạn, thương tích, đặc biệt là đuối nước ở trẻ em' },
+      { ...base, id: 'scattered', date: '2022-01-01', text: 'Phòng họp; chống lấn chiếm; đuối sức; nước sạch; trẻ hóa; em bé' },
     ]);
-    // neither has the 5 other pairs: the 10 sent give a superset
-    const long = await e.search({ q: words.join(' ') });
-    expect(long.hits.map((h) => h.id).sort()).toEqual(['first-eleven', 'pairs']);
-    expect(long.totalIsExact).toBe(false);
+    const ids = async (q: string) => (await e.search({ q })).hits.map((h) => h.id).sort();
+    // a syllable alone is no word: "nạn đuối" is nowhere, "đuối" and "nước" in 'scattered' are apart
+    expect(await ids('chống tai nạn đuối')).toEqual([]);
+    // four syllables: the rule itself, an exact total
+    const four = await e.search({ q: 'phòng chống trẻ em' });
+    expect(four.hits.map((h) => h.id).sort()).toEqual(['apart', 'phrase']);
+    expect(four.totalIsExact).toBe(true);
+    const six = await e.search({ q: 'phòng chống đuối nước trẻ em' });
+    expect(six.hits.map((h) => h.id).sort()).toEqual(['apart', 'phrase']);
+    expect(six.totalIsExact).toBe(false);
     const sent = (fake.requests.filter((r) => r.path === '/multi-search').at(-1)!.body as { queries: Doc[] }).queries[0].q as string;
-    expect(sent.match(/"[^"]*"/g)).toEqual(words.slice(0, 11).slice(1).map((w, k) => `"${words[k]} ${w}"`));
-
-    // 11 words: no document has them side by side, all 10 pairs are sent, the total is exact
-    await e.removeDocuments(['first-eleven']);
-    const eleven = await e.search({ q: words.slice(0, 11).join(' ') });
-    expect(eleven.hits.map((h) => h.id)).toEqual(['pairs']);
-    expect(eleven.totalIsExact).toBe(true);
+    expect(sent.match(/"[^"]*"/g)).toEqual(['"phong chong"', '"duoi"', '"nuoc"', '"tre em"']);
+    // 16 syllables: 14 terms, the first 10 sent
+    const words = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'muoimot', 'muoihai', 'muoiba', 'muoibon', 'muoilam', 'muoisau'];
+    await e.search({ q: words.join(' ') });
+    const long = (fake.requests.filter((r) => r.path === '/multi-search').at(-1)!.body as { queries: Doc[] }).queries[0].q as string;
+    expect(long.match(/"[^"]*"/g)).toHaveLength(MAX_QUERY_TERMS);
   });
 
   it('a search Meilisearch cut off (searchCutoffMs: hits with a skipped ranking rule) is not an exact total', async () => {

@@ -3,7 +3,7 @@ import { foldVietnamese, unifyTonePlacement } from '@vanban/schema';
 import { describe, expect, it } from 'vitest';
 import type { ProjectedDocument } from '../src/index.js';
 import { encodeExactWord, exactWords, foldedWords, toIndexedDocument, toStoredDocument } from '../src/meilisearch/document.js';
-import { facetsFromDistribution, filterConditions, filterString, MAX_QUERY_TERMS, pairsDropped, wasCutOff } from '../src/meilisearch/search.js';
+import { facetsFromDistribution, filterConditions, filterString, MAX_QUERY_TERMS, wasCutOff, wordsSuperset } from '../src/meilisearch/search.js';
 import { buildSettings, settingsDifference } from '../src/meilisearch/settings.js';
 import { describeBatch, payloadBatches, reindexTimeoutFor, timeoutFor } from '../src/meilisearch/tasks.js';
 
@@ -196,13 +196,11 @@ describe('meilisearch: payload batches', () => {
 });
 
 describe('meilisearch: query terms, cutoffs and timeouts', () => {
-  it('pair phrases past the 10 terms Meilisearch reads are said to be left out', () => {
+  it('the words of a query are the rule of the embedded store up to four syllables, a superset past them or past the 10 terms Meilisearch reads', () => {
     expect(MAX_QUERY_TERMS).toBe(10);
     const words = (n: number) => Array.from({ length: n }, (_, k) => `w${k}`);
-    expect(pairsDropped(words(11))).toBe(false);
-    expect(pairsDropped(words(12))).toBe(true);
-    expect(pairsDropped(words(16))).toBe(true);
-    expect(pairsDropped(words(1))).toBe(false);
+    for (const n of [1, 2, 3, 4]) expect(wordsSuperset(words(n)), String(n)).toBe(false);
+    for (const n of [5, 12, 16]) expect(wordsSuperset(words(n)), String(n)).toBe(true);
   });
 
   it('a search is cut off when a hit’s ranking score details hold a skipped rule', () => {

@@ -23,7 +23,13 @@ function oldMakeSnippet(text: string, folded: readonly string[], exact: readonly
     if (!tokens.length) return -1;
     const phrase = tokens.join(' ');
     const at = hay.indexOf(phrase);
-    return at !== -1 ? at : hay.indexOf(tokens[0]);
+    if (at !== -1) return at;
+    // the first of the query's two-syllable words the text has, when it has more than one
+    for (let k = 0; tokens.length > 2 && k + 1 < tokens.length; k++) {
+      const word = hay.indexOf(`${tokens[k]} ${tokens[k + 1]}`);
+      if (word !== -1) return word;
+    }
+    return hay.indexOf(tokens[0]);
   };
   let at = lowerExact && exact ? find(lowerExact, exact) : -1;
   if (at === -1) at = find(folds(), folded);
@@ -134,6 +140,10 @@ describe('makeSnippet equals the whole-text implementation', () => {
     expect(makeSnippet('', ['duoi'], null)).toBe('');
     expect(makeSnippet('Đuối nước ở <trẻ> em', ['duoi', 'nuoc'], ['đuối', 'nước'])).toBe('<mark>Đuối</mark> <mark>nước</mark> ở &lt;trẻ&gt; em');
     expect(makeSnippet(filler + 'chống đuối nước', ['duoi', 'nuoc'], null)).toMatch(/^….*chống <mark>đuối<\/mark> <mark>nước<\/mark>$/);
+    // the words apart: the passage of the first word of the query found, not the first syllable's
+    const apart = queryOf('phòng chống đuối nước trẻ em');
+    const text = `Phòng họp số 2. ${filler}Phòng, chống tai nạn, đặc biệt là đuối nước ở trẻ em. ${filler}`;
+    expect(makeSnippet(text, apart.folded, apart.exact)).toMatch(/<mark>chống<\/mark> tai nạn, đặc biệt là <mark>đuối<\/mark> <mark>nước<\/mark> ở <mark>trẻ<\/mark> <mark>em<\/mark>/);
   });
 
   it('where a piece ends inside the match or the window', () => {

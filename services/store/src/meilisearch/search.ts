@@ -50,8 +50,8 @@ const whole = (n: number | undefined, fallback: number): number => (typeof n ===
 
 /**
  * Search, answering as the embedded store does (sqlite/search.ts): a số ký hiệu finds that
- * document and every document citing it; words find the documents containing them side by side
- * (folded), those with the diacritics as typed first.
+ * document and every document citing it; words find the documents containing all of them, in any
+ * order (folded), those with the diacritics as typed first, the words side by side first.
  */
 export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promise<SearchResult> {
   const page = Math.max(1, whole(query.page, 1));
@@ -77,18 +77,26 @@ export async function searchIndex(ctx: SearchContext, query: SearchQuery): Promi
  */
 export const MAX_QUERY_TERMS = 10;
 
-/** Each word a one-word phrase, or all of them as one phrase (no typos, no prefixes: whole words, as FTS5 matches). */
+/** Words as one phrase (no typos, no prefixes: whole words, as FTS5 matches). */
 const phrase = (words: readonly string[]): string => `"${words.join(' ')}"`;
-/** Each two consecutive words side by side (Vietnamese words are syllable pairs). */
-const pairPhrases = (words: readonly string[]): string[] => (words.length < 2 ? [phrase(words)] : words.slice(1).map((w, k) => phrase([words[k], w])));
 /**
- * The pair phrases, all required — but only the first MAX_QUERY_TERMS of them are sent: Meilisearch
- * would ignore the rest anyway (15 pairs of a 16-word query). With pairs left out the hits are a
- * superset of those having every pair, so the result says its total is not exact.
+ * The terms of the embedded store's rule (wordsExpression in sqlite/search-index.ts: every
+ * syllable beside a neighbour of the query, so the words in any order) as far as one search can
+ * say it — Meilisearch has no OR: the first two syllables and the last two side by side, each
+ * other syllable anywhere. For up to four syllables that is the rule; for more, a superset (the
+ * middle syllables need not stand beside a neighbour). Meilisearch's proximity rule ranks the
+ * documents with the words side by side first.
  */
-const pairs = (words: readonly string[]): string => pairPhrases(words).slice(0, MAX_QUERY_TERMS).join(' ');
-/** Whether `pairs` left pair phrases out for these words. */
-export const pairsDropped = (words: readonly string[]): boolean => pairPhrases(words).length > MAX_QUERY_TERMS;
+const wordTerms = (words: readonly string[]): string[] =>
+  words.length < 3 ? [phrase(words)] : [phrase(words.slice(0, 2)), ...words.slice(2, -2).map((w) => phrase([w])), phrase(words.slice(-2))];
+/**
+ * The terms, all required — but only the first MAX_QUERY_TERMS of them are sent: Meilisearch would
+ * ignore the rest anyway. With terms left out the hits are a superset, as they are for more than
+ * four syllables, so the result then says its total is not exact.
+ */
+const wordsQuery = (words: readonly string[]): string => wordTerms(words).slice(0, MAX_QUERY_TERMS).join(' ');
+/** Whether `wordsQuery` may find more than the embedded store's rule for these words. */
+export const wordsSuperset = (words: readonly string[]): boolean => words.length > 4 || wordTerms(words).length > MAX_QUERY_TERMS;
 
 /**
  * Whether Meilisearch cut this search off (searchCutoffMs; 1500 ms when the setting is null): it
@@ -104,9 +112,9 @@ export const wasCutOff = (answer: Answer | null): boolean =>
   }) ?? false;
 
 /**
- * Words. One multi-search asks for the ids of the hits of the folded phrase (counting them and
- * their facets) and, when the query was typed with diacritics, of the exact phrase on the `exact`
- * field (see document.ts). The list is the exact hits, then the folded hits that are not exact —
+ * Words. One multi-search asks for the ids of the hits of the folded words (`wordsQuery`,
+ * counting them and their facets) and, when the query was typed with diacritics, of the exact
+ * words on the `exact` field (see document.ts). The list is the exact hits, then the folded hits that are not exact —
  * each part in Meilisearch's relevance order — so page p needs the first p × pageSize ids of each
  * (the k-th non-exact hit is at most E places lower in the folded list than in its own, E being
  * the exact hits); a second request fetches the page's documents.
@@ -139,13 +147,9 @@ async function searchText(
     const { results } = await multiSearch(ctx, queries);
     return [results[0], results[1] ?? null];
   };
-  // the words side by side; if nothing has them so, each pair of syllables anywhere
-  let [folded, exact] = await run(phrase);
-  let dropped = false;
-  if (countOf(folded) === 0 && parsed.folded.length > 2) {
-    [folded, exact] = await run(pairs);
-    dropped = pairsDropped(parsed.folded) || (exactWords !== null && pairsDropped(exactWords));
-  }
+  // every word of the query, in any order (the words side by side rank first)
+  const [folded, exact] = await run(wordsQuery);
+  const dropped = wordsSuperset(parsed.folded) || (exactWords !== null && wordsSuperset(exactWords));
 
   const foldedTotal = countOf(folded);
   const exactIds = (exact?.hits ?? []).map((h) => String(h.id));
@@ -160,7 +164,7 @@ async function searchText(
   });
   return {
     total: Math.min(foldedTotal, COUNT_CAP),
-    // not exact: past the cap, a superset (pairs left out), or hits Meilisearch did not rank (cut off)
+    // not exact: past the cap, a superset (see wordsQuery), or hits Meilisearch did not rank (cut off)
     totalIsExact: foldedTotal < COUNT_CAP && !dropped && !wasCutOff(folded) && !wasCutOff(exact),
     page,
     pageSize,

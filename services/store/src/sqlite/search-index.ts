@@ -9,10 +9,11 @@ import { inflateText } from './text.js';
  *
  * - `documents_pairs` (folded) and `documents_pairs_exact` (with diacritics) hold each syllable and
  *   each two consecutive syllables joined by "_" ("tre", "tre_em"), as sets (FTS5 detail=none: no
- *   positions). A query of n syllables is n − 1 pair terms that must all be there, so finding and
+ *   positions). A query of n syllables is a few pair terms (`wordsExpression`), so finding and
  *   counting the matches of "tháng hành động vì trẻ em" reads five short row lists instead of
  *   comparing positions of six syllables found in nearly every letter (~5× faster at 100,000
  *   documents), and the two tables take less room than the exact column with positions did.
+ *   Pairs skip punctuation ("phòng, chống" holds "phong_chong").
  * - `documents_fts` (folded, with positions) only orders a short result list by relevance (bm25).
  */
 export const SEARCH_INDEX_TABLES = ['documents_fts', 'documents_pairs', 'documents_pairs_exact'] as const;
@@ -39,46 +40,36 @@ const pairsOf = (tokens: readonly string[], glue: string): string =>
     .join(' AND ');
 
 /**
- * The pair-table expression for query tokens (letters and digits only, so no input can break it):
- * the one syllable, or every two consecutive syllables — Vietnamese words are syllable pairs, so
- * "đuối nước" never matches "đuối" in one place and "nước" in another.
+ * The pair-table expression of the query side by side (letters and digits only, so no input can
+ * break it): the one syllable, or every two consecutive syllables. It ranks the documents that
+ * have the phrase; `wordsExpression` says which documents match.
  */
 export const pairsExpression = (tokens: readonly string[]): string => (tokens.length === 1 ? `"${tokens[0]}"` : pairsOf(tokens, '_'));
 
-/** The positional-index expression for ranking: the words side by side, or each pair side by side. */
-export const rankExpression = (tokens: readonly string[], mode: 'phrase' | 'pairs'): string =>
-  tokens.length === 1 || mode === 'phrase' ? `"${tokens.join(' ')}"` : pairsOf(tokens, ' ');
-
-/** Longer queries are not cut into words: their ways to cut grow too many (12 syllables: 12 ways). */
-const MAX_CUT_SYLLABLES = 12;
+/** The positional-index expression of the words side by side (a phrase: punctuation between them is no token). */
+export const phraseExpression = (tokens: readonly string[]): string => `"${tokens.join(' ')}"`;
 
 /**
- * The ways to cut a query of four or more syllables into words of two or three syllables, as
- * lists of words: "lục nam đuối nước" → [[lục nam], [đuối nước]]. A longer word needs no way of its
- * own: whatever matches it matches one of these.
+ * Which documents a query matches: those holding all its words, in any order. Vietnamese words
+ * are syllable pairs (or longer), so a word is never a syllable alone — every syllable of the query
+ * must stand beside a neighbour of the query: the first two and the last two side by side, each
+ * other syllable with the one before or the one after. This is the same as the query cut into
+ * words of two or more syllables, each side by side somewhere ("lục nam đuối nước": "lục nam" and
+ * "đuối nước", also where no letter writes "nam đuối"); a syllable is never matched alone in the
+ * text, so "đuối nước" does not match "đuối" in one place and "nước" (water, country) in another.
+ * One syllable is found anywhere; two or three syllables only side by side, as before.
+ *
+ * `glue` "_" gives the pair-table expression, " " the positional one (each pair a phrase) for
+ * ranking. A conjunction of at most n − 2 terms, so it stays small for the longest query.
  */
-function wordCuts(tokens: readonly string[]): string[][][] {
-  if (tokens.length < 4 || tokens.length > MAX_CUT_SYLLABLES) return [];
-  const cuts: string[][][] = [];
-  const walk = (at: number, words: string[][]): void => {
-    if (at === tokens.length) cuts.push(words);
-    for (const size of [2, 3]) if (at + size <= tokens.length) walk(at + size, [...words, tokens.slice(at, at + size)]);
-  };
-  walk(0, []);
-  return cuts;
-}
-
-/**
- * When no document has every pair of a query of four or more syllables ("lục nam đuối nước": none
- * writes "nam đuối"), the query is read as several words, each side by side somewhere: the pair-table
- * expression (`glue` "_") and the positional one for ranking (`glue` " ", each word a phrase) of
- * every way to cut it. null when the query cannot be cut.
- */
-export function wordsExpression(tokens: readonly string[], glue: '_' | ' '): string | null {
-  const cuts = wordCuts(tokens);
-  if (!cuts.length) return null;
-  const word = (w: string[]): string => (glue === ' ' ? `"${w.join(' ')}"` : pairsOf(w, glue));
-  return cuts.map((words) => `(${words.map(word).join(' AND ')})`).join(' OR ');
+export function wordsExpression(tokens: readonly string[], glue: '_' | ' '): string {
+  if (tokens.length === 1) return `"${tokens[0]}"`;
+  const pair = (k: number): string => `"${tokens[k]}${glue}${tokens[k + 1]}"`;
+  const last = tokens.length - 2;
+  const terms = [pair(0)];
+  for (let k = 2; k < last; k++) terms.push(`(${pair(k - 1)} OR ${pair(k)})`);
+  if (last > 0) terms.push(pair(last));
+  return terms.join(' AND ');
 }
 
 /** Index a stored document's plain text (its rowid is the documents row). */

@@ -2,7 +2,7 @@ import { canonicalFilters, foldVietnamese, MAX_PAGE_SIZE, paddedSpellings } from
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
-import { pairsExpression, rankExpression, wordsExpression } from './search-index.js';
+import { pairsExpression, phraseExpression, wordsExpression } from './search-index.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
 import { makeSnippet, snippetToken } from './snippet.js';
@@ -38,8 +38,9 @@ export const RANKED_LIMIT = 200;
 export const COUNT_CAP = 2_000;
 
 /**
- * Search: a số ký hiệu finds that document and every document citing it; words search the folded
- * text, and when typed with diacritics the documents matching them exactly rank first. Any input
+ * Search: a số ký hiệu finds that document and every document citing it; words find the documents
+ * holding all of them, in any order (folded; see wordsExpression), those with the words side by side
+ * first, and when typed with diacritics the documents matching them exactly before the others. Any input
  * gives results or an empty list, never an error.
  */
 export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetIndex): SearchResult {
@@ -58,25 +59,22 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   if (parsed.kind === 'empty') return { total: 0, totalIsExact: true, page, pageSize, hits: [], facets: emptyFacets(), facetSample: null };
 
   // One pass over the folded pair set (at most COUNT_CAP matches, see search-index.ts): count,
-  // order, page and facets come from these rowids. Exact-diacritic matches first, then the other
-  // folded matches; each part by relevance (bm25) when small, newest first when there are more
-  // than RANKED_LIMIT matches, where scoring every match costs more than it tells.
+  // order, page and facets come from these rowids. The documents holding every word of the query
+  // (wordsExpression); exact-diacritic matches first, then the other folded matches; in each part
+  // the words side by side (the phrase) first. By relevance (bm25) when the list is small, newest
+  // first when there are more than RANKED_LIMIT matches, where scoring every match costs more than
+  // it tells.
   const join = filter.sql ? ' JOIN documents d ON d.rowid = f.rowid' : '';
-  // every pair of the query side by side; when no document has them all, the query's words apart
-  let asWords = false;
-  const matches = (table: 'documents_pairs' | 'documents_pairs_exact', tokens: readonly string[], limit = COUNT_CAP): number[] =>
+  const matches = (table: 'documents_pairs' | 'documents_pairs_exact', expr: string, limit = COUNT_CAP): number[] =>
     stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM ${table} f${join} WHERE ${table} MATCH @expr${filter.sql} ORDER BY f.rowid DESC LIMIT @limit`)
       .pluck()
-      .all({ ...filter.params, expr: (asWords && wordsExpression(tokens, '_')) || pairsExpression(tokens), limit });
-  const byRelevance = (mode: 'phrase' | 'pairs'): number[] =>
+      .all({ ...filter.params, expr, limit });
+  const byRelevance = (expr: string): number[] =>
     stmt<Record<string, unknown>, number>(db, `SELECT f.rowid FROM documents_fts f${join} WHERE documents_fts MATCH @expr${filter.sql} ORDER BY f.rank`)
       .pluck()
-      .all({ ...filter.params, expr: (asWords && wordsExpression(parsed.folded, ' ')) || rankExpression(parsed.folded, mode) });
-  let all = matches('documents_pairs', parsed.folded);
-  if (!all.length && wordsExpression(parsed.folded, '_')) {
-    asWords = true;
-    all = matches('documents_pairs', parsed.folded);
-  }
+      .all({ ...filter.params, expr });
+  const folded = parsed.folded;
+  const all = matches('documents_pairs', wordsExpression(folded, '_'));
   // every exact match is a folded match, so the folded list counts them all (up to the cap)
   const total = all.length;
   const wanted = page * pageSize;
@@ -84,19 +82,23 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   let exactSet: Set<number>;
   const exact = parsed.exact?.length ? parsed.exact : null;
   if (total <= RANKED_LIMIT) {
-    exactSet = new Set(exact && total ? matches('documents_pairs_exact', exact) : []);
-    // the words side by side before the pairs found apart (the same list for one or two words)
-    let ranked = asWords ? byRelevance('phrase') : parsed.folded.length > 2 ? [...byRelevance('phrase'), ...byRelevance('pairs')] : byRelevance('phrase');
+    exactSet = new Set(exact && total ? matches('documents_pairs_exact', wordsExpression(exact, '_')) : []);
+    // the words side by side, then the other matches (the same list for one or two syllables)
+    let ranked = folded.length > 2 ? [...byRelevance(phraseExpression(folded)), ...byRelevance(wordsExpression(folded, ' '))] : byRelevance(phraseExpression(folded));
     // (the two indexes cut syllables alike; were one ever to differ, the pair set decides what is listed)
     const listed = new Set(all);
     ranked.push(...all);
     ranked = [...new Set(ranked.filter((r) => listed.has(r)))];
     ordered = [...ranked.filter((r) => exactSet.has(r)), ...ranked.filter((r) => !exactSet.has(r))];
   } else {
-    // newest first: only the exact matches up to this page are needed; fewer than that means all of them
-    const exactTop = exact ? matches('documents_pairs_exact', exact, wanted) : [];
-    exactSet = new Set(exactTop);
-    ordered = exactTop.length >= wanted ? exactTop : [...exactTop, ...all.filter((r) => !exactSet.has(r))];
+    // newest first, in tiers: exact with every pair side by side, exact, folded side by side, the
+    // rest; a query of up to three syllables matches only with every pair, so its tiers are two
+    const apart = folded.length > 3;
+    const exactTiers = exact ? [(n: number) => matches('documents_pairs_exact', pairsExpression(exact), n), ...(apart ? [(n: number) => matches('documents_pairs_exact', wordsExpression(exact, '_'), n)] : [])] : [];
+    ordered = newestInTiers(exactTiers, wanted);
+    // fewer exact matches than the page needs means all of them (each tier read `wanted` rows)
+    exactSet = new Set(ordered);
+    if (ordered.length < wanted) ordered = newestInTiers([() => ordered, ...(apart ? [(n: number) => matches('documents_pairs', pairsExpression(folded), n)] : []), () => all], wanted);
   }
   const page_ = ordered.slice((page - 1) * pageSize, page * pageSize).map((rowid) => ({ rowid, exact: exactSet.has(rowid) }));
   // facets over every hit, or over the newest FACET_SAMPLE when there are more
@@ -108,6 +110,19 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
     match: page_[k].exact ? 'exact' : 'folded',
   }));
   return { total, totalIsExact: total < COUNT_CAP, page, pageSize, hits, facets, facetSample: sample };
+}
+
+/**
+ * The first `wanted` rows of tiers, each tier's rows newest first (read `wanted` at a time: the
+ * rows of earlier tiers it repeats are skipped, and it holds no more than `wanted` of them).
+ */
+function newestInTiers(tiers: ReadonlyArray<(limit: number) => number[]>, wanted: number): number[] {
+  const out = new Set<number>();
+  for (const tier of tiers) {
+    if (out.size >= wanted) break;
+    for (const r of tier(wanted)) out.add(r);
+  }
+  return [...out];
 }
 
 const hitSql = `SELECT d.rowid, ${storedDocumentSelect('d')}, d.start, d.end, fl.text AS blob FROM documents d LEFT JOIN files fl ON fl.path = d.source

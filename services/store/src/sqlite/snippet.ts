@@ -10,8 +10,9 @@ const spacing = /[\s*#|\\_]{2,}|[^\S ]|[*#|\\_]/g;
 const FIRST_PIECE = 512;
 
 /**
- * A short passage of the document around the first match of the query, HTML-escaped, with the
- * matched words in <mark>. Matching runs on folded text (length-preserving on NFC text), so the
+ * A short passage of the document around the first match of the query (the words side by side, else
+ * the first of its two-syllable words found, else its first syllable), HTML-escaped, with the matched
+ * words in <mark>. Matching runs on folded text (length-preserving on NFC text), so the
  * marks land on the original characters; with `exact` tokens those are preferred.
  *
  * The match is usually near the start, and cleaning, lower-casing and folding a 200 KB text costs
@@ -111,11 +112,21 @@ class CleanText {
     return true;
   }
 
-  /** The first place of the words side by side, else of the first word alone (once the whole text lacks the former). */
+  /**
+   * The first place of the words side by side; else of the first two consecutive ones (a word of
+   * the query: a document may hold the words apart) the text has; else of the first word alone.
+   */
   find(kind: 'lower' | 'folded', tokens: readonly string[]): number {
     if (!tokens.length) return -1;
     const at = this.firstIndex(kind, tokens.join(' '));
-    return at !== -1 ? at : this.firstIndex(kind, tokens[0]);
+    if (at !== -1) return at;
+    // in the query's order: the earliest in the text is often the subject line, with a word of the
+    // title ("trẻ em") and not the passage that holds the others
+    for (let k = 0; tokens.length > 2 && k + 1 < tokens.length; k++) {
+      const word = this.firstIndex(kind, `${tokens[k]} ${tokens[k + 1]}`);
+      if (word !== -1) return word;
+    }
+    return this.firstIndex(kind, tokens[0]);
   }
 
   /** Where `needle` first stands in the concatenated pieces of `kind`, reading on until found; -1 when the whole text lacks it. */

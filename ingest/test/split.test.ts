@@ -120,4 +120,13 @@ describe('splitDocuments', () => {
     expect(starts(text)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN ỦY LỤC NAM']);
     expect(extractText(text, { source: 'letters.txt' }).documents.map((d) => d.number)).toEqual(['279/UBND-VP', '15-CV/HU']);
   });
+
+  it('keeps a form an annex prints under "Mẫu số", with its blank "Số:", in the document; a draft forwarded by a letter still splits', () => {
+    const form = (label: string) => `${label}\n\nUBND TỈNH, (TP)...... -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: /QĐ-UBND\n......., ngày ... tháng ... năm ......\nQUYẾT ĐỊNH\nVề việc trợ cấp một lần\nĐiều 1. Giải quyết trợ cấp cho ông (bà) ...\nNơi nhận:\n- Như Điều 1;\nCHỦ TỊCH\n\n`;
+    const text = decision + form('Mẫu số 09') + form('MẪU SỐ 10');
+    expect(starts(text)).toEqual(['BỘ GIÁO DỤC VÀ ĐÀO TẠO']);
+    expect(extractText(text, { source: 'forms.txt' }).documents.map((d) => d.number)).toEqual(['512/QĐ-BGDĐT']);
+    // the same header without the label is a draft of its own
+    expect(starts(decision + form('Phụ lục'))).toHaveLength(2);
+  });
 });

@@ -3,7 +3,7 @@
  * starts at a header: the quốc hiệu ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "ĐẢNG CỘNG SẢN VIỆT
  * NAM") with a "Số:" line in the same header, after the previous document has ended (a "Nơi nhận"
  * or signature after some of its body). Forms in annexes repeat the quốc hiệu with a dotted
- * "Số: …/…" placeholder; those never split. An annex that repeats the issuer block and the quốc
+ * "Số: …/…" placeholder or a blank "Số: /QĐ-UBND" under a "Mẫu số" label; those never split. An annex that repeats the issuer block and the quốc
  * hiệu has no "Số:" line of its own: a "Số 74/2014/QH13" in its table lies past its title, in the
  * body, and does not split either.
  */
@@ -19,6 +19,9 @@ const oneMotto = new RegExp(nationalMotto.source);
 // "Số:" at a line start; the condition is a look-behind so the search starts from the literal
 const numberLine = /S[ốỐ](?<=(?:^|\n)[ \t]*S[ốỐ])\s*[:.]?[ \t]*(\d*)[ \t]*(?:\/|-)[ \t]*\S*[A-ZĐ]/g;
 const closing = /N[ơƠ]i\s+nh[ậẬ]n|T\/M\b|KT\.\s|TM\.\s/g;
+// the label over a form an annex prints ("Mẫu số 02/TB-XĐTMS-2015", "MẪU SỐ 1"), just above or on its header's first line
+const formLabel = /(?<![\p{L}])(?:Mẫu|MẪU)[ \t]+(?:số|SỐ)(?![\p{L}])/u;
+const FORM_LABEL_REACH = 120;
 
 export function splitDocuments(text: string): DocumentSlice[] {
   const mottos = mottoIndexes(text);
@@ -44,7 +47,10 @@ export function splitDocuments(text: string): DocumentSlice[] {
     // the new header starts after the previous document's closing: its own "Số:" line cannot be
     // the start of the next one
     const own = numbers.filter((n) => n > lastClosing);
-    starts.push(headerStart(text, Math.min(motto, ...own)));
+    const start = headerStart(text, Math.min(motto, ...own));
+    // a form in an annex ("Mẫu số 09" over a blank "Số: /QĐ-UBND") is part of the document it annexes
+    if (formLabel.test(text.slice(Math.max(0, start - FORM_LABEL_REACH), motto))) continue;
+    starts.push(start);
     previousBody = bodyStart(text, motto, text.length);
   }
   return starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1] : text.length }));

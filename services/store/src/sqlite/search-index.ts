@@ -72,6 +72,31 @@ export function wordsExpression(tokens: readonly string[], glue: '_' | ' '): str
   return terms.join(' AND ');
 }
 
+/** Queries longer than this are matched by `wordsExpression` alone: the alternatives grow with the length. */
+const MAX_LOOSE_SYLLABLES = 12;
+
+/**
+ * The documents holding the query's words, of which one may be a syllable alone anywhere: the
+ * query cut into words of two or more syllables and at most one word of one ("phòng đuối nước":
+ * "phòng" and "đuối nước"; "chống đuối nước" where the text writes "phòng, chống tai nạn đuối
+ * nước"; "tháng hành động vì trẻ em" in "trẻ em vì tháng hành động"). A query of one or two
+ * syllables stays as `wordsExpression` ("đuối nước" never matches "đuối" and "nước" apart).
+ * Every `wordsExpression` match is one of these; search lists those first.
+ */
+export function looseWordsExpression(tokens: readonly string[], glue: '_' | ' '): string {
+  const strict = wordsExpression(tokens, glue);
+  if (tokens.length < 3 || tokens.length > MAX_LOOSE_SYLLABLES) return strict;
+  const alternatives = [strict];
+  for (let k = 0; k < tokens.length; k++) {
+    const [before, after] = [tokens.slice(0, k), tokens.slice(k + 1)];
+    // the syllable at k alone; the rest on either side cut into words of two or more
+    if (before.length === 1 || after.length === 1) continue;
+    const terms = [...(before.length ? [wordsExpression(before, glue)] : []), `"${tokens[k]}"`, ...(after.length ? [wordsExpression(after, glue)] : [])];
+    alternatives.push(terms.join(' AND '));
+  }
+  return alternatives.map((a) => `(${a})`).join(' OR ');
+}
+
 /** Index a stored document's plain text (its rowid is the documents row). */
 export function indexDocumentText(db: Db, rowid: number, plain: string): void {
   const folded = foldVietnamese(plain);

@@ -2,7 +2,7 @@ import { canonicalFilters, foldVietnamese, MAX_PAGE_SIZE, paddedSpellings } from
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../ports.js';
 import type { Db } from './open.js';
 import { numberMatches, parseQuery, parseWords, type NumberQuery } from './query.js';
-import { pairsExpression, phraseExpression, wordsExpression } from './search-index.js';
+import { looseWordsExpression, pairsExpression, phraseExpression, wordsExpression } from './search-index.js';
 import { storedDocumentSelect, toDocument, type StoredDocumentRow } from './rows.js';
 import type { FacetIndex } from './facets.js';
 import { makeSnippet, snippetToken } from './snippet.js';
@@ -74,7 +74,7 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
       .pluck()
       .all({ ...filter.params, expr });
   const folded = parsed.folded;
-  const all = matches('documents_pairs', wordsExpression(folded, '_'));
+  const all = matches('documents_pairs', looseWordsExpression(folded, '_'));
   // every exact match is a folded match, so the folded list counts them all (up to the cap)
   const total = all.length;
   const wanted = page * pageSize;
@@ -82,19 +82,27 @@ export function searchDocuments(db: Db, query: SearchQuery, facetIndex: FacetInd
   let exactSet: Set<number>;
   const exact = parsed.exact?.length ? parsed.exact : null;
   if (total <= RANKED_LIMIT) {
-    exactSet = new Set(exact && total ? matches('documents_pairs_exact', wordsExpression(exact, '_')) : []);
-    // the words side by side, then the other matches (the same list for one or two syllables)
-    let ranked = folded.length > 2 ? [...byRelevance(phraseExpression(folded)), ...byRelevance(wordsExpression(folded, ' '))] : byRelevance(phraseExpression(folded));
+    exactSet = new Set(exact && total ? matches('documents_pairs_exact', looseWordsExpression(exact, '_')) : []);
+    // the words side by side, then every word in its own place, then one syllable of them anywhere
+    // (the same list for one or two syllables)
+    let ranked =
+      folded.length > 2
+        ? [...byRelevance(phraseExpression(folded)), ...byRelevance(wordsExpression(folded, ' ')), ...byRelevance(looseWordsExpression(folded, ' '))]
+        : byRelevance(phraseExpression(folded));
     // (the two indexes cut syllables alike; were one ever to differ, the pair set decides what is listed)
     const listed = new Set(all);
     ranked.push(...all);
     ranked = [...new Set(ranked.filter((r) => listed.has(r)))];
     ordered = [...ranked.filter((r) => exactSet.has(r)), ...ranked.filter((r) => !exactSet.has(r))];
   } else {
-    // newest first, in tiers: exact with every pair side by side, exact, folded side by side, the
-    // rest; a query of up to three syllables matches only with every pair, so its tiers are two
+    // newest first, in tiers: exact with every pair side by side, exact with every word, exact with
+    // one syllable apart, folded side by side, the rest; up to three syllables need no "every word"
+    // tier (it is the phrase), up to two no "one syllable apart" (there is none)
     const apart = folded.length > 3;
-    const exactTiers = exact ? [(n: number) => matches('documents_pairs_exact', pairsExpression(exact), n), ...(apart ? [(n: number) => matches('documents_pairs_exact', wordsExpression(exact, '_'), n)] : [])] : [];
+    const exactTier = (expression: (tokens: readonly string[], glue: '_') => string) => (n: number) => matches('documents_pairs_exact', expression(exact!, '_'), n);
+    const exactTiers = exact
+      ? [exactTier(pairsExpression), ...(apart ? [exactTier(wordsExpression)] : []), ...(folded.length > 2 ? [exactTier(looseWordsExpression)] : [])]
+      : [];
     ordered = newestInTiers(exactTiers, wanted);
     // fewer exact matches than the page needs means all of them (each tier read `wanted` rows)
     exactSet = new Set(ordered);

@@ -30,6 +30,13 @@ export function speakVietnamese(program: Command): Command {
     .helpCommand('help [lệnh]', 'xem hướng dẫn của một lệnh')
     .configureHelp({
       styleTitle: (title) => titles[title] ?? title,
+      // translated before commander measures the column: "[tùy chọn]" is one character longer than "[options]"
+      subcommandTerm(this: Help, cmd: Command) {
+        return localize(Help.prototype.subcommandTerm.call(this, cmd));
+      },
+      commandUsage(this: Help, cmd: Command) {
+        return localize(Help.prototype.commandUsage.call(this, cmd));
+      },
       // before commander wraps the line, so "(default:" never sits at a line end out of reach
       optionDescription(this: Help, option: Option) {
         return extras(Help.prototype.optionDescription.call(this, option));
@@ -39,8 +46,8 @@ export function speakVietnamese(program: Command): Command {
       },
     })
     .configureOutput({
-      writeOut: (s) => process.stdout.write(localize(s)),
-      writeErr: (s) => process.stderr.write(localize(s)),
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(translateCommanderError(s)),
     });
 }

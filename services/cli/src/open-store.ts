@@ -2,6 +2,7 @@ import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createSqliteStore, StoreError, type SqliteStore, type StoredDocument } from '@vanban/store';
+import { label } from './format.js';
 import { Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
@@ -124,15 +125,24 @@ function openCopy(path: string): SqliteStore {
   }
 }
 
-export class NotFound extends Error {}
+/** No document, or several, where one was asked for: exit 1, the candidates listed. */
+export class NotFound extends Error {
+  constructor(
+    message: string,
+    readonly candidates: StoredDocument[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** The one document an id or số ký hiệu names, or a clear error listing the candidates. */
 export function resolveRef(store: SqliteStore, ref: string, filters: { year?: number; province?: string }): StoredDocument {
+  if (!ref.trim()) throw new UsageError('cần mã văn bản (id) hoặc số ký hiệu, nhận được chuỗi rỗng');
   const found = store.find(ref, filters);
   if (found.length === 1) return found[0];
   if (!found.length) throw new NotFound(`Không tìm thấy văn bản "${ref}"${filters.year ? ` năm ${filters.year}` : ''}${filters.province ? ` của ${filters.province}` : ''}.`);
-  const list = found.slice(0, 20).map((d) => `  ${d.id}  (${d.number ?? '—'}, ${d.year ?? '—'}, ${d.province ?? 'trung ương'})`).join('\n');
-  throw new NotFound(`"${ref}" ứng với ${found.length} văn bản; chọn bằng mã (id) hoặc thêm --year / --province:\n${list}`);
+  const list = found.slice(0, 20).map((d) => `  ${withId(d)}`).join('\n');
+  throw new NotFound(`"${ref}" ứng với ${found.length} văn bản; chọn bằng mã hoặc thêm --year / --province:\n${list}`, found);
 }
 
 export function parseYear(value: string | undefined): number | undefined {
@@ -151,5 +161,7 @@ export function parseYearRange(value: string | undefined): { yearFrom?: number; 
   return { yearFrom, yearTo };
 }
 
-export const label = (d: StoredDocument): string =>
-  `${d.number ?? d.id}${d.year ? ` (${d.year})` : ''}${d.province ? ` — ${d.province}${d.district ? `, ${d.district}` : ''}` : ''}${d.known ? '' : ' [chỉ biết qua trích dẫn]'}`;
+export { label } from './format.js';
+
+/** A document and the id to name it by in `show`, `trace`… (when its number is shared). */
+export const withId = (d: StoredDocument): string => `${label(d)}  (mã: ${d.id})`;

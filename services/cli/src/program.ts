@@ -5,7 +5,8 @@ import { runExport } from './commands/export.js';
 import { runExtract } from './commands/extract.js';
 import { runGenerate } from './commands/generate.js';
 import { ingestPaths, OPTIMIZE_AFTER_FILES, printIngestSummary } from './commands/ingest.js';
-import { runAudit, runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
+import { runAudit } from './commands/audit.js';
+import { runImplementations, runLookup, runResolve, runSearch, runShow, runTrace } from './commands/jobs.js';
 import { runServe } from './commands/serve.js';
 import { runStart } from './commands/start.js';
 import { runSync } from './commands/sync.js';
@@ -14,6 +15,13 @@ import { ConfigError, readConfig } from './config.js';
 import { NotFound } from './open-store.js';
 import { describeFileError, describeListenError, describeStoreError } from './system-errors.js';
 import { UsageError } from './usage-error.js';
+
+/** What `--help` says after the options: examples, exit codes, where the database is by default. */
+function helpAfter(examples: string[], exitCodes: string, db?: string): string {
+  const dbNote = db ? `\n--db: mặc định ${db} (đặt VANBAN_DB để đổi; tạo bằng vanban ingest THƯ_MỤC).` : '';
+  return `\nVí dụ:\n${examples.map((e) => `  vanban ${e}`).join('\n')}\n${dbNote}\nMã thoát: ${exitCodes}, 2 sai cách gọi (tùy chọn, giá trị không hợp lệ).`;
+}
+const FOUND = '0 xong, 1 không tìm thấy văn bản (hoặc số ký hiệu ứng với nhiều văn bản: chọn bằng mã, --year, --province) hay lỗi cơ sở dữ liệu';
 
 /** The `vanban` command. Data on stdout, messages and progress on stderr. */
 export function buildProgram(): Command {
@@ -62,14 +70,15 @@ export function buildProgram(): Command {
     .option('--topic <chủ đề>', 'lọc theo chủ đề, có dấu hoặc không dấu, ví dụ "đuối nước"')
     .option('--level <cấp>', 'lọc theo cấp ban hành: mã (party-central, government, ministry, province, department, district…) hoặc tên ("cấp tỉnh", "cap huyen")')
     .option('--limit <n>', `số kết quả mỗi trang (1–${MAX_PAGE_SIZE})`, '10')
-    .option('--page <n>', 'trang', '1')
+    .option('--page <n>', 'trang (số nguyên dương)', '1')
     .addOption(db())
     .addOption(json())
+    .addHelpText('after', helpAfter(['search "đuối nước trẻ em" --province "Bắc Giang" --year 2019-2022', 'search 1863/QĐ-TTg', 'search "tai nan thuong tich" --level "cấp huyện" --page 2 --json'], '0 xong (kể cả không có kết quả), 1 lỗi cơ sở dữ liệu', config.db))
     .action((q: string, o) => runSearch(q, o));
 
-  for (const [name, description, run] of [
-    ['trace', 'Truy vết lên văn bản gốc mà văn bản này thực hiện (Chỉ thị của Bộ Chính trị, Quyết định của Thủ tướng…)', runTrace],
-    ['implementations', 'Các văn bản thực hiện văn bản này, theo từng cấp', runImplementations],
+  for (const [name, description, run, examples] of [
+    ['trace', 'Truy vết lên văn bản gốc mà văn bản này thực hiện (Chỉ thị của Bộ Chính trị, Quyết định của Thủ tướng…), kèm câu nêu từng quan hệ', runTrace, ['trace 851/SXD-VP', 'trace 279/UBND-LĐTBXH --year 2015 --province "Bắc Giang"', 'trace 851-sxd-vp-2022-binh-thuan --json']],
+    ['implementations', 'Các văn bản thực hiện văn bản này, theo từng cấp', runImplementations, ['implementations 20-CT/TW', 'implementations 1863/QĐ-TTg --json']],
   ] as const) {
     program
       .command(name)
@@ -79,6 +88,7 @@ export function buildProgram(): Command {
       .addOption(province())
       .addOption(db())
       .addOption(json())
+      .addHelpText('after', helpAfter([...examples], FOUND, config.db))
       .action((ref: string, o) => run(ref, o));
   }
 
@@ -88,19 +98,21 @@ export function buildProgram(): Command {
     .argument('<ref>', 'mã văn bản (id) hoặc số ký hiệu của văn bản cần kiểm tra')
     .addOption(year())
     .addOption(province())
-    .option('--provinces <63|34>', '63 tỉnh trước 1/7/2025 hoặc 34 tỉnh sau', '63')
+    .option('--provinces <63|34>', '63 tỉnh trước 1/7/2025 hoặc 34 tỉnh sau (kèm tên tỉnh cũ của các văn bản)', '63')
     .addOption(db())
     .addOption(json())
+    .addHelpText('after', helpAfter(['audit 20-CT/TW', 'audit 1863/QĐ-TTg --provinces 34', 'audit 20-CT/TW --json > kiem-tra.json'], FOUND, config.db))
     .action((ref: string, o) => runAudit(ref, o));
 
   program
     .command('lookup')
-    .description('Tra số ký hiệu ra các văn bản mang số đó')
+    .description('Tra số ký hiệu ra các văn bản mang số đó, kèm mã (id) của từng văn bản để dùng với show, trace')
     .argument('<number>', 'số ký hiệu, ví dụ 959/KH-UBND')
     .addOption(year())
     .addOption(province())
     .addOption(db())
     .addOption(json())
+    .addHelpText('after', helpAfter(['lookup 959/KH-UBND', 'lookup "qd 1863" --year 2019', 'lookup 20-CT/TW --json'], '0 có văn bản mang số đó, 1 không có (hoặc lỗi cơ sở dữ liệu)', config.db))
     .action((number: string, o) => {
       process.exitCode = runLookup(number, o);
     });
@@ -113,6 +125,7 @@ export function buildProgram(): Command {
     .addOption(province())
     .addOption(db())
     .addOption(json())
+    .addHelpText('after', helpAfter(['show 851/SXD-VP', 'show 20-ct-tw-2012 --json'], FOUND, config.db))
     .action((id: string, o) => runShow(id, o));
 
   program
@@ -121,14 +134,17 @@ export function buildProgram(): Command {
     .option('--list', 'liệt kê từng trích dẫn chưa xác định được: văn bản trích dẫn, số ký hiệu, lý do, câu chứa nó')
     .addOption(db())
     .addOption(json())
+    .addHelpText('after', helpAfter(['resolve', 'resolve --list > chua-xac-dinh.txt'], '0 xong, 1 lỗi cơ sở dữ liệu (như tệp không ghi được)', config.db))
     .action((o) => runResolve(o));
 
   program
     .command('export')
-    .description('Xuất đồ thị: jsonl, csv hoặc graphml (mở bằng Gephi, yEd)')
-    .option('--format <jsonl|csv|graphml>', 'định dạng', 'jsonl')
+    .description('Xuất đồ thị để phân tích: jsonl, csv (mở bằng Excel) hoặc graphml (mở bằng Gephi, yEd)')
+    .option('--format <jsonl|csv|graphml>', 'định dạng, chữ hoa hay thường đều được', 'jsonl')
+    .option('--what <documents|edges>', 'chỉ xuất văn bản (documents) hoặc chỉ quan hệ (edges); mặc định jsonl có cả hai, csv là quan hệ')
     .option('--out <file>', 'ghi ra tệp thay vì đầu ra chuẩn')
     .addOption(db())
+    .addHelpText('after', `\nCSV bắt đầu bằng BOM UTF-8 để Excel đọc đúng tiếng Việt; mỗi quan hệ kèm câu nêu nó, như đã lưu khi nhập.\nSố dòng đã ghi được báo trên đầu ra lỗi chuẩn (stderr).${helpAfter(['export --format csv --out quan-he.csv', 'export --format csv --what documents --out van-ban.csv', 'export --format graphml --out do-thi.graphml'], '0 xong, 1 không ghi được tệp --out hay lỗi cơ sở dữ liệu', config.db)}`)
     .action((o) => runExport(o));
 
   program

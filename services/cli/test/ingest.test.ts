@@ -150,7 +150,7 @@ describe('vanban ingest', () => {
     expect(vanban(['search', 'kế hoạch', '--topic', 'xyz', '--db', db]).stderr).toContain('"đuối nước"');
     // the page size has the API's bound (MAX_PAGE_SIZE), not one of its own
     const big = vanban(['search', 'kế hoạch', '--limit', '51', '--db', db]);
-    expect([big.code, big.stderr.trim()]).toEqual([2, 'Lỗi: --limit phải là số nguyên từ 1 đến 50']);
+    expect([big.code, big.stderr.trim()]).toEqual([2, 'Lỗi: --limit phải là số nguyên dương từ 1 đến 50, nhận được "51"']);
     expect(vanban(['search', 'kế hoạch', '--limit', '50', '--db', db]).code).toBe(0);
     expect(vanban(['trace', '999/XX-YY', '--province', 'zz', '--db', db]).code).toBe(2);
     const together = vanban(['search', 'đuối nước', '--province', 'BacGiang', '--type', 'cong van', '--db', db, '--json']);
@@ -256,7 +256,7 @@ describe.skipIf(!existsSync(seeds))('jobs on the seeds, --json shapes', () => {
     const lines = vanban(['export', '--db', db]).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.some((l) => l.kind === 'edge' && l.from === '851-sxd-vp-2022-binh-thuan' && l.to === '20-ct-tw-2012')).toBe(true);
     const csv = vanban(['export', '--format', 'csv', '--db', db]).stdout;
-    expect(csv.split('\n')[0]).toBe('from_id,from_number,from_year,from_province,relation,to_id,to_number,to_year,to_province,asserted_by,sentence');
+    expect(csv.split('\n')[0]).toBe('\uFEFFfrom_id,from_number,from_year,from_province,relation,to_id,to_number,to_year,to_province,asserted_by,sentence');
     const out = join(dir, 'g.graphml');
     expect(vanban(['export', '--format', 'graphml', '--out', out, '--db', db]).code).toBe(0);
     const graphml = readFileSync(out, 'utf8');

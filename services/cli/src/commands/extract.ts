@@ -5,6 +5,7 @@ const severityLabels: Record<string, string> = { error: 'lỗi', warning: 'cản
 import { expandInputs, readStdin, SKIPPED_EXAMPLES, skippedNote } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { levelLabel, relationLabel } from '../labels.js';
+import { issuerName, viDate } from '../format.js';
 
 export interface ExtractCommandOptions {
   json?: boolean;
@@ -28,10 +29,14 @@ export async function runExtract(inputs: string[], options: ExtractCommandOption
 
   const failed = results.filter((r) => !r.ok);
   for (const r of results) {
+    // a file not read failed on its own messages: those are errors as far as the outcome goes,
+    // even the warnings that alone stopped it (an empty file), since it counts as a failure below
+    const stoppedBy = !r.ok && !r.messages.some((m) => m.severity === 'error') ? new Set(r.messages) : new Set();
     // the file's own messages (unreadable, binary…), then each document's (no "Số:" line…)
     for (const m of [...r.messages, ...r.documents.flatMap((d) => d.messages)]) {
       const where = m.line ? `${r.source}:${m.line}:${m.column}` : r.source;
-      process.stderr.write(`${where}  ${severityLabels[m.severity] ?? m.severity}  ${messageLabel(m)}  ${m.ruleId}\n`);
+      const severity = stoppedBy.has(m) ? 'error' : m.severity;
+      process.stderr.write(`${where}  ${severityLabels[severity] ?? severity}  ${messageLabel(m)}  ${m.ruleId}\n`);
     }
   }
   if (options.json) {
@@ -56,8 +61,8 @@ const label = (value: string | number | null | undefined): string => (value === 
 function summarize(d: ExtractedDocument): string {
   const lines = [
     `${d.source}${d.index ? ` #${d.index + 1}` : ''}`,
-    `  Số ký hiệu: ${label(d.number)}${d.draft ? ' (dự thảo)' : ''}   Loại: ${label(d.type)}   Ngày: ${label(d.date ?? d.year)}`,
-    `  Cơ quan ban hành: ${label(d.issuer)} (${label(levelLabel(d.issuerLevel))})   Tỉnh: ${label(d.province)}${d.district ? `, ${d.district}` : ''}`,
+    `  Số ký hiệu: ${label(d.number)}${d.draft ? ' (dự thảo)' : ''}   Loại: ${label(d.type)}   Ngày: ${label(viDate(d.date) ?? d.year)}`,
+    `  Cơ quan ban hành: ${label(issuerName(d.issuer))} (${label(levelLabel(d.issuerLevel))})   Tỉnh: ${d.district ? `${d.district}, ` : ''}${label(d.province)}`,
     `  Trích yếu: ${label(d.subject)}`,
     `  Người ký: ${label(d.signer)}${d.signerTitle ? ` — ${d.signerTitle}` : ''}`,
     `  Chủ đề: ${d.topics.length ? d.topics.join('; ') : '—'}`,

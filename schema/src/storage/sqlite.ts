@@ -197,4 +197,17 @@ export const sqliteMigrations: readonly string[] = [
    CREATE VIRTUAL TABLE documents_pairs_exact USING fts5(terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
    INSERT INTO meta (key, value) SELECT 'search_index_rebuild', '9' WHERE EXISTS (SELECT 1 FROM documents WHERE source IS NOT NULL)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
+  // v10: a copy is found by its text, not its bytes: the same document saved as UTF-16 or with a
+  // BOM, with CRLF line ends or decomposed marks, is one file. text_hashes.hash: sha256 of a stored
+  // file's decoded, normalised text (files.content_hash stays the bytes', which tell a path's
+  // unchanged file before it is read). A table of its own, not a column, so that the migration can
+  // run again over a database that has it (ALTER TABLE ADD COLUMN cannot). Indexed by a prefix, as
+  // v4. The store fills it from the stored texts when it opens the database (text-hash.ts).
+  `CREATE TABLE IF NOT EXISTS text_hashes (
+     path TEXT PRIMARY KEY REFERENCES files(path) ON DELETE CASCADE,
+     hash TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX IF NOT EXISTS text_hashes_prefix ON text_hashes(substr(hash, 1, 12));
+   INSERT INTO meta (key, value) SELECT 'text_hash_fill', '10' WHERE EXISTS (SELECT 1 FROM files WHERE ok = 1)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value;`,
 ];

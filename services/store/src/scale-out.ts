@@ -1,3 +1,4 @@
+import { paddedSpellings } from '@vanban/schema';
 import type { GraphStore, SearchIndex } from './ports.js';
 import type { GraphEngine, SearchEngine } from './projection.js';
 import type { SqliteStore } from './sqlite/store.js';
@@ -37,14 +38,34 @@ export function createScaleOutStore(options: { staging: SqliteStore; graph?: Gra
     return [...new Set([...rowids, ...around])];
   }
 
+  /** A file's documents and those they cite, by id: what replacing the file may change (a node renamed, left known only from citations) or remove. */
+  function reachedFrom(source: string): Array<{ id: string; number: string | null }> {
+    return stmt<{ source: string }, { id: string; number: string | null }>(
+      staging.db,
+      `SELECT id, number FROM documents WHERE source = @source
+       UNION SELECT t.id, t.number FROM documents d JOIN mentions m ON m.doc = d.rowid JOIN documents t ON t.rowid = m.target WHERE d.source = @source`,
+    ).all({ source });
+  }
+
+  /** After replacing a file: those of `former` still stored, and the documents citing the numbers of those gone (a citation they had made ambiguous may resolve now). */
+  function leftBehind(former: ReadonlyArray<{ id: string; number: string | null }>): number[] {
+    if (!former.length) return [];
+    const present = stmt<[string], { rowid: number; id: string }>(staging.db, 'SELECT rowid, id FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(former.map((d) => d.id)));
+    const kept = new Set(present.map((d) => d.id));
+    const goneNumbers = [...new Set(former.flatMap((d) => (!kept.has(d.id) && d.number ? paddedSpellings(d.number) : [])))];
+    const citing = stmt<[string], number>(staging.db, 'SELECT DISTINCT doc FROM mentions WHERE number IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(goneNumbers));
+    return [...present.map((d) => d.rowid), ...citing];
+  }
+
   return {
     staging,
     ingestFile: async (input) => {
-      const formerIds = staging.documentsFromSource(input.source).map((d) => d.id);
+      const former = reachedFrom(input.source);
       const result = staging.ingestFile(input);
       if (result.status === 'stored' || result.status === 'replaced') {
         const rowids = stmt<[string], number>(staging.db, 'SELECT rowid FROM documents WHERE source = ?').pluck().all(input.source);
-        await syncToEngines(staging, engines, { target: options.target, scope: { rowids: neighbourhood(rowids), formerIds } });
+        const scope = { rowids: [...neighbourhood(rowids), ...leftBehind(former)], formerIds: former.map((d) => d.id) };
+        await syncToEngines(staging, engines, { target: options.target, scope });
       }
       return result;
     },

@@ -8,6 +8,12 @@ import { describeAuditRules } from './conformance-audit.js';
 export type StoreUnderTest = GraphStore & SearchIndex;
 const seeds = new URL('../../../../shared/corpus/seeds/', import.meta.url).pathname;
 export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** The same text as other editors save it: UTF-16 with a BOM (little or big endian), UTF-8 with a BOM. */
+export const saved = {
+  utf16le: (s: string): Uint8Array => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]),
+  utf16be: (s: string): Uint8Array => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]),
+  utf8bom: (s: string): Uint8Array => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]),
+};
 
 /** Letters of UBND tỉnh Bắc Giang, one file each (named after the number), all of one date. */
 async function ingestLetters(store: StoreUnderTest, date: string, docs: ReadonlyArray<readonly [number: string, body: string]>): Promise<void> {
@@ -302,6 +308,96 @@ export function describeGraphStore(name: string, makeStore: () => StoreUnderTest
       const before = await store.stats();
       expect(await store.ingestFile({ source: 'upload/x.txt', bytes: nine })).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt' });
       expect(await store.stats()).toEqual(before);
+      await store.close();
+    });
+
+    it('the same document saved in another encoding, with a BOM or CRLF line ends, is a copy: stored once', async () => {
+      const store = await makeStore();
+      const text = letter({ number: '9/KH-UBND', place: 'Bắc Giang', date: '01/02/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị về phòng chống đuối nước.' });
+      await store.ingestFile({ source: 'a/9.txt', bytes: enc(text) });
+      const before = await store.stats();
+      const copies = { 'utf16le.txt': saved.utf16le(text), 'utf16be.txt': saved.utf16be(text), 'bom.txt': saved.utf8bom(text), 'crlf.txt': saved.utf16le(text.replace(/\n/g, '\r\n')) };
+      for (const [source, bytes] of Object.entries(copies)) {
+        const copy = await store.ingestFile({ source, bytes });
+        expect(copy, source).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt', documents: 1, citations: 1 });
+        expect(copy.messages.map((m) => m.ruleId), source).toEqual(['store:duplicate']);
+        expect(await store.documentsFromSource(source), source).toEqual([]);
+      }
+      expect(await store.stats()).toEqual(before);
+      expect((await store.lookup('9/KH-UBND')).map((d) => d.id)).toEqual(['9-kh-ubnd-2020-bac-giang']);
+      expect((await store.search({ q: 'đuối nước' })).total).toBe(1);
+      // a path that held other content and now holds a UTF-16 copy: what it held goes, no second copy
+      await store.ingestFile({ source: 'upload/x.txt', bytes: enc(letter({ number: '10/KH-UBND', place: 'Bắc Giang', date: '01/03/2020', body: 'Về phòng chống đuối nước.' })) });
+      expect(await store.ingestFile({ source: 'upload/x.txt', bytes: copies['utf16le.txt'] })).toMatchObject({ status: 'replaced', duplicateOf: 'a/9.txt' });
+      expect(await store.lookup('10/KH-UBND')).toEqual([]);
+      expect(await store.stats()).toEqual(before);
+      // the file itself saved again in another encoding is that file, not a copy of itself
+      const resaved = await store.ingestFile({ source: 'a/9.txt', bytes: copies['utf16le.txt'] });
+      expect(resaved).toMatchObject({ status: 'replaced', documents: 1 });
+      expect(resaved.duplicateOf).toBeUndefined();
+      expect(await store.stats()).toEqual(before);
+      // and a copy of it, as it is stored now, is still found by its text
+      expect(await store.ingestFile({ source: 'again.txt', bytes: enc(text) })).toMatchObject({ status: 'unchanged', duplicateOf: 'a/9.txt' });
+      await store.close();
+    });
+
+    it('re-ingesting an edited file leaves the store as a fresh ingest of the files as they are now, without a resolve', async () => {
+      const ingest = (store: StoreUnderTest, source: string, number: string, body: string) => store.ingestFile({ source, bytes: enc(letter({ number, place: 'Bắc Giang', date: '01/03/2020', body })) });
+      const first = 'Thực hiện Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang và Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư.';
+      const other = 'Căn cứ Chỉ thị số 05-CT/TW ngày 16/5/2016 của Bộ Chính trị về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.';
+      const edits = [
+        // the plan's number corrected; the directive no longer cited
+        'Thực hiện Kế hoạch số 4/KH-UBND ngày 06/01/2020 của UBND tỉnh Bắc Giang.',
+        // no citation left
+        'Về phòng chống đuối nước cho trẻ em.',
+      ];
+      const dump = async (store: StoreUnderTest) => ({
+        graph: JSON.stringify([[...(await store.exportGraph()).documents], [...(await store.exportGraph()).edges]]),
+        stats: await store.stats(),
+      });
+      const store = await makeStore();
+      await ingest(store, 'a.txt', '9/UBND-VX', first);
+      await ingest(store, 'b.txt', '10/UBND-VX', other);
+      expect(await store.getDocument('05-ct-tw-2016')).toMatchObject({ known: false, issuer: 'Ban Bí thư', date: '2016-05-15' });
+      for (const edit of edits) {
+        expect((await ingest(store, 'a.txt', '9/UBND-VX', edit)).status).toBe('replaced');
+        // known only from the citation taken out: gone from lookup, search and stats
+        expect(await store.lookup('3/KH-UBND')).toEqual([]);
+        expect(await store.getDocument('3-kh-ubnd-2020-bac-giang')).toBeNull();
+        expect((await store.search({ q: '3/KH-UBND' })).hits.filter((h) => h.match === 'number')).toEqual([]);
+        // still cited by b.txt: named and dated by that citation alone now
+        expect(await store.getDocument('05-ct-tw-2016')).toMatchObject({ known: false, issuer: 'Bộ Chính trị', issuerLevel: 'party-central', date: '2016-05-16' });
+        const fresh = await makeStore();
+        await ingest(fresh, 'a.txt', '9/UBND-VX', edit);
+        await ingest(fresh, 'b.txt', '10/UBND-VX', other);
+        expect(await dump(store)).toEqual(await dump(fresh));
+        await fresh.close();
+        const now = await dump(store);
+        await store.resolve();
+        expect(await dump(store)).toEqual(now);
+      }
+      expect((await store.stats()).citedOnly).toBe(1);
+      expect(await store.lookup('4/KH-UBND')).toEqual([]);
+      // the letter's own file gone to a copy of another: what it cited goes with it
+      expect((await store.ingestFile({ source: 'b.txt', bytes: enc(letter({ number: '9/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: edits[1] })) })).duplicateOf).toBe('a.txt');
+      expect(await store.getDocument('05-ct-tw-2016')).toBeNull();
+      expect((await store.stats()).citedOnly).toBe(0);
+      await store.close();
+    });
+
+    it('a document whose file now holds another keeps, while cited, only what its citations say of it', async () => {
+      const store = await makeStore();
+      await store.ingestFile({ source: 'plan.txt', bytes: enc(letter({ number: '3/KH-UBND', place: 'Bắc Giang', date: '05/01/2020', body: 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' })) });
+      await store.ingestFile({ source: 'district.txt', bytes: enc(letter({ number: '9/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Thực hiện Kế hoạch số 3/KH-UBND ngày 06/01/2020 của Ủy ban nhân dân tỉnh Bắc Giang.' })) });
+      expect(await store.getDocument('3-kh-ubnd-2020-bac-giang')).toMatchObject({ known: true, date: '2020-01-05' });
+      // the plan's file now holds another plan: 3/KH-UBND is known from the letter's citation alone
+      await store.ingestFile({ source: 'plan.txt', bytes: enc(letter({ number: '5/KH-UBND', place: 'Bắc Giang', date: '07/01/2020', body: 'Nội dung kế hoạch.' })) });
+      expect(await store.getDocument('3-kh-ubnd-2020-bac-giang')).toMatchObject({ known: false, source: null, issuer: 'Ủy ban nhân dân tỉnh Bắc Giang', date: '2020-01-06' });
+      // 20-CT/TW was cited by the old plan alone
+      expect(await store.getDocument('20-ct-tw-2012')).toBeNull();
+      const now = JSON.stringify([...(await store.exportGraph()).documents]);
+      await store.resolve();
+      expect(JSON.stringify([...(await store.exportGraph()).documents])).toEqual(now);
       await store.close();
     });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DERIVED_CHANGES_KEPT, sqliteMigrations } from '@vanban/schema';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../src/index.js';
-import { letter } from './conformance.js';
+import { letter, saved } from './conformance.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -166,6 +166,41 @@ describe('schema migrations', () => {
     // opened again, nothing is rebuilt
     const again = createSqliteStore(path, { onRebuildProgress: () => expect.unreachable('rebuilt twice') });
     expect(again.search({ q: 'xâm hại trẻ em' }).hits.map((h) => h.number)).toEqual(['8/KH-UBND']);
+    again.close();
+  });
+
+  it('v10: files stored before copies were found by their text get its hash, so a copy in another encoding is found', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vanban-migrate-')), 'v9.db');
+    const store = createSqliteStore(path);
+    const texts = [1, 2, 3].map((k) => letter({ number: `${k}/UBND-VX`, place: 'Bắc Giang', date: `0${k}/3/2021`, body: `Về phòng chống đuối nước năm ${2020 + k}.` }));
+    texts.forEach((text, k) => store.ingestFile({ source: `${k}.txt`, bytes: k === 2 ? saved.utf16le(text.replace(/\n/g, '\r\n')) : new TextEncoder().encode(text) }));
+    store.ingestFile({ source: 'bad.txt', bytes: Uint8Array.from([0, 1, 2]) });
+    const hashesOf = (s: typeof store) => s.db.prepare('SELECT path, hash FROM text_hashes ORDER BY path').all();
+    const hashes = hashesOf(store);
+    expect(hashes.map((h) => (h as { path: string }).path)).toEqual(['0.txt', '1.txt', '2.txt']);
+    // as schema v9 left it: no text hashes
+    store.db.exec("DROP TABLE text_hashes; DELETE FROM meta WHERE key = 'text_hash_fill'");
+    store.db.pragma('user_version = 9');
+    store.close();
+
+    const after = createSqliteStore(path);
+    expect(hashesOf(after)).toEqual(hashes);
+    expect(after.db.prepare("SELECT count(*) FROM meta WHERE key = 'text_hash_fill'").pluck().get()).toBe(0);
+    const before = after.stats();
+    expect(after.ingestFile({ source: 'copy-0.txt', bytes: saved.utf16be(texts[0]) })).toMatchObject({ status: 'unchanged', duplicateOf: '0.txt' });
+    expect(after.ingestFile({ source: 'copy-2.txt', bytes: saved.utf8bom(texts[2]) })).toMatchObject({ status: 'unchanged', duplicateOf: '2.txt' });
+    expect(after.stats()).toEqual(before);
+    after.close();
+    // a fill that never ran (a process killed in between) is done by the next writer, not by a reader
+    const half = createSqliteStore(path);
+    half.db.exec("DELETE FROM text_hashes; INSERT INTO meta (key, value) VALUES ('text_hash_fill', '10')");
+    half.close();
+    const reader = createSqliteStore(path, { readonly: true });
+    expect(reader.search({ q: 'đuối nước' }).total).toBe(3);
+    reader.close();
+    createSqliteStore(path).close();
+    const again = createSqliteStore(path);
+    expect(hashesOf(again)).toEqual(hashes);
     again.close();
   });
 });

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractBytes } from '@vanban/ingest';
 import { createScaleOutStore, createSqliteStore } from '../src/index.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeGraphStore, enc, letter } from './conformance.js';
+import { describeGraphStore, enc, letter, saved } from './conformance.js';
 
 // The real SQLite file on disk, a fresh one per test.
 describeGraphStore('sqlite', () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db')));
@@ -129,6 +130,20 @@ describe('sqlite: the issuer of a document known only from citations', () => {
     s.close();
   });
 
+  it('a letter ingested again cites after the others: a tie goes to the name now given first, as a full resolve decides it', () => {
+    const s = store();
+    cite(s, 1, 'Ban Bí thư');
+    cite(s, 2, 'Bộ Chính trị');
+    expect(directive(s)!.issuer).toBe('Ban Bí thư');
+    // the first letter saved again as UTF-16: the same citation, now the later one
+    const text = letter({ number: '1/UBND-VX', place: 'Bắc Giang', date: '01/03/2020', body: 'Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư về đẩy mạnh học tập.' });
+    expect(s.ingestFile({ source: '1.txt', bytes: saved.utf16le(text) }).status).toBe('replaced');
+    expect(directive(s)!.issuer).toBe('Bộ Chính trị');
+    s.resolve();
+    expect(directive(s)!.issuer).toBe('Bộ Chính trị');
+    s.close();
+  });
+
   it('counts spellings apart only by case and punctuation as one, written as most write it; its level follows', () => {
     const s = store();
     const body = (by: string) => `Thực hiện Chương trình số 12-CTr/BCĐ ngày 30/12/2025 của ${by} về chuyển đổi số.`;
@@ -137,6 +152,42 @@ describe('sqlite: the issuer of a document known only from citations', () => {
     s.resolve();
     expect(s.getDocument('12-ctr-bcd-2025')).toMatchObject({ known: false, issuer: 'Ban Chỉ đạo Trung ương', issuerLevel: 'party-central' });
     s.close();
+  });
+});
+
+describe('sqlite: files edited and ingested again', () => {
+  // what letters may cite: one plan and one directive, each named and dated variously, or nothing;
+  // each citation with a year and a place, so that any of them makes the node in a fresh resolve
+  // (one without a year reaches a node only while another makes it; as written first, the number)
+  const citations = [
+    'Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang',
+    'Kế hoạch số 3/KH-UBND ngày 06/01/2020 của Ủy ban nhân dân tỉnh Bắc Giang',
+    'Kế hoạch số 3/KH-UBND ngày 05/01/2020',
+    'Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư',
+    'Chỉ thị số 05-CT/TW ngày 16/5/2016 của Bộ Chính trị',
+    'Chỉ thị số 05-CT/TW ngày 17/5/2016 của Ban Bí thư',
+  ];
+  const version = (file: number, cited: number[]) =>
+    enc(letter({ number: `${file + 1}/UBND-VX`, place: 'Bắc Giang', date: '01/03/2020', body: cited.length ? `Thực hiện ${cited.map((c) => citations[c]).join(' và ')}.` : 'Về phòng chống đuối nước.' }));
+
+  it('leave the store as resolving every citation afresh would: no node left from a citation taken out, names and dates from those left', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(3), fc.uniqueArray(fc.nat(citations.length - 1), { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+        async (steps) => {
+          const s = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'vanban-store-')), 'vanban.db'));
+          const dump = () => JSON.stringify([[...s.exportGraph().documents], [...s.exportGraph().edges], s.stats()]);
+          for (const [file, cited] of steps) {
+            s.ingestFile({ source: `${file}.txt`, bytes: version(file, cited) });
+            const now = dump();
+            s.resolve();
+            expect(dump()).toEqual(now);
+          }
+          s.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -123,4 +123,30 @@ describe('copying the embedded database into the engines (vanban sync)', () => {
     expect((await store.sync()).changed).toBe(0);
     await store.close();
   });
+
+  it('the scale-out store copies what re-ingesting a file changed elsewhere: cited-only nodes gone, renamed, left by their file', async () => {
+    const engines = recordingEngines();
+    const store = createScaleOutStore({ staging: createSqliteStore(tempDb()), graph: engines.graph, search: engines.search, target: 't' });
+    const ingest = (source: string, number: string, date: string, body: string) => store.ingestFile({ source, bytes: enc(letter({ number, place: 'Bắc Giang', date, body })) });
+    await ingest('plan.txt', '7/KH-UBND', '02/01/2020', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.');
+    await ingest('a.txt', '9/UBND-VX', '01/03/2020', 'Thực hiện Kế hoạch số 3/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang và Kế hoạch số 7/KH-UBND ngày 03/01/2020 của Ủy ban nhân dân tỉnh.');
+    await ingest('c.txt', '11/UBND-VX', '01/03/2020', 'Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư; Chỉ thị số 05-CT/TW ngày 15/5/2016 của Ban Bí thư.');
+    await ingest('b.txt', '10/UBND-VX', '01/03/2020', 'Căn cứ Chỉ thị số 05-CT/TW ngày 16/5/2016 của Bộ Chính trị.');
+    expect(engines.indexed.get('05-ct-tw-2016')).toMatchObject({ issuer: 'Ban Bí thư', date: '2016-05-15' });
+    expect(engines.nodes.has('3-kh-ubnd-2020-bac-giang')).toBe(true);
+    // a.txt cites 4/KH-UBND now; c.txt nothing; plan.txt holds another plan, 7/KH-UBND cited by nobody now
+    await ingest('a.txt', '9/UBND-VX', '01/03/2020', 'Thực hiện Kế hoạch số 4/KH-UBND ngày 05/01/2020 của UBND tỉnh Bắc Giang và Kế hoạch số 7/KH-UBND ngày 03/01/2020 của Ủy ban nhân dân tỉnh.');
+    await ingest('c.txt', '11/UBND-VX', '01/03/2020', 'Về học tập và làm theo tư tưởng Hồ Chí Minh.');
+    await ingest('plan.txt', '8/KH-UBND', '02/01/2020', 'Nội dung kế hoạch khác.');
+    for (const ids of [engines.nodes, engines.indexed]) {
+      expect(ids.has('3-kh-ubnd-2020-bac-giang')).toBe(false);
+      expect(ids.has('20-ct-tw-2012')).toBe(false);
+    }
+    expect(engines.indexed.get('05-ct-tw-2016')).toMatchObject({ known: false, issuer: 'Bộ Chính trị', date: '2016-05-16' });
+    expect(engines.nodes.get('05-ct-tw-2016')).toMatchObject({ issuer: 'Bộ Chính trị', date: '2016-05-16' });
+    expect(engines.indexed.get('7-kh-ubnd-2020-bac-giang')).toMatchObject({ known: false, source: null, issuer: 'Ủy ban nhân dân tỉnh', date: '2020-01-03' });
+    // nothing left for a full copy to do
+    expect(await store.sync()).toMatchObject({ changed: 0, removed: 0 });
+    await store.close();
+  });
 });

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { makeDirectory, sqliteMigrations } from '@vanban/schema';
 import { StoreError } from '../ports.js';
 import { rebuildSearchIndex, searchIndexNeedsRebuild } from './search-index.js';
+import { fillTextHashes, textHashesNeedFill } from './text-hash.js';
 
 export type Db = Database.Database;
 
@@ -31,6 +32,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (!options.readonly) {
       migrate(db);
       if (searchIndexNeedsRebuild(db)) rebuildSearchIndex(db, options.onRebuildProgress);
+      // a reader needs no text hashes: only the duplicate check of an ingest reads them
+      if (textHashesNeedFill(db)) fillTextHashes(db);
     } else if (schemaVersion(db) < sqliteMigrations.length) {
       throw new StoreError(
         `[sqlite] database ${path} has schema version ${schemaVersion(db)}, older than this Vanban's (${sqliteMigrations.length}): open it once writable (vanban ingest or vanban serve) to migrate it`,

@@ -53,6 +53,12 @@ export class Resolver {
   private readonly setIssuer;
   private readonly undatedCitedOnly;
   private readonly setDate;
+  private readonly citedOnly;
+  private readonly firstCitation;
+  private readonly firstDateOfYear;
+  private readonly namedBefore;
+  private readonly citedOften;
+  private readonly removeNode;
 
   constructor(private readonly db: Db) {
     this.byIdentity = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE identity = ?');
@@ -78,7 +84,19 @@ export class Resolver {
     this.issuersCiting = stmt<[number], IssuerVote>(db, 'SELECT issuer, issuer_code, count(*) AS n, min(rowid) AS first FROM mentions WHERE target = ? AND issuer IS NOT NULL GROUP BY issuer');
     this.setIssuer = stmt<{ rowid: number; issuer: string | null; level: IssuerLevel | null }>(db, 'UPDATE documents SET issuer = @issuer, issuer_level = @level WHERE rowid = @rowid AND known = 0');
     this.undatedCitedOnly = stmt<[number], { year: number | null }>(db, 'SELECT year FROM documents WHERE rowid = ? AND known = 0 AND date IS NULL');
-    this.setDate = stmt<[string, number]>(db, 'UPDATE documents SET date = ? WHERE rowid = ?');
+    this.setDate = stmt<[string | null, number]>(db, 'UPDATE documents SET date = ? WHERE rowid = ?');
+    this.citedOnly = stmt<[number], CitedOnlyRow>(db, 'SELECT number, year, jurisdiction, issuer, issuer_level, date FROM documents WHERE rowid = ? AND known = 0');
+    this.firstCitation = stmt<[number], { issuer: string | null; issuer_code: string | null }>(db, 'SELECT issuer, issuer_code FROM mentions WHERE target = ? ORDER BY rowid LIMIT 1');
+    this.firstDateOfYear = stmt<{ rowid: number; year: number }, { date: string }>(
+      db,
+      "SELECT date FROM mentions WHERE target = @rowid AND date IS NOT NULL AND substr(date, 1, 4) = printf('%04d', @year) ORDER BY rowid LIMIT 1",
+    );
+    this.namedBefore = stmt<{ rowid: number; issuer: string; before: number }, { one: number }>(
+      db,
+      'SELECT 1 AS one FROM mentions WHERE target = @rowid AND rowid < @before AND issuer = @issuer ORDER BY rowid LIMIT 1',
+    );
+    this.citedOften = stmt<[number], { one: number }>(db, `SELECT 1 AS one FROM mentions WHERE target = ? LIMIT 1 OFFSET ${OFTEN_CITED - 1}`);
+    this.removeNode = stmt<[number]>(db, 'DELETE FROM documents WHERE rowid = ? AND known = 0');
   }
 
   /**
@@ -115,6 +133,12 @@ export class Resolver {
    * names one, the node keeps the name of its number's code. The level follows the chosen name.
    */
   private nameCitedOnly(rowid: number, jurisdiction: string): void {
+    const named = this.issuerByVotes(rowid, jurisdiction);
+    if (named) this.setIssuer.run({ rowid, ...named });
+  }
+
+  /** The issuer and level most of a node's citations give (`nameCitedOnly`); none when none names one. */
+  private issuerByVotes(rowid: number, jurisdiction: string): { issuer: string | null; level: IssuerLevel | null } | undefined {
     const groups = new Map<string, { n: number; first: number; spellings: IssuerVote[] }>();
     for (const vote of this.issuersCiting.all(rowid)) {
       const key = issuerKey(vote.issuer);
@@ -127,9 +151,61 @@ export class Resolver {
     const most = <T extends { n: number; first: number }>(list: readonly T[]): T | undefined =>
       list.reduce<T | undefined>((best, x) => (!best || x.n > best.n || (x.n === best.n && x.first < best.first) ? x : best), undefined);
     const group = most([...groups.values()]);
-    if (!group) return;
-    const { issuer, level } = issuerFromCitation(most(group.spellings)!, jurisdiction);
-    this.setIssuer.run({ rowid, issuer, level });
+    return group && issuerFromCitation(most(group.spellings)!, jurisdiction);
+  }
+
+  /**
+   * Nodes known only from citations some of whose citations were withdrawn (the citing file
+   * replaced or gone), made what resolving the citations left would make them: a node none cites
+   * any more goes, as if never cited; one still cited takes the issuer most of them give (else the
+   * name of the first one's code) and the first date of its year they give (else none). Nodes
+   * known by now are left alone. Returns the numbers of the nodes removed: a citation left
+   * unresolved between one of them and another document may resolve now.
+   *
+   * Given what changed for a node (`CitationChange`), its citations are counted again unless the
+   * count cannot come out otherwise (`keepsName`: a letter edited still citing a directive as before
+   * does not recount the directive's ten thousand citations), and it is dated again only when a
+   * withdrawn citation gave it its date; without (null: a document known until now by its own
+   * text), it is named and dated from its citations.
+   */
+  reconsiderCitedOnly(nodes: ReadonlyMap<number, CitationChange | null>): string[] {
+    const removed: string[] = [];
+    for (const [rowid, change] of nodes) {
+      const node = this.citedOnly.get(rowid);
+      if (!node) continue;
+      const first = this.firstCitation.get(rowid);
+      if (!first) {
+        this.removeNode.run(rowid);
+        if (node.number) removed.push(node.number);
+        continue;
+      }
+      if (!change || !this.keepsName(rowid, node.issuer, change)) {
+        const named = this.issuerByVotes(rowid, node.jurisdiction) ?? issuerFromCitation(first, node.jurisdiction);
+        if (named.issuer !== node.issuer || named.level !== node.issuer_level) this.setIssuer.run({ rowid, ...named });
+      }
+      if (!change || (node.date !== null && change.withdrawn.some((c) => c.date === node.date))) {
+        const date = node.year === null ? null : (this.firstDateOfYear.get({ rowid, year: node.year })?.date ?? null);
+        if (date !== node.date) this.setDate.run(date, rowid);
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Would counting a node's citations again give the name it has? Not if the citations withdrawn
+   * gave other issuer phrases, or as many times each, than those given back. If they gave the
+   * same, every count is as it was, and only a tie could turn out otherwise: one between names
+   * given equally often is decided by the first citation of each, and a citation given back comes
+   * after all others. So yes when a citation giving its name exactly comes before all those
+   * withdrawn (the first of its name and of its name's group are still the same; any other's can
+   * only have moved later), and, not to count thousands of citations again at every letter that
+   * cites a directive and is ingested again, for a node cited OFTEN_CITED times or more: there a
+   * tie decided that way is left to `vanban resolve`.
+   */
+  private keepsName(rowid: number, issuer: string | null, change: CitationChange): boolean {
+    if (issuer === null || !samePhrases(change.withdrawn, change.added)) return false;
+    const before = change.withdrawn.reduce((min, c) => Math.min(min, c.rowid), Infinity);
+    return before === Infinity || this.namedBefore.get({ rowid, issuer, before }) !== undefined || this.citedOften.get(rowid) !== undefined;
   }
 
   /**
@@ -191,6 +267,31 @@ export class Resolver {
     });
     return Number(info.lastInsertRowid);
   }
+}
+
+/** What a file's new version changed of a document's citations: those of the old version withdrawn, those it gives. */
+export interface CitationChange {
+  withdrawn: ReadonlyArray<{ rowid: number; issuer: string | null; date: string | null }>;
+  added: ReadonlyArray<{ issuer: string | null }>;
+}
+
+/** Do these citations give the same issuer phrases, as many times each? Then the votes for a node's name are as they were. */
+function samePhrases(a: ReadonlyArray<{ issuer: string | null }>, b: ReadonlyArray<{ issuer: string | null }>): boolean {
+  const phrases = (list: ReadonlyArray<{ issuer: string | null }>): string => JSON.stringify(list.flatMap((c) => (c.issuer === null ? [] : [c.issuer])).sort());
+  return phrases(a) === phrases(b);
+}
+
+/** Citations of a node above which `keepsName` trusts unchanged counts without looking at ties. */
+const OFTEN_CITED = 1000;
+
+/** A node known only from citations, as `reconsiderCitedOnly` reads it. */
+interface CitedOnlyRow {
+  number: string | null;
+  year: number | null;
+  jurisdiction: string;
+  issuer: string | null;
+  issuer_level: IssuerLevel | null;
+  date: string | null;
 }
 
 /** The year of an ISO date. */

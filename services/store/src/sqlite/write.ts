@@ -13,11 +13,13 @@ import {
 } from '@vanban/schema';
 import type { IngestFileResult } from '../ports.js';
 import { uniqueId } from './ids.js';
-import { indexDocumentText, unindexDocument } from './search-index.js';
+import { indexDocumentText } from './search-index.js';
 import { deflateText } from './text.js';
+import { fileWithText, setTextHash, textHash } from './text-hash.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
 import { mentionsOfDocuments, rebuildEdges, Resolver, unresolvedMentionsOf } from './resolve.js';
+import { detachDocuments, settleWithdrawal } from './withdraw.js';
 
 export interface IngestInput {
   source: string;
@@ -41,7 +43,8 @@ export function isUnchanged(db: Db, source: string, hash: string): boolean {
 /**
  * Store one file: skipped when its content hash is unchanged; otherwise, in one transaction, its
  * previous documents are replaced by the new ones, their mentions resolved and edges rebuilt. A file
- * that cannot be read never touches what was stored before.
+ * that cannot be read never touches what was stored before. A copy of a stored file (the same
+ * text, in whatever encoding) is not stored twice.
  */
 export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
   const hash = input.hash ?? contentHash(input.bytes);
@@ -50,19 +53,9 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     const messages = JSON.parse(previous.messages) as Message[];
     return { source: input.source, status: previous.ok ? 'unchanged' : 'failed', ...storedCounts(db, input.source), messages };
   }
-  // the same bytes already stored under another path (a copy, a re-upload): stored once, not twice
+  // the same bytes already stored under another path (a copy, a re-upload): found before reading them
   const copy = stmt<{ hash: string; path: string }, { path: string }>(db, 'SELECT path FROM files WHERE substr(content_hash, 1, 12) = substr(@hash, 1, 12) AND content_hash = @hash AND ok = 1 AND path != @path ORDER BY ingested_seq LIMIT 1').get({ hash, path: input.source });
-  if (copy) {
-    const messages: Message[] = [{ reason: `Same content as the stored file ${copy.path}; not stored twice`, ruleId: 'store:duplicate', line: null, column: null, severity: 'info' }];
-    // a path that held something else now holds that copy: what it held goes, as on any replacement
-    if (previous) {
-      db.transaction(() => {
-        detachDocuments(db, input.source);
-        stmt(db, 'DELETE FROM files WHERE path = ?').run(input.source);
-      })();
-    }
-    return { source: input.source, status: previous?.ok ? 'replaced' : 'unchanged', ...storedCounts(db, copy.path), messages, duplicateOf: copy.path };
-  }
+  if (copy) return keepCopy(db, input.source, previous, copy.path);
   // an extraction done elsewhere (a worker thread) is used as is; it must be of these bytes
   const extraction = input.extraction ?? extractBytes(input.bytes, { source: input.source, markdown: input.markdown });
   const messages = [...extraction.messages, ...extraction.documents.flatMap((d) => d.messages)];
@@ -74,7 +67,24 @@ export function ingestFile(db: Db, input: IngestInput): IngestFileResult {
     }
     return { source: input.source, status: 'failed', documents: 0, citations: 0, messages };
   }
-  return db.transaction(() => storeExtraction(db, extraction, hash, input.bytes.length, messages, previous !== undefined))();
+  // the same text in other bytes (saved as UTF-16, with a BOM, with CRLF line ends)
+  const text = textHash(extraction.text);
+  const textCopy = fileWithText(db, text, input.source);
+  if (textCopy) return keepCopy(db, input.source, previous, textCopy);
+  return db.transaction(() => storeExtraction(db, extraction, { bytes: hash, text }, input.bytes.length, messages, previous !== undefined))();
+}
+
+/** A copy of the stored file `copy` is stored once, not twice; a path that held something else now holds that copy: what it held goes, as on any replacement. */
+function keepCopy(db: Db, source: string, previous: { ok: number } | undefined, copy: string): IngestFileResult {
+  const messages: Message[] = [{ reason: `Same content as the stored file ${copy}; not stored twice`, ruleId: 'store:duplicate', line: null, column: null, severity: 'info' }];
+  if (previous) {
+    db.transaction(() => {
+      const withdrawal = detachDocuments(db, source);
+      stmt(db, 'DELETE FROM files WHERE path = ?').run(source);
+      rebuildEdges(db, settleWithdrawal(db, new Resolver(db), withdrawal));
+    })();
+  }
+  return { source, status: previous?.ok ? 'replaced' : 'unchanged', ...storedCounts(db, copy), messages, duplicateOf: copy };
 }
 
 function storedCounts(db: Db, source: string): { documents: number; citations: number } {
@@ -88,13 +98,14 @@ function nextSeq(db: Db): number {
   return (stmt<[], { n: number | null }>(db, 'SELECT max(ingested_seq) AS n FROM files').get()?.n ?? 0) + 1;
 }
 
-function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size: number, messages: Message[], replacing: boolean): IngestFileResult {
+function storeExtraction(db: Db, extraction: FileExtraction, hash: { bytes: string; text: string }, size: number, messages: Message[], replacing: boolean): IngestFileResult {
   const source = extraction.source;
-  if (replacing) detachDocuments(db, source);
-  stmt(db, 
+  const withdrawal = replacing ? detachDocuments(db, source) : undefined;
+  stmt(db,
     `INSERT INTO files (path, content_hash, size, ok, messages, text, ingested_seq) VALUES (@path, @hash, @size, 1, @messages, @text, @seq)
      ON CONFLICT(path) DO UPDATE SET content_hash = @hash, size = @size, ok = 1, messages = @messages, text = @text, ingested_seq = @seq`,
-  ).run({ path: source, hash, size, messages: JSON.stringify(messages), text: deflateText(extraction.text), seq: nextSeq(db) });
+  ).run({ path: source, hash: hash.bytes, size, messages: JSON.stringify(messages), text: deflateText(extraction.text), seq: nextSeq(db) });
+  setTextHash(db, source, hash.text);
 
   const stored: number[] = [];
   const numbers: string[] = [];
@@ -111,37 +122,11 @@ function storeExtraction(db: Db, extraction: FileExtraction, hash: string, size:
   // earlier documents' unresolved citations of these numbers may mean the documents just stored
   const earlier = unresolvedMentionsOf(db, numbers).filter((m) => !stored.includes(m.doc));
   resolver.resolveMentions(earlier);
-  rebuildEdges(db, [...new Set([...stored, ...earlier.map((m) => m.doc)])]);
+  // what the previous version cited and this one does not: as if it had never been stored
+  const again = withdrawal ? settleWithdrawal(db, resolver, withdrawal, stored) : [];
+  rebuildEdges(db, [...new Set([...stored, ...earlier.map((m) => m.doc), ...again])]);
   const citations = extraction.documents.reduce((n, d) => n + d.citations.length, 0);
   return { source, status: replacing ? 'replaced' : 'stored', documents: stored.length, citations, messages };
-}
-
-/**
- * Remove a file's documents before storing its new version. A document other documents cite
- * stays as a node known only from citations; the new version, if it has the same identity,
- * becomes that node again.
- */
-function detachDocuments(db: Db, source: string): void {
-  const rows = stmt<[string], { rowid: number }>(db, 'SELECT rowid FROM documents WHERE source = ?').all(source);
-  for (const { rowid } of rows) {
-    unindexDocument(db, rowid);
-    stmt(db, 'DELETE FROM edges WHERE asserted_by = ?').run(rowid);
-    const sentences = stmt<{ doc: number }, number>(db, 'SELECT sentence FROM mentions WHERE doc = @doc UNION SELECT sentence FROM assertions WHERE doc = @doc').pluck().all({ doc: rowid });
-    stmt(db, 'DELETE FROM mentions WHERE doc = ?').run(rowid);
-    stmt(db, 'DELETE FROM assertions WHERE doc = ?').run(rowid);
-    for (const s of sentences) {
-      stmt(db, 'DELETE FROM sentences WHERE rowid = @s AND NOT EXISTS (SELECT 1 FROM mentions WHERE sentence = @s) AND NOT EXISTS (SELECT 1 FROM assertions WHERE sentence = @s)').run({ s });
-    }
-    const cited = stmt<[number, number], { one: number }>(db, 'SELECT 1 AS one FROM mentions WHERE target = ? AND doc != ? LIMIT 1').get(rowid, rowid);
-    if (cited) {
-      stmt(db, 
-        `UPDATE documents SET known = 0, source = NULL, doc_index = NULL, start = NULL, end = NULL, signer = NULL, signer_title = NULL,
-         recipients = '[]', topics = '[]', subject = NULL WHERE rowid = ?`,
-      ).run(rowid);
-    } else {
-      stmt(db, 'DELETE FROM documents WHERE rowid = ?').run(rowid);
-    }
-  }
 }
 
 /** Insert a document, or make an existing node known only from citations into it (same identity). */

@@ -58,7 +58,6 @@ export const messageLabels: Readonly<Record<string, string>> = {
   'store:duplicate': 'Trùng nội dung với một tệp đã lưu: không lưu hai lần',
   'store:duplicate-identity': 'Trùng số, năm và cơ quan với một văn bản đã lưu: được lưu riêng',
   'store:failed': 'Không lưu được tệp (lỗi máy chủ)',
-  'upload:same-name': 'Một tệp khác trong lần tải lên này có cùng tên: tệp này không được lưu, hãy đổi tên rồi tải lên lại',
 };
 
 /** A message in Vietnamese: its rule's label, with the place or file it names when the reason has one. */

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { GraphStore, SearchIndex } from '@vanban/store';
-import { clientErrorHandler, errorsPlugin } from './plugins/errors.js';
+import { clientErrorHandler, errorsPlugin, frameworkErrors } from './plugins/errors.js';
 import { extractorPlugin } from './plugins/extractor.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
@@ -48,7 +48,7 @@ export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // the router passes ids well past the route schema's 200 characters (its default stops at 100 with
   // "no route"), so the schema answers a long one with a 400 naming the field; "/api/stats/" is "/api/stats"
-  const app = Fastify({ requestIdHeader: 'x-request-id', routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true }, clientErrorHandler, ...options.fastify });
+  const app = Fastify({ requestIdHeader: 'x-request-id', routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true }, clientErrorHandler, frameworkErrors, ...options.fastify });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
 

@@ -3,22 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExtractPool } from '@vanban/ingest/pool';
 import { buildApp } from '../src/index.js';
-import { API_KEY, letter as fixtureLetter, ownLetters, ownStore, tempDb } from './fixtures.js';
+import { API_KEY, letter as fixtureLetter, multipart, ownLetters, ownStore, tempDb } from './fixtures.js';
 
 const letter = (issuer: string, number: string, place: string, date: string, body = 'Các đơn vị tổ chức thực hiện.'): string =>
   fixtureLetter({ issuer, number, place, date, subject: 'triển khai thực hiện', body });
 import { createSqliteStore, type SqliteStore } from '@vanban/store';
-
-/** A multipart body with the given files, as a browser sends it. */
-function multipart(files: Array<{ name: string; content: string | Buffer }>): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----vanban-test-boundary';
-  const parts = files.map((f) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
-    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
-    Buffer.from('\r\n'),
-  ]));
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('HTTP API over a real SQLite store', () => {
   let app: FastifyInstance;
@@ -163,6 +152,32 @@ describe('HTTP API over a real SQLite store', () => {
       expect((await app.inject({ method: 'POST', url: '/api/extract', payload: { text: '' } })).json().field).toBe('body.text');
     });
 
+    it('extract takes JSON or the text itself as text/plain; another body type is a 415 saying which; bad JSON names the body', async () => {
+      const plain = await app.inject({ method: 'POST', url: '/api/extract', headers: { 'content-type': 'text/plain; charset=utf-8' }, payload: ownLetters['district.txt'] });
+      expect(plain.statusCode).toBe(200);
+      expect(plain.json().documents[0]).toMatchObject({ source: 'request', number: '279/UBND-LĐTBXH' });
+      const form = await app.inject({ method: 'POST', url: '/api/extract', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'text=x' });
+      expect(form.statusCode).toBe(415);
+      expect(form.json()).toEqual({
+        statusCode: 415, error: 'Unsupported Media Type', field: 'headers.content-type', requestId: expect.any(String),
+        message: 'Content-Type "application/x-www-form-urlencoded" is not accepted here; send application/json {"text": "…"} or the text itself as text/plain',
+      });
+      for (const payload of ['{"text":', '']) {
+        const bad = await app.inject({ method: 'POST', url: '/api/extract', headers: { 'content-type': 'application/json' }, payload });
+        expect([payload, bad.statusCode, bad.json().field, typeof bad.json().requestId]).toEqual([payload, 400, 'body', 'string']);
+      }
+      const upload = await app.inject({ method: 'POST', url: '/api/documents', headers: { 'content-type': 'application/xml', 'x-api-key': API_KEY }, payload: '<a/>' });
+      expect([upload.statusCode, upload.json().field, upload.json().message]).toEqual([415, 'headers.content-type', expect.stringContaining('multipart/form-data')]);
+    });
+
+    it('an address that is not valid percent-encoded UTF-8 gets the one error shape, with a request id', async () => {
+      for (const url of ['/api/documents/%E0%A4', '/api/documents/%E0%A4/trace', '/api/documents/abc%zz']) {
+        const r = await app.inject({ url, headers: { 'x-request-id': 'bad-url-1' } });
+        expect([url, r.statusCode, r.headers['content-type']]).toEqual([url, 400, 'application/json; charset=utf-8']);
+        expect(r.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: `The address is not valid: ${url} is not valid percent-encoded UTF-8 (encode each part with encodeURIComponent)`, requestId: 'bad-url-1' });
+      }
+    });
+
     it('400 names a parameter the route does not take, and lists those it does', async () => {
       const limit = await app.inject('/api/search?q=duoi%20nuoc&limit=5');
       expect(limit.statusCode).toBe(400);
@@ -244,16 +259,17 @@ describe('HTTP API over a real SQLite store', () => {
     });
 
     it('413 over the size limits', async () => {
+      const before = store.stats();
       const big = multipart([{ name: 'big.txt', content: Buffer.alloc(65 * 1024, 'a') }]);
       const r = await app.inject({ method: 'POST', url: '/api/documents', payload: big.payload, headers: { ...big.headers, 'x-api-key': API_KEY } });
       expect(r.statusCode).toBe(413);
       expect(r.json()).toMatchObject({ field: 'body.files', file: 'big.txt', limit: 64 * 1024, message: `File "big.txt" is larger than ${64 * 1024} bytes; nothing from this upload was stored` });
-      expect(store.documentsFromSource('upload/big.txt')).toEqual([]);
+      expect(store.stats()).toEqual(before);
       const many = multipart(Array.from({ length: 51 }, (_, i) => ({ name: `m${i}.txt`, content: 'x' })));
       const tooMany = await app.inject({ method: 'POST', url: '/api/documents', payload: many.payload, headers: { ...many.headers, 'x-api-key': API_KEY } });
       expect(tooMany.statusCode).toBe(413);
       expect(tooMany.json()).toMatchObject({ field: 'body.files', limit: 50, message: expect.stringContaining('More than 50 files') });
-      expect(store.documentsFromSource('upload/m0.txt')).toEqual([]);
+      expect(store.stats()).toEqual(before);
       const text = await app.inject({ method: 'POST', url: '/api/extract', payload: { text: 'a'.repeat(1_000_001) } });
       expect(text.statusCode).toBe(413);
       expect(text.json()).toMatchObject({ field: 'body.text', message: 'body.text is 1000001 bytes; the limit is 1000000' });
@@ -271,7 +287,7 @@ describe('HTTP API over a real SQLite store', () => {
     const r = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${API_KEY}` } });
     expect(r.statusCode).toBe(200);
     const [good, bad] = r.json().files;
-    expect(good).toMatchObject({ name: 'new-letter.txt', source: 'upload/new-letter.txt', status: 'stored', documents: 1, citations: 1, ids: ['77-kh-ubnd-2021-dak-lak'] });
+    expect(good).toMatchObject({ name: 'new-letter.txt', source: expect.stringMatching(/^upload\/[0-9a-f]{16}\/new-letter\.txt$/), status: 'stored', documents: 1, citations: 1, ids: ['77-kh-ubnd-2021-dak-lak'] });
     expect(bad).toMatchObject({ name: 'binary.txt', status: 'failed', ids: [] });
     expect(bad.messages[0].reason).toMatch(/binary/i);
     const audit = (await app.inject('/api/audit?number=20-CT/TW')).json();
@@ -279,22 +295,6 @@ describe('HTTP API over a real SQLite store', () => {
     // the same file again changes nothing
     const again = await app.inject({ method: 'POST', url: '/api/documents', payload: multipart([{ name: 'new-letter.txt', content: letter('UBND TỈNH ĐẮK LẮK', '77/KH-UBND', 'Đắk Lắk', '01/06/2021', 'Thực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.') }]).payload, headers: { ...body.headers, 'x-api-key': API_KEY } });
     expect(again.json().files[0].status).toBe('unchanged');
-  });
-
-  it('stores one file per name in an upload: a second file of the same name is refused, not stored over the first', async () => {
-    const first = letter('UBND TỈNH ĐẮK LẮK', '81/UBND-VX', 'Đắk Lắk', '01/06/2021', 'Về phòng, chống đuối nước.');
-    const second = letter('UBND TỈNH ĐẮK LẮK', '82/UBND-VX', 'Đắk Lắk', '02/06/2021', 'Về phòng, chống đuối nước.');
-    const body = multipart([
-      { name: 'congvan.txt', content: first },
-      { name: 'congvan.txt', content: second },
-    ]);
-    const r = await app.inject({ method: 'POST', url: '/api/documents', payload: body.payload, headers: { ...body.headers, 'x-api-key': API_KEY } });
-    expect(r.statusCode).toBe(200);
-    const [kept, refused] = r.json().files;
-    expect(kept).toMatchObject({ source: 'upload/congvan.txt', status: 'stored', ids: ['81-ubnd-vx-2021-dak-lak'] });
-    expect(refused).toMatchObject({ source: 'upload/congvan.txt', status: 'failed', ids: [], messages: [{ ruleId: 'upload:same-name' }] });
-    expect((await app.inject('/api/documents/81-ubnd-vx-2021-dak-lak')).statusCode).toBe(200);
-    expect((await app.inject('/api/documents/82-ubnd-vx-2021-dak-lak')).statusCode).toBe(404);
   });
 });
 

@@ -60,3 +60,14 @@ export function seedStore(path = tempDb()): SqliteStore {
   store.resolve();
   return store;
 }
+
+/** A multipart body with the given files (field "files"), as a browser sends it. */
+export function multipart(files: Array<{ name: string; content: string | Buffer }>): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----vanban-test-boundary';
+  const parts = files.map((f) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+    Buffer.from('\r\n'),
+  ]));
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

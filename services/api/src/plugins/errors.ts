@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifySchema } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The bodies a route takes, named in its 415 ("application/json { "text": … } or text/plain"). */
+    bodyTypes?: string;
+  }
+}
 
 /** An error the client caused, with the field at fault: sent as is. */
 export class ApiError extends Error {
@@ -43,6 +50,36 @@ export function clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoExc
   const body = JSON.stringify({ statusCode, error: STATUS_CODES[statusCode], message, requestId });
   if (socket.writable) socket.write(`HTTP/1.1 ${statusCode} ${STATUS_CODES[statusCode]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
   socket.destroy(error);
+}
+
+/**
+ * A request the router refuses before any route sees it — a path whose percent-encoding is not UTF-8
+ * (`/api/documents/%E0%A4`), a parameter past the router's length — gets the one error shape with its
+ * request id; Fastify's own answer had neither. Fastify's `frameworkErrors` option.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  const [statusCode, message] =
+    error.code === 'FST_ERR_BAD_URL' ? [400, `The address is not valid: ${path} is not valid percent-encoded UTF-8 (encode each part with encodeURIComponent)`]
+    : error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, `The address is too long: a part of ${path.slice(0, 100)}… is longer than the server accepts`]
+    : [500, `Something went wrong on our side; quote request id ${request.id} when reporting it`];
+  if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: error.code, path }, 'request refused by the router');
+  void reply.code(statusCode).send({ statusCode, error: STATUS_CODES[statusCode], message, requestId: request.id });
+}
+
+/**
+ * What a body parser's refusal says, and the field at fault: a content type the route does not take
+ * is named with the ones it does; any other parser error (invalid or empty JSON, too large) is the body's.
+ */
+function parserError(error: FastifyError, request: FastifyRequest): { message: string; field: string } | undefined {
+  if (!error.code?.startsWith('FST_ERR_CTP_')) return undefined;
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const type = request.headers['content-type'];
+    const accepted = request.routeOptions.config?.bodyTypes ?? 'application/json';
+    return { message: `${type ? `Content-Type "${type}"` : 'A body without a Content-Type'} is not accepted here; send ${accepted}`, field: 'headers.content-type' };
+  }
+  return { message: error.message, field: 'body' };
 }
 
 const probedMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -90,9 +127,10 @@ export const errorsPlugin = fp(
         request.log.error({ err: error }, 'request failed');
         return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: `Something went wrong on our side; quote request id ${request.id} when reporting it`, requestId: request.id });
       }
-      const extra = error instanceof ApiError ? error.extra : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { field: 'body' } : {};
+      const parser = error instanceof ApiError ? undefined : parserError(error, request);
+      const extra = error instanceof ApiError ? error.extra : parser ? { field: parser.field } : {};
       if (status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
-      return reply.code(status).send({ statusCode: status, error: reasons[status] ?? 'Error', message: error.message, ...extra, requestId: request.id });
+      return reply.code(status).send({ statusCode: status, error: reasons[status] ?? 'Error', message: parser?.message ?? error.message, ...extra, requestId: request.id });
     });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0];

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqliteStore } from '@vanban/store';
 import { haveChromium, serveToBrowser } from './browser-fixtures.js';
@@ -21,10 +21,12 @@ describe.skipIf(!haveSeeds || !haveChromium)('document page in a real browser', 
     expect(problems).toEqual([]);
   });
 
-  async function open(path: string): Promise<Page> {
+  /** `refused`: a request this test provokes a 4xx for on purpose (the browser logs it as an error). */
+  async function open(path: string, refused?: RegExp): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const expected = (m: ConsoleMessage): boolean => refused !== undefined && refused.test(decodeURIComponent(m.location().url));
+    page.on('console', (m) => m.type() === 'error' && !expected(m) && problems.push(m.text()));
     await page.goto(`${base}${path}`);
     return page;
   }
@@ -54,6 +56,45 @@ describe.skipIf(!haveSeeds || !haveChromium)('document page in a real browser', 
     await expect.poll(() => page.evaluate<string>('document.activeElement?.id')).toBe('main');
     expect(new URL(page.url()).hash).toBe('#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
     expect(await page.locator('h1').textContent()).toBe('Công văn 279/UBND-LĐTBXH (2015)');
+    await page.close();
+  });
+
+  it('a citation followed from the text opens the cited document at its top; Back returns to the citation', async () => {
+    const page = await open('/#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
+    const cite = page.locator('.doc-text a.cite', { hasText: '20-CT/TW' }).first();
+    await cite.scrollIntoViewIfNeeded();
+    const citeY = await page.evaluate<number>('window.scrollY');
+    expect(citeY).toBeGreaterThan(300);
+    await cite.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Chỉ thị 20-CT/TW (2012)');
+    await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(0);
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('main');
+    await page.goBack();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Công văn 279/UBND-LĐTBXH (2015)');
+    await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(citeY);
+    await page.close();
+  });
+
+  it('every page names the tab after itself, also after Back', async () => {
+    const page = await open('/#/van-ban/279-ubnd-ldtbxh-2015-bac-giang-luc-nam');
+    await expect.poll(() => page.title()).toBe('Công văn 279/UBND-LĐTBXH (2015) — Vanban');
+    const nav = page.getByRole('navigation', { name: 'Chức năng chính' });
+    await nav.getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Tìm kiếm văn bản');
+    expect(await page.title()).toBe('Tìm kiếm văn bản — Vanban');
+    await nav.getByRole('link', { name: 'Nhập văn bản' }).click();
+    await expect.poll(() => page.title()).toBe('Nhập văn bản — Vanban');
+    await page.goBack();
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Tìm kiếm văn bản');
+    expect(await page.title()).toBe('Tìm kiếm văn bản — Vanban');
+    await page.close();
+  });
+
+  it('an unknown document is named in the message', async () => {
+    const page = await open('/#/van-ban/khong-co-van-ban-nay', /khong-co-van-ban-nay/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Kho không có văn bản mang mã “khong-co-van-ban-nay”.');
+    expect(await page.locator('main h1').textContent()).toBe('Không tìm thấy văn bản');
+    expect(await page.title()).toBe('Không tìm thấy văn bản — Vanban');
     await page.close();
   });
 

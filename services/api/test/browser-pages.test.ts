@@ -9,6 +9,11 @@ const FIRE_YEARS = [...Array(40).fill('2019'), ...Array(20).fill('2021'), ...Arr
 const fireLetter = (i: number, year: string): string =>
   letter({ issuer: 'UBND TỈNH LÂM ĐỒNG', number: `${i}/UBND-KL`, place: 'Lâm Đồng', date: `10/03/${year}`, subject: 'phòng cháy rừng', body: `Tăng cường phòng cháy, chữa cháy rừng mùa khô năm ${year}, đợt ${i}.` });
 
+/** 16 letters on floods, one from each of 16 provinces: more than the 12 values a facet shows at once. */
+const FLOOD_PROVINCES = ['Hà Giang', 'Cao Bằng', 'Lạng Sơn', 'Tuyên Quang', 'Thái Nguyên', 'Phú Thọ', 'Hòa Bình', 'Sơn La', 'Điện Biên', 'Lai Châu', 'Yên Bái', 'Nam Định', 'Thái Bình', 'Ninh Bình', 'Thanh Hóa', 'Nghệ An'];
+const floodLetter = (i: number, province: string): string =>
+  letter({ issuer: `UBND TỈNH ${province.toUpperCase()}`, number: `${i}/UBND-PCLB`, place: province, date: '12/08/2020', subject: 'phòng chống lụt bão', body: `Chủ động phòng, chống lụt bão, giảm nhẹ thiên tai tại tỉnh ${province}.` });
+
 /** What the tests read of an <input> (the tests compile without the DOM library). */
 type FormField = { validationMessage: string; validity: { valid: boolean } };
 
@@ -31,6 +36,7 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
   beforeAll(async () => {
     store = seedStore();
     FIRE_YEARS.forEach((year, i) => store.ingestFile({ source: `fires/${i + 1}.txt`, bytes: new TextEncoder().encode(fireLetter(i + 1, year)) }));
+    FLOOD_PROVINCES.forEach((province, i) => store.ingestFile({ source: `floods/${i + 1}.txt`, bytes: new TextEncoder().encode(floodLetter(i + 1, province)) }));
     // a draft plan of Lào Cai, never issued: the province has only a draft
     const draft = letter({ issuer: 'UBND TỈNH LÀO CAI', number: '/KH-UBND', place: 'Lào Cai', date: '15/01/2013', subject: 'thực hiện Chỉ thị số 20-CT/TW', body: 'DỰ THẢO\n\nThực hiện Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị.' });
     store.ingestFile({ source: 'drafts/lao-cai.txt', bytes: new TextEncoder().encode(draft) });
@@ -135,6 +141,61 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
       }
     });
 
+    it('a facet with more values than it shows opens and closes the rest by keyboard', async () => {
+      const page = await open('/#/?q=lut%20bao');
+      const provinces = page.locator('.facet', { has: page.getByRole('heading', { name: 'Tỉnh' }) });
+      await expect.poll(() => provinces.locator('.facet-value:visible').count()).toBe(12);
+      const toggle = provinces.locator('summary');
+      expect(await toggle.textContent()).toBe('Xem thêm (4)');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => provinces.locator('.facet-value:visible').count()).toBe(16);
+      expect(await toggle.textContent()).toBe('Thu gọn');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => provinces.locator('.facet-value:visible').count()).toBe(12);
+      expect(await toggle.textContent()).toBe('Xem thêm (4)');
+      await page.close();
+    });
+
+    it('a document opened from a hit starts at its top; Back returns to where the list was', async () => {
+      const page = await open('/#/?q=chay%20rung', { width: 1200, height: 600 });
+      await expect.poll(() => hits(page).count()).toBe(10);
+      const link = hits(page).last().getByRole('link');
+      await link.scrollIntoViewIfNeeded();
+      const listY = await page.evaluate<number>('window.scrollY');
+      expect(listY).toBeGreaterThan(300);
+      const name = await link.textContent();
+      await link.click();
+      await expect.poll(() => page.locator('main h1').textContent()).toBe(name);
+      await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(0);
+      expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
+      await page.goBack();
+      await expect.poll(() => hits(page).count()).toBe(10);
+      await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(listY);
+      await page.close();
+    });
+
+    it('an empty box is refused in Vietnamese, spaces alone too', async () => {
+      const page = await open('/#/');
+      const box = page.getByLabel('Tìm văn bản theo nội dung hoặc số ký hiệu');
+      await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+      expect(await box.evaluate((el) => (el as unknown as FormField).validationMessage)).toBe('Hãy nhập từ khóa hoặc số ký hiệu cần tìm.');
+      await box.fill('   ');
+      expect(await box.evaluate((el) => (el as unknown as FormField).validity.valid)).toBe(false);
+      await box.fill('chay rung');
+      expect(await box.evaluate((el) => (el as unknown as FormField).validity.valid)).toBe(true);
+      expect(new URL(page.url()).hash).toBe('#/');
+      await page.close();
+    });
+
+    it('writes large counts with Vietnamese grouping', async () => {
+      const page = await open('/#/nhap');
+      await page.route('**/api/stats', (route) => route.fulfill({ json: { knownDocuments: 12345, mentions: 2834, resolved: 1417, citedOnly: 1002 } }));
+      await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Tìm kiếm', exact: true }).click();
+      await expect.poll(() => page.locator('.overview p').first().textContent()).toBe('Kho có 12.345 văn bản đã nhập, 2.834 trích dẫn (50% đã xác định văn bản được trích dẫn) và 1.002 văn bản chỉ biết qua trích dẫn.');
+      await page.close();
+    });
+
     it('an empty result of several words suggests fewer words', async () => {
       const page = await open('/#/?q=chay%20rung%20zzqxw');
       await expect.poll(() => page.getByRole('status').textContent()).toBe('Không có văn bản nào khớp “chay rung zzqxw”.');
@@ -145,6 +206,9 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
 
   describe('audit', () => {
     const rowsOf = (page: Page, column: number) => page.locator(`.audit-table tbody tr > :nth-child(${column})`).allTextContents();
+    /** "1.234" (Vietnamese grouping) → 1234 */
+    const count = (cell: string): number => Number(cell.replace(/\./g, ''));
+    const numberField = (page: Page) => page.getByLabel('Văn bản cần kiểm tra (số ký hiệu hoặc mã)');
     const sortedBy = async (page: Page, sort: string, label: string): Promise<void> => {
       await page.goto(`${base}/#/kiem-tra?number=20-CT%2FTW&sort=${sort}`);
       const header = page.locator('th[aria-sort]');
@@ -157,13 +221,46 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
       await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(63);
       await page.getByRole('button', { name: 'Số văn bản' }).click();
       await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
-      const up = (await rowsOf(page, 5)).map(Number);
+      const up = (await rowsOf(page, 5)).map(count);
       expect(up).toEqual([...up].sort((a, b) => a - b));
       expect(up[0]).toBeLessThan(up.at(-1)!);
       await page.getByRole('button', { name: /Số văn bản/ }).click();
       await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
-      const down = (await rowsOf(page, 5)).map(Number);
+      const down = (await rowsOf(page, 5)).map(count);
       expect(down).toEqual([...down].sort((a, b) => b - a));
+      await page.close();
+    });
+
+    it('a sort asks the API nothing more: it stays in the address and keeps the focus on the header', async () => {
+      const page = await open('/#/kiem-tra?number=20-CT%2FTW');
+      await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBe(63);
+      const asked: string[] = [];
+      page.on('request', (r) => r.url().includes('/api/audit') && asked.push(r.url()));
+      await page.getByRole('button', { name: 'Số văn bản' }).click();
+      await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+      await page.getByRole('button', { name: /Số văn bản/ }).click();
+      await expect.poll(() => page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+      expect(asked).toEqual([]);
+      expect(decodeURIComponent(page.url())).toContain('sort=-documentCount');
+      expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Số văn bản ▼');
+      await page.close();
+    });
+
+    it('a refused audit (too many requests) is said under the form, which stays', async () => {
+      const page = await open('/#/kiem-tra', undefined, /\/api\/audit/);
+      await page.route('**/api/audit?*', (route) => route.fulfill({ status: 429, json: { statusCode: 429, error: 'Too Many Requests', message: 'Rate limit exceeded, retry in 1 minute' } }));
+      await numberField(page).fill('20-CT/TW');
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Có quá nhiều yêu cầu trong một phút; xin thử lại sau ít phút.');
+      expect(await numberField(page).inputValue()).toBe('20-CT/TW');
+      await page.close();
+    });
+
+    it('an empty number is refused in Vietnamese', async () => {
+      const page = await open('/#/kiem-tra');
+      await page.getByRole('button', { name: 'Kiểm tra' }).click();
+      expect(await numberField(page).evaluate((el) => (el as unknown as FormField).validationMessage)).toBe('Hãy nhập số ký hiệu của văn bản cần kiểm tra (ví dụ 20-CT/TW).');
+      expect(page.url()).not.toContain('number=');
       await page.close();
     });
 
@@ -186,7 +283,7 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
         const firstEmpty = cells.indexOf('—');
         expect(firstEmpty, sort).toBe(5);
         expect(cells.slice(firstEmpty).every((c) => c === '—'), sort).toBe(true);
-        const values = cells.slice(0, firstEmpty).map((c) => (column === 3 ? c.split('/').reverse().join('') : c.padStart(6, '0')));
+        const values = cells.slice(0, firstEmpty).map((c) => (column === 3 ? c.split('/').reverse().join('') : String(count(c)).padStart(6, '0')));
         const ordered = [...values].sort();
         expect(values, sort).toEqual(sort.startsWith('-') ? ordered.reverse() : ordered);
       }
@@ -273,9 +370,9 @@ describe.skipIf(!haveSeeds || !haveChromium)('search, audit and upload pages in 
 
     it('the summary says how many files were stored and how many failed', async () => {
       const page = await open('/#/nhap');
-      // two files of one name: the second is refused
-      const text = (n: number) => letter({ issuer: 'UBND TỈNH HÀ GIANG', number: `${n}/UBND-VX`, place: 'Hà Giang', date: '05/05/2020', subject: 'phòng dịch', body: `Tăng cường phòng dịch, đợt ${n}.` });
-      await fileInput(page).setInputFiles([1, 2].map((n) => ({ name: 'trung-ten.txt', mimeType: 'text/plain', buffer: Buffer.from(text(n)) })));
+      // a letter, and a file of blanks only: the second fails ("no text found")
+      const text = letter({ issuer: 'UBND TỈNH HÀ GIANG', number: '1/UBND-VX', place: 'Hà Giang', date: '05/05/2020', subject: 'phòng dịch', body: 'Tăng cường phòng dịch.' });
+      await fileInput(page).setInputFiles([{ name: 'cong-van.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }, { name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.from(' \n\n ') }]);
       await page.getByLabel('Khóa API (VANBAN_API_KEY)').fill(API_KEY);
       await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
       await expect.poll(() => page.locator('.upload-results [role=status]').textContent(), { timeout: 20_000 }).toBe('Xong 2 tệp: 1 tệp đã lưu, 1 tệp lỗi.');

@@ -45,5 +45,9 @@ export async function postForm(path, form, headers = {}) {
 }
 
 let vocabulary;
-/** Vietnamese labels for codes (relations, levels, statuses), fetched once. */
-export const labels = () => (vocabulary ??= getJson('/api/vocabulary'));
+/** Vietnamese labels for codes (relations, levels, statuses), fetched once; a failed fetch is tried again next time. */
+export const labels = () =>
+  (vocabulary ??= getJson('/api/vocabulary').catch((error) => {
+    vocabulary = undefined;
+    throw error;
+  }));

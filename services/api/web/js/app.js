@@ -4,12 +4,15 @@ import { documentPage } from './pages/document.js';
 import { searchPage } from './pages/search.js';
 import { uploadPage } from './pages/upload.js';
 
-/** Hash routes: #/ (search), #/van-ban/ID, #/kiem-tra, #/nhap — each with its state in the query string. */
+/**
+ * Hash routes: #/ (search), #/van-ban/ID, #/kiem-tra, #/nhap — each with its state in the query string.
+ * `title` names the tab until the page sets its own (setTitle), so no page keeps the previous one's.
+ */
 const routes = [
-  { pattern: /^\/(?:tim-kiem)?$/, nav: 'search', page: searchPage },
-  { pattern: /^\/van-ban\/(.+)$/, nav: null, page: documentPage },
-  { pattern: /^\/kiem-tra$/, nav: 'audit', page: auditPage },
-  { pattern: /^\/nhap$/, nav: 'upload', page: uploadPage },
+  { pattern: /^\/(?:tim-kiem)?$/, nav: 'search', title: 'Tìm kiếm văn bản', page: searchPage },
+  { pattern: /^\/van-ban\/(.+)$/, nav: null, title: 'Văn bản', page: documentPage },
+  { pattern: /^\/kiem-tra$/, nav: 'audit', title: 'Kiểm tra thực hiện', page: auditPage },
+  { pattern: /^\/nhap$/, nav: 'upload', title: 'Nhập văn bản', page: uploadPage },
 ];
 
 /** The current route's path and query, from the hash. */
@@ -27,6 +30,7 @@ export function navigate(path, params = {}) {
 }
 
 let generation = 0;
+/** Render the current route; true when this render is the one on screen (no newer navigation won). */
 async function show() {
   const main = document.getElementById('main');
   const { path, params } = currentRoute();
@@ -36,16 +40,49 @@ async function show() {
     else a.removeAttribute('aria-current');
   }
   const mine = ++generation;
-  if (!route) return render(main, errorBox(new Error('Không có trang này.')));
+  const setTitle = (text) => {
+    if (mine === generation) document.title = `${text} — Vanban`;
+  };
+  if (!route) {
+    setTitle('Không có trang này');
+    render(main, errorBox(new Error('Không có trang này.')));
+    return true;
+  }
+  setTitle(route.title);
   try {
     const match = route.pattern.exec(path);
-    const content = await route.page({ params, arg: match[1] ? decodeURIComponent(match[1]) : undefined, navigate });
-    if (mine !== generation) return; // a newer navigation won
+    const content = await route.page({ params, arg: match[1] ? decodeURIComponent(match[1]) : undefined, navigate, setTitle });
+    if (mine !== generation) return false; // a newer navigation won
     render(main, content);
   } catch (error) {
-    if (mine === generation) render(main, errorBox(error));
+    if (mine !== generation) return false;
+    render(main, errorBox(error));
   }
   main.setAttribute('aria-busy', 'false');
+  return true;
+}
+
+/*
+ * Where each history entry was scrolled to. A new page starts at the top; Back and Forward return
+ * to where the reader was. The browser's own restoration cannot do it: it scrolls before the page
+ * has been fetched and drawn.
+ */
+history.scrollRestoration = 'manual';
+const scrollPositions = new Map();
+let entry = null;
+let entries = 0;
+
+/** Note where the entry being left was scrolled to; stamp a new entry with a key. Returns where to scroll. */
+function enterEntry() {
+  if (entry !== null) scrollPositions.set(entry, window.scrollY);
+  const known = history.state?.vanbanEntry;
+  if (known !== undefined) {
+    entry = known;
+    return scrollPositions.get(known) ?? 0;
+  }
+  entry = `${Date.now()}-${++entries}`;
+  history.replaceState({ ...history.state, vanbanEntry: entry }, '');
+  return 0;
 }
 
 // the skip link moves focus to the content; as a plain "#main" link it would change the route
@@ -57,9 +94,17 @@ document.addEventListener('click', (event) => {
 
 let first = true;
 window.addEventListener('hashchange', () => {
-  show().then(() => document.getElementById('main').focus({ preventScroll: false }));
+  const scrollY = enterEntry();
+  show().then((shown) => {
+    if (!shown) return;
+    window.scrollTo(0, scrollY);
+    document.getElementById('main').focus({ preventScroll: true });
+  });
 });
 window.addEventListener('DOMContentLoaded', () => {
-  if (first) show();
+  if (first) {
+    enterEntry();
+    show();
+  }
   first = false;
 });

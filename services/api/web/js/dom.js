@@ -40,6 +40,10 @@ export function render(root, ...children) {
   append(root, children);
 }
 
+const numberFormat = new Intl.NumberFormat('vi');
+/** A count as Vietnamese writes it: 2.834, not 2834 or 2,834. */
+export const viNumber = (n) => numberFormat.format(n);
+
 /** dd/mm/yyyy, as Vietnamese documents write dates. */
 export function viDate(iso) {
   if (!iso) return '—';
@@ -71,4 +75,12 @@ export const errorBox = (error) => h('p', { class: 'error', role: 'alert', title
 export function routeHash(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   return `#${path}${query.size ? `?${query}` : ''}`;
+}
+
+/**
+ * Put new query parameters in the address without a new history entry or a new render: for a
+ * change the page has already shown itself (a table's sort). The router's entry key is kept.
+ */
+export function replaceRoute(path, params = {}) {
+  history.replaceState(history.state, '', routeHash(path, params));
 }

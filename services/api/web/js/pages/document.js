@@ -1,18 +1,25 @@
-import { getJson, labels } from '../api.js';
-import { docLink, h, shortTitle, title, viDate } from '../dom.js';
+import { ApiFailure, getJson, labels } from '../api.js';
+import { docLink, h, shortTitle, title, viDate, viNumber } from '../dom.js';
 import { neighbourhoodGraph } from '../graph.js';
 
 const UP = new Set(['IMPLEMENTS', 'BASED_ON']);
 
 /** Văn bản: header, trace breadcrumb, text with linked citations, up/down lists with their sentences, graph. */
-export async function documentPage({ arg: id }) {
-  const [detail, trace, vocab] = await Promise.all([
-    getJson(`/api/documents/${encodeURIComponent(id)}`),
-    getJson(`/api/documents/${encodeURIComponent(id)}/trace`),
-    labels(),
-  ]);
+export async function documentPage({ arg: id, setTitle }) {
+  let detail, trace, vocab;
+  try {
+    [detail, trace, vocab] = await Promise.all([
+      getJson(`/api/documents/${encodeURIComponent(id)}`),
+      getJson(`/api/documents/${encodeURIComponent(id)}/trace`),
+      labels(),
+    ]);
+  } catch (error) {
+    if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+    setTitle('Không tìm thấy văn bản');
+    return notFound(id);
+  }
   const doc = detail.document;
-  document.title = `${title(doc)} — Vanban`;
+  setTitle(title(doc));
   const up = detail.relatesTo.filter((hop) => UP.has(hop.relation));
   const down = detail.citedBy.filter((hop) => UP.has(hop.relation));
   const otherOut = detail.relatesTo.filter((hop) => !UP.has(hop.relation));
@@ -29,7 +36,7 @@ export async function documentPage({ arg: id }) {
       hopList('Được thực hiện bởi', 'down', down, vocab, 'Chưa có văn bản nào trong kho ghi là thực hiện văn bản này.'),
     ),
     detail.citedByCount > detail.citedBy.length
-      ? h('p', { class: 'muted' }, `Hiện ${detail.citedBy.length} trong ${detail.citedByCount} liên kết đến văn bản này. Xem đủ ở `, h('a', { href: `#/kiem-tra?number=${encodeURIComponent(doc.id)}` }, 'Kiểm tra thực hiện'), '.')
+      ? h('p', { class: 'muted' }, `Hiện ${viNumber(detail.citedBy.length)} trong ${viNumber(detail.citedByCount)} liên kết đến văn bản này. Xem đủ ở `, h('a', { href: `#/kiem-tra?number=${encodeURIComponent(doc.id)}` }, 'Kiểm tra thực hiện'), '.')
       : null,
     otherOut.length ? hopList('Trích dẫn khác', 'cites', otherOut, vocab) : null,
     otherIn.length ? hopList('Được trích dẫn bởi', 'cited-by', otherIn, vocab) : null,
@@ -37,6 +44,14 @@ export async function documentPage({ arg: id }) {
     h('section', { class: 'graph-section' }, h('h2', {}, 'Sơ đồ liên kết'), neighbourhoodGraph(doc, detail, vocab)),
     detail.text !== null ? textWithCitations(detail, vocab) : h('p', { class: 'muted' }, 'Văn bản này chỉ được biết qua các văn bản trích dẫn nó; chưa có toàn văn trong kho.'),
   );
+}
+
+/** An address naming no document in the store (mistyped, or a document withdrawn): which id, and where to go. */
+function notFound(id) {
+  return h('section', { class: 'not-found' },
+    h('h1', {}, 'Không tìm thấy văn bản'),
+    h('p', { class: 'error', role: 'alert' }, `Kho không có văn bản mang mã “${id}”.`),
+    h('p', { class: 'muted' }, 'Địa chỉ có thể bị gõ sai, hoặc văn bản đã được gỡ khỏi kho. ', h('a', { href: '#/' }, 'Tìm văn bản'), ' theo nội dung hoặc số ký hiệu.'));
 }
 
 /** Each upward chain as a breadcrumb from the root down to this document. */
@@ -76,7 +91,7 @@ function hopList(heading, kind, hops, vocab, empty) {
   return h(
     'section',
     { class: `hops hops-${kind}` },
-    h('h2', {}, heading, hops.length ? ` (${hops.length})` : ''),
+    h('h2', {}, heading, hops.length ? ` (${viNumber(hops.length)})` : ''),
     hops.length
       ? h('ul', {}, hops.map((hop) => h('li', {},
           h('span', { class: `rel rel-${hop.relation}` }, vocab.relations[hop.relation] ?? hop.relation), ' ', docLink(hop.document),
@@ -113,7 +128,7 @@ function textWithCitations(detail, vocab) {
     at = c.end;
   }
   pre.append(withoutMarkup(text.slice(at)));
-  return h('section', {}, h('h2', {}, `Toàn văn (${detail.citations.length} trích dẫn được đánh dấu)`), pre);
+  return h('section', {}, h('h2', {}, `Toàn văn (${viNumber(detail.citations.length)} trích dẫn được đánh dấu)`), pre);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ApiFailure, getJson, labels } from '../api.js';
-import { docLink, h, routeHash, snippet, viDate } from '../dom.js';
+import { docLink, h, routeHash, snippet, viDate, viNumber } from '../dom.js';
 
 const FILTERS = ['province', 'yearFrom', 'yearTo', 'type', 'issuerLevel', 'topic'];
 const FACET_TITLES = { province: 'Tỉnh', year: 'Năm', type: 'Loại văn bản', issuerLevel: 'Cấp ban hành', topic: 'Chủ đề' };
@@ -16,10 +16,14 @@ const pick = (state, keys) => Object.fromEntries(keys.filter((k) => state[k] !==
 let focusResults = false;
 
 /** Tìm kiếm: a search box (with or without diacritics, or a số ký hiệu), facets with counts, snippets, pages. */
-export async function searchPage({ params, navigate }) {
+export async function searchPage({ params, navigate, setTitle }) {
   const state = Object.fromEntries([...params]);
   const go = (changes) => navigate('/', { ...state, page: undefined, ...changes });
   const input = h('input', { type: 'search', name: 'q', id: 'q', value: state.q ?? '', placeholder: 'ví dụ: đuối nước, duoi nuoc, 1863/QĐ-TTg', autocomplete: 'off', required: true, maxlength: 300 });
+  // the browser's own message for an empty box is in English ("Please fill out this field."); spaces alone are empty too
+  const checkQuery = () => input.setCustomValidity(input.value.trim() ? '' : 'Hãy nhập từ khóa hoặc số ký hiệu cần tìm.');
+  input.addEventListener('input', checkQuery);
+  checkQuery();
   const form = h(
     'form',
     { class: 'search-form', role: 'search', onsubmit: (e) => (e.preventDefault(), go({ q: input.value.trim() || undefined })) },
@@ -28,7 +32,7 @@ export async function searchPage({ params, navigate }) {
   );
   if (!state.q) return h('section', {}, h('h1', {}, 'Tìm kiếm văn bản'), form, await overview());
 
-  document.title = `${state.q} — Vanban`;
+  setTitle(`Tìm “${state.q}”`);
   const vocab = await labels();
   const active = FILTERS.filter((f) => state[f]).map((f) =>
     h('button', { type: 'button', class: 'chip', 'aria-label': `Bỏ lọc ${state[f]}`, onclick: () => go({ [f]: undefined, ...(f === 'yearFrom' || f === 'yearTo' ? { yearFrom: undefined, yearTo: undefined } : {}) }) }, `${filterLabel(f, state[f], vocab)} ✕`),
@@ -51,7 +55,7 @@ export async function searchPage({ params, navigate }) {
   const last = Math.min(vocab.limits.maxPage, Math.ceil(result.total / result.pageSize));
   const pastEnd = result.total > 0 && requested > last;
   const hits = pastEnd ? [] : result.hits;
-  const count = h('p', { class: 'count', role: 'status', tabindex: '-1' }, result.total === 0 ? `Không có văn bản nào khớp “${state.q}”.` : `${result.totalIsExact ? '' : 'Hơn '}${result.total} văn bản khớp “${state.q}”`);
+  const count = h('p', { class: 'count', role: 'status', tabindex: '-1' }, result.total === 0 ? `Không có văn bản nào khớp “${state.q}”.` : `${result.totalIsExact ? '' : 'Hơn '}${viNumber(result.total)} văn bản khớp “${state.q}”`);
   const results = h('div', { class: 'results' },
     count,
     result.total === 0 ? noResultsHint(state) : null,
@@ -136,18 +140,31 @@ function facets(result, state, go, vocab) {
       // pressed again, the value is taken off
       const change = Object.fromEntries(key.map((k) => [k, pressed ? undefined : value]));
       const label = field === 'issuerLevel' ? (vocab.issuerLevels[value] ?? value) : value;
-      return h('li', {}, h('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(pressed), 'aria-label': `${label}, ${count} văn bản`, onclick: () => go(change) }, label, h('span', { class: 'n' }, String(count))));
+      return h('li', {}, h('button', { type: 'button', class: 'facet-value', 'aria-pressed': String(pressed), 'aria-label': `${label}, ${viNumber(count)} văn bản`, onclick: () => go(change) }, label, h('span', { class: 'n' }, viNumber(count))));
     };
-    const rest = field === 'year' ? values.slice(FACET_SHOWN) : [];
+    const rest = values.slice(FACET_SHOWN);
     return h(
       'section',
       { class: 'facet' },
       h('h2', {}, name),
       h('ul', {}, values.slice(0, FACET_SHOWN).map(item)),
-      rest.length ? h('details', { class: 'facet-more' }, h('summary', {}, `Thêm ${rest.length} năm trước đó`), h('ul', {}, rest.map(item))) : null,
+      rest.length ? moreValues(rest.map(item), field === 'year' ? `Thêm ${rest.length} năm trước đó` : `Xem thêm (${rest.length})`) : null,
     );
   });
-  return h('aside', { class: 'facets', 'aria-label': 'Lọc kết quả' }, result.facetSample ? h('p', { class: 'muted' }, `Thống kê theo ${result.facetSample} văn bản mới nhất`) : null, groups);
+  return h('aside', { class: 'facets', 'aria-label': 'Lọc kết quả' }, result.facetSample ? h('p', { class: 'muted' }, `Thống kê theo ${viNumber(result.facetSample)} văn bản mới nhất`) : null, groups);
+}
+
+/**
+ * The values past the first few, behind a native disclosure (keyboard and screen readers included),
+ * its summary saying "Thu gọn" while open. Opened already when one of them is the filter in use.
+ */
+function moreValues(items, more) {
+  const summary = h('summary', {}, more);
+  const details = h('details', { class: 'facet-more', open: items.some((li) => li.querySelector('[aria-pressed="true"]')) }, summary, h('ul', {}, items));
+  const label = () => (summary.textContent = details.open ? 'Thu gọn' : more);
+  details.addEventListener('toggle', label);
+  label();
+  return details;
 }
 
 /** Page buttons: the first, the last, and the current one's neighbours, with "…" where pages are skipped. */
@@ -166,7 +183,7 @@ function pager(result, goTo, maxPage) {
     h('button', { type: 'button', disabled: result.page <= 1, onclick: () => goTo(Math.min(result.page - 1, last)) }, '‹ Trước'),
     buttons,
     h('button', { type: 'button', disabled: result.page >= last, onclick: () => goTo(result.page + 1) }, 'Sau ›'),
-    beyond ? h('p', { class: 'muted' }, `Chỉ xem được ${(last * result.pageSize).toLocaleString('vi-VN')} kết quả đầu; hãy thêm từ khóa hoặc chọn bộ lọc để thu hẹp.`) : null,
+    beyond ? h('p', { class: 'muted' }, `Chỉ xem được ${viNumber(last * result.pageSize)} kết quả đầu; hãy thêm từ khóa hoặc chọn bộ lọc để thu hẹp.`) : null,
   );
 }
 
@@ -175,7 +192,7 @@ async function overview() {
   return h(
     'div',
     { class: 'overview' },
-    h('p', {}, `Kho có ${stats.knownDocuments} văn bản đã nhập, ${stats.mentions} trích dẫn (${stats.mentions ? Math.round((100 * stats.resolved) / stats.mentions) : 0}% đã xác định văn bản được trích dẫn) và ${stats.citedOnly} văn bản chỉ biết qua trích dẫn.`),
+    h('p', {}, `Kho có ${viNumber(stats.knownDocuments)} văn bản đã nhập, ${viNumber(stats.mentions)} trích dẫn (${stats.mentions ? Math.round((100 * stats.resolved) / stats.mentions) : 0}% đã xác định văn bản được trích dẫn) và ${viNumber(stats.citedOnly)} văn bản chỉ biết qua trích dẫn.`),
     h('p', { class: 'muted' }, 'Gõ có dấu hoặc không dấu: “đuối nước” và “duoi nuoc” đều tìm được; gõ có dấu thì văn bản khớp đúng dấu đứng trước. Gõ số ký hiệu (1863/QĐ-TTg, qd 1863) để thấy văn bản đó và mọi văn bản trích dẫn nó.'),
   );
 }

@@ -1,12 +1,11 @@
 import { getJson, labels, postForm } from '../api.js';
-import { docLink, h } from '../dom.js';
+import { docLink, h, viNumber } from '../dom.js';
 
 const STATUS = { stored: 'Đã nhập', replaced: 'Đã thay bản cũ', unchanged: 'Không đổi (đã có)', failed: 'Lỗi' };
 const KEY = 'vanban-api-key';
 
 /** Nhập văn bản: upload .md/.txt files with the API key; each file's result, messages and citations. */
 export async function uploadPage() {
-  document.title = 'Nhập văn bản — Vanban';
   const vocab = await labels();
   // the real file input, transparent over a Vietnamese button: the native one says "Choose Files / No file chosen"
   const files = h('input', { type: 'file', id: 'files', name: 'files', multiple: true, accept: '.md,.txt,text/plain,text/markdown', required: true, 'aria-describedby': 'files-chosen', title: 'Chọn tệp .md hoặc .txt' });
@@ -59,7 +58,7 @@ async function fileResult(file, vocab) {
   const docs = await Promise.all(file.ids.map((id) => getJson(`/api/documents/${encodeURIComponent(id)}`)));
   return h('section', { class: `file-result status-${file.status}` },
     h('h2', {}, file.name, ' — ', STATUS[file.status] ?? file.status),
-    h('p', {}, `${file.documents} văn bản, ${file.citations} trích dẫn.`),
+    h('p', {}, `${viNumber(file.documents)} văn bản, ${viNumber(file.citations)} trích dẫn.`),
     file.messages.length ? h('ul', { class: 'messages' }, file.messages.map((m) => h('li', { class: m.severity, title: m.reason }, m.line ? `Dòng ${m.line}: ` : '', vocab.messages[m.ruleId] ?? m.reason))) : null,
     docs.map((d) => h('div', { class: 'uploaded-doc' },
       h('h3', {}, docLink(d.document)),

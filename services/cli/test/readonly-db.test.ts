@@ -51,23 +51,28 @@ function database() {
 
 const hash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** Search finds the letters and export gives what it gave before the database was made read-only; the first hit's id. */
+function searchesAndExports(db: string, exported: string): string {
+  const search = vanbanUnprivileged(['search', 'đuối nước', '--db', db, '--json']);
+  expect(search.code, search.stderr).toBe(0);
+  expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
+  const exportRun = vanbanUnprivileged(['export', '--db', db]);
+  expect(exportRun.code, exportRun.stderr).toBe(0);
+  expect(exportRun.stdout).toEqual(exported);
+  return JSON.parse(search.stdout).hits[0].id as string;
+}
+
 describe('a database the command cannot write', () => {
   it('a read-only file: reading jobs read it, writing jobs refuse it in Vietnamese and change nothing', () => {
     const { dir, db, corpus, exported } = database();
     chmodSync(db, 0o444);
     const before = hash(db);
 
-    const search = vanbanUnprivileged(['search', 'đuối nước', '--db', db, '--json']);
-    expect(search.code, search.stderr).toBe(0);
-    expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
-    const id = JSON.parse(search.stdout).hits[0].id as string;
+    const id = searchesAndExports(db, exported);
     for (const job of [['show', id], ['trace', id], ['implementations', id], ['lookup', '1/UBND-VX'], ['audit', '20-CT/TW']]) {
       const r = vanbanUnprivileged([...job, '--db', db]);
       expect(r.code, `${job.join(' ')}: ${r.stderr}`).toBe(0);
     }
-    const exportRun = vanbanUnprivileged(['export', '--db', db]);
-    expect(exportRun.code, exportRun.stderr).toBe(0);
-    expect(exportRun.stdout).toEqual(exported);
 
     for (const job of [['ingest', corpus], ['resolve']]) {
       const r = vanbanUnprivileged([...job, '--db', db]);
@@ -91,12 +96,7 @@ describe('a database the command cannot write', () => {
     chmodSync(data, 0o555);
     const before = hash(db);
 
-    const search = vanbanUnprivileged(['search', 'đuối nước', '--db', db, '--json']);
-    expect(search.code, search.stderr).toBe(0);
-    expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
-    const exportRun = vanbanUnprivileged(['export', '--db', db]);
-    expect(exportRun.code, exportRun.stderr).toBe(0);
-    expect(exportRun.stdout).toEqual(exported);
+    searchesAndExports(db, exported);
 
     const ingest = vanbanUnprivileged(['ingest', corpus, '--db', db]);
     expect(ingest.code, ingest.stderr).toBe(1);

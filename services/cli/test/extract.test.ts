@@ -52,6 +52,10 @@ describe('vanban extract', () => {
     expect([blank.code, blank.stderr.trim()]).toEqual([2, 'Lỗi: từ khóa tìm kiếm không được để trống']);
     const missing = vanban(['search']);
     expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([2, "Lỗi: thiếu tham số bắt buộc 'query'"]);
+  });
+
+  // (apart from the usage errors: each test starts the CLI many times)
+  it('explains every command in Vietnamese, with its defaults', () => {
     const help = vanban(['search', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Cách dùng: vanban search \[tùy chọn\] <query>/);

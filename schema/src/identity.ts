@@ -73,6 +73,9 @@ export function identityYear(number: string | null, written: number | null): num
   return (number ? parseNumber(number).year : null) ?? written;
 }
 
+/** The year of an ISO date ("2023-07-24" -> 2023). */
+export const isoYear = (iso: string): number => Number(iso.slice(0, 4));
+
 /** The serial of a number without leading zeros ("06/2022/TT-BTC" -> "6"), for lookups. */
 export function serialOf(number: string): string {
   return /^\d*/.exec(identityNumber(number))![0];

@@ -1,4 +1,4 @@
-import { documentTypeByCode, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
+import { documentTypeByCode, isoYear, normalizeNumber, parseNumber, type CitationKind, type DocumentType } from '@vanban/schema';
 import { isCodeLetter, isDigitCode } from './code-chars.js';
 import { dateAfter, parseDateAt, type ParsedDate } from './dates.js';
 import { footnoteMarkerLength } from './footnote-markers.js';
@@ -233,7 +233,7 @@ function shareListDates(found: FoundCitation[], text: string): void {
     if (previous.end === previous.numberEnd && join.length <= 20 && shared) {
       previous.date = current.date;
       // the date's year: current's own may be the one inside its number
-      previous.year = Number(current.date.slice(0, 4));
+      previous.year = isoYear(current.date);
     }
   }
 }

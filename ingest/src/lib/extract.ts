@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Assertion, Citation, ExtractedDocument, Message } from '@vanban/schema';
+import { isoYear, type Assertion, type Citation, type ExtractedDocument, type Message } from '@vanban/schema';
 import { scanNumbers, type FoundCitation } from './citations.js';
 import { extractHeader } from './header.js';
 import { LineIndex, message } from './messages.js';
@@ -101,7 +101,7 @@ function extractDocument(
   }
   for (const c of full) {
     // a citation's year is its number's own (`identityYear`); a date beside it saying another is reported, kept as written
-    if (c.date !== null && c.year !== dateYear(c.date)) {
+    if (c.date !== null && c.year !== isoYear(c.date)) {
       messages.push({ reason: `${c.number} is dated ${c.date}: the year in the number (${c.year}) is kept`, ruleId: 'citations:date-contradicts-number', severity: 'warning', ...place(c.start) });
     }
   }
@@ -143,7 +143,7 @@ function extractDocument(
     start: toSource(a.start),
     end: mapper.end(slice.start + a.end, slice.start + a.start),
   }));
-  if (header.number && header.date !== null && header.year !== dateYear(header.date)) {
+  if (header.number && header.date !== null && header.year !== isoYear(header.date)) {
     messages.push({ reason: `Dated ${header.date}: the year in the number ${header.number} (${header.year}) is kept`, ruleId: 'header:date-contradicts-number', severity: 'warning', ...place(0) });
   }
   if (!header.number && index === 0) messages.push({ reason: 'No "Số:" line: the document\'s own number is unknown', ruleId: 'header:no-number', severity: 'info', ...place(0) });
@@ -161,8 +161,6 @@ function extractDocument(
   };
 }
 
-/** The year of an ISO date. */
-const dateYear = (iso: string): number => Number(iso.slice(0, 4));
 
 function ref(c: FoundCitation): { number: string; year: number | null } {
   return { number: c.number, year: c.year };

@@ -1,4 +1,4 @@
-import { findProvince, issuerCodes, provinceAfter2025, provinceNamePattern, provinces63, type StoredDocument } from '@vanban/schema';
+import { findProvince, foldVietnamese, issuerCodes, provinceAfter2025, provinceNamePattern, provinces63, type StoredDocument } from '@vanban/schema';
 
 /**
  * How documents, dates and columns read on the terminal. Human output only: `--json` keeps the
@@ -62,12 +62,11 @@ export function issuerName(issuer: string | null | undefined): string | null {
 
 // --- documents ------------------------------------------------------------------------------
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 
 /** Where a local document comes from, smallest unit first ("Lục Nam, Bắc Giang"), without what its issuer already names. */
 function whereFrom(d: Pick<StoredDocument, 'province' | 'district'>, issuer: string | null): string | null {
-  const named = issuer ? fold(issuer) : '';
-  const parts = [d.district, d.province].filter((p): p is string => !!p && !named.includes(fold(p)));
+  const named = issuer ? foldVietnamese(issuer) : '';
+  const parts = [d.district, d.province].filter((p): p is string => !!p && !named.includes(foldVietnamese(p)));
   return parts.length ? parts.join(', ') : null;
 }
 

@@ -1,4 +1,4 @@
-import { chooseTarget, citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, identityYear, issuerByCode, issuingBodies, nationalLevelOfIssuerPhrase, paddedSpellings, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
+import { chooseTarget, citedJurisdiction, documentSlug, foldVietnamese, identityKey, identityNumber, identityYear, isoYear, issuerByCode, issuingBodies, nationalLevelOfIssuerPhrase, paddedSpellings, serialOf, unpadIdentitiesSql, type IssuerLevel } from '@vanban/schema';
 import type { ResolveSummary } from '../ports.js';
 import type { Db } from './open.js';
 import { stmt } from './statements.js';
@@ -216,7 +216,7 @@ export class Resolver {
   private dateCitedOnly(rowid: number, date: string, dated: Set<number>): void {
     const node = this.undatedCitedOnly.get(rowid);
     if (!node) dated.add(rowid);
-    else if (node.year === dateYear(date)) {
+    else if (node.year === isoYear(date)) {
       this.setDate.run(date, rowid);
       dated.add(rowid);
     }
@@ -263,7 +263,7 @@ export class Resolver {
       issuerLevel: level,
       province: province ?? null,
       district: district ?? null,
-      date: m.date !== null && dateYear(m.date) === year ? m.date : null,
+      date: m.date !== null && isoYear(m.date) === year ? m.date : null,
     });
     return Number(info.lastInsertRowid);
   }
@@ -294,8 +294,6 @@ interface CitedOnlyRow {
   date: string | null;
 }
 
-/** The year of an ISO date. */
-const dateYear = (iso: string): number => Number(iso.slice(0, 4));
 
 /** How many citations of a document give one issuer phrase, and the first of them. */
 interface IssuerVote {
